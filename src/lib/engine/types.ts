@@ -1,0 +1,100 @@
+/**
+ * The course model: what the build-time loader produces from scenarios/ and what the
+ * engine, the player and the tracker read. Plain data only (it is serialised into the bundle).
+ */
+
+export type Audience = 'councillor' | 'officer' | 'both';
+export type Outcome = 'good' | 'mixed' | 'poor';
+export type Mode = 'assessed' | 'practice';
+
+/** Inline rich text: a string, bold, italic, or a line break. No HTML, ever. */
+export type Inline = string | { b: Inline[] } | { i: Inline[] } | { br: 1 };
+/** Block rich text: paragraph, bulleted list, numbered list, quotation. */
+export type Block = { p: Inline[] } | { ul: Inline[][] } | { ol: Inline[][] } | { q: Block[] };
+export type Rich = Block[];
+
+export interface Choice {
+	/** Stable single character a–i, unique within its step (SCORM 1.2 choice response). */
+	key: string;
+	text: string;
+	/** Id of the next step or ending. */
+	next: string;
+	feedback: Rich;
+	/** Points per principle id, each an integer from -2 to 2. */
+	scores: Record<string, number>;
+	line: number;
+}
+
+export interface Step {
+	kind: 'step';
+	id: string;
+	title: string;
+	narrative: Rich;
+	question: string;
+	choices: Choice[];
+	line: number;
+}
+
+export interface Ending {
+	kind: 'ending';
+	id: string;
+	title: string;
+	outcome: Outcome;
+	narrative: Rich;
+	line: number;
+}
+
+export type Node = Step | Ending;
+
+export interface Scenario {
+	id: string;
+	title: string;
+	audience: Audience;
+	topics: string[];
+	summary: string;
+	minutes: number;
+	/** Path of the source file relative to the project root, for messages. */
+	file: string;
+	/** Id of the first step. */
+	start: string;
+	nodes: Record<string, Node>;
+}
+
+export interface Principle {
+	id: string;
+	name: string;
+	summary: string;
+}
+
+/** One clause of a council's protocol, text exactly as in the council's source document. */
+export interface Clause {
+	id: string;
+	/** The council's own reference, e.g. "3.2(f)" or, where unnumbered, the heading it sits under. */
+	ref: string;
+	text: string;
+	principles: string[];
+}
+
+/**
+ * How a principle is backed in one council's protocol:
+ * - clauses: the clause ids that state it;
+ * - or a gap: the protocol has no clause for it; `nearest` names the closest general clause
+ *   (quoted with a note that the protocol does not cover the point directly), or is absent.
+ */
+export interface PrincipleBacking {
+	clauses: string[];
+	gap?: { nearest?: string; note: string };
+}
+
+export interface Council {
+	id: string;
+	name: string;
+	/** e.g. "town council", "parish council", "borough council", "community council". */
+	kind: string;
+	protocol: { title: string; version: string; adopted: string };
+	/** Values for the role placeholders used in scenario text, e.g. {clerk}. */
+	roles: Record<string, string>;
+	clauses: Clause[];
+	principles: Record<string, PrincipleBacking>;
+	file: string;
+}
