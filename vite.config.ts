@@ -1,13 +1,16 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { defineConfig } from 'vite';
+import { coursePlugin } from './src/lib/content/vite-plugin.ts';
 
 export default defineConfig({
-	plugins: [sveltekit(), svelteTesting()],
+	plugins: [coursePlugin(process.cwd()), sveltekit(), svelteTesting()],
 	build: { assetsInlineLimit: () => true, reportCompressedSize: false },
+	server: { port: 5173 },
 	test: {
 		environment: 'jsdom',
 		include: ['src/**/*.spec.ts', 'tests/unit/**/*.spec.ts'],
-		setupFiles: ['tests/setup.ts']
+		setupFiles: ['tests/setup.ts'],
+		testTimeout: 20000
 	}
 });

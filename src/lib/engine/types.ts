@@ -98,3 +98,20 @@ export interface Council {
 	principles: Record<string, PrincipleBacking>;
 	file: string;
 }
+
+/** One council's build of the course: everything the player needs, placeholders filled. */
+export interface Course {
+	id: string;
+	title: string;
+	/** Short hash of the content; changes whenever any scenario or protocol text changes. */
+	contentVersion: string;
+	mode: Mode;
+	passMark: number;
+	refresherMonths: number;
+	tracking: { objectives: boolean; interactions: boolean; descriptions: boolean };
+	council: Pick<Council, 'id' | 'name' | 'kind' | 'protocol' | 'roles'>;
+	principles: Principle[];
+	clauses: Clause[];
+	backing: Record<string, PrincipleBacking>;
+	scenarios: Scenario[];
+}

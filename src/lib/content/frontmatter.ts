@@ -1,0 +1,62 @@
+/** Reads and checks a scenario's frontmatter, with the line of each field. */
+import { LineCounter, parseDocument, isMap, isScalar, type Pair } from 'yaml';
+import type { Audience, Scenario } from '../engine/types.js';
+
+export const TOPICS = [
+	'confidentiality', 'relationships', 'delegation', 'roles', 'political-groups', 'complaints',
+	'chairs', 'public-criticism', 'professional-advice', 'correspondence', 'pressure'
+] as const;
+const AUDIENCES: Audience[] = ['councillor', 'officer', 'both'];
+const FIELDS = ['id', 'title', 'audience', 'topics', 'summary', 'minutes'] as const;
+const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export type Meta = Pick<Scenario, (typeof FIELDS)[number]>;
+
+/** `firstLine` is the file line of the first YAML line (the one after the opening ---). */
+export function parseFrontmatter(text: string, firstLine: number, report: (line: number, message: string) => void): Meta | null {
+	const lc = new LineCounter();
+	const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
+	const lineAt = (offset: number | undefined) => firstLine + (offset === undefined ? 0 : lc.linePos(offset).line - 1);
+	if (doc.errors.length) {
+		for (const e of doc.errors) report(lineAt(e.pos[0]), `frontmatter is not valid YAML (${e.message.split('\n')[0]}) — check quotes and colons; put a title containing ":" in quotes`);
+		return null;
+	}
+	if (!isMap(doc.contents)) {
+		report(firstLine, 'frontmatter must be "field: value" lines — see docs/authoring.md');
+		return null;
+	}
+	const lines: Record<string, number> = {};
+	for (const pair of doc.contents.items as Pair[]) {
+		const key = isScalar(pair.key) ? String(pair.key.value) : '';
+		const line = lineAt(isScalar(pair.key) ? pair.key.range?.[0] : undefined);
+		if (!(FIELDS as readonly string[]).includes(key)) report(line, `unknown frontmatter field "${key}" — allowed: ${FIELDS.join(', ')}`);
+		lines[key] = line;
+	}
+	const data = doc.toJS() as Record<string, unknown>;
+	let ok = true;
+	const bad = (key: string, message: string) => {
+		report(lines[key] ?? firstLine, message);
+		ok = false;
+	};
+	for (const f of FIELDS) if (data[f] === undefined || data[f] === null || data[f] === '') bad(f, `frontmatter field "${f}" is missing or empty — add "${f}: …"`);
+	if (!ok) return null;
+
+	const str = (key: string) => {
+		if (typeof data[key] !== 'string') bad(key, `"${key}" must be text, not ${Array.isArray(data[key]) ? 'a list' : typeof data[key]}`);
+		return String(data[key]).trim();
+	};
+	const id = str('id');
+	if (ok && !ID.test(id)) bad('id', `id "${id}" must be lower case letters, digits and hyphens, e.g. "exempt-papers"`);
+	const title = str('title');
+	const summary = str('summary');
+	const audience = str('audience') as Audience;
+	if (ok && !AUDIENCES.includes(audience)) bad('audience', `audience "${audience}" is not allowed — use councillor, officer or both`);
+	const topicsRaw = data.topics;
+	const topics = Array.isArray(topicsRaw) ? topicsRaw.map(String) : [];
+	if (!Array.isArray(topicsRaw)) bad('topics', '"topics" must be a list, e.g. "topics: [confidentiality]"');
+	else if (topics.length === 0) bad('topics', '"topics" is empty — name at least one topic');
+	for (const t of topics) if (!(TOPICS as readonly string[]).includes(t)) bad('topics', `unknown topic "${t}" — use: ${TOPICS.join(', ')}`);
+	const minutes = data.minutes;
+	if (typeof minutes !== 'number' || !Number.isInteger(minutes) || minutes < 1 || minutes > 60) bad('minutes', `"minutes" must be a whole number from 1 to 60, not "${String(minutes)}"`);
+	return ok ? { id, title, audience, topics, summary, minutes: minutes as number } : null;
+}

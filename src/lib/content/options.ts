@@ -1,0 +1,187 @@
+/**
+ * Build options: the one documented, validated place where a training provider chooses what a
+ * package contains. They come from environment variables (npm run build) or from
+ * `npm run package -- --council=… --scorm=…` flags, which scripts/package.ts turns into the same
+ * names. See README "Build options".
+ */
+import type { Mode } from '../engine/types.js';
+
+export type ScormVersion = '1.2' | '2004';
+
+export interface BuildOptions {
+	council: string;
+	scorm: ScormVersion;
+	mode: Mode;
+	/** 0–100 */
+	passMark: number;
+	/** Months until the refresher is due, shown on the certificate. */
+	refresherMonths: number;
+	/** Scenario ids in the order the course offers them; null = every scenario, in file order. */
+	scenarios: string[] | null;
+	/** Write cmi.objectives (one per principle). */
+	objectives: boolean;
+	/** Write cmi.interactions (one per decision). */
+	interactions: boolean;
+	/** Write cmi.interactions.n.description (SCORM 2004 only). */
+	descriptions: boolean;
+	/** Optional course title override (defaults to "Member/Officer protocol: …"). */
+	title: string | null;
+}
+
+export interface OptionSpec {
+	env: string;
+	flag: string;
+	allowed: string;
+	default: string;
+	help: string;
+}
+
+export const DEFAULT_COUNCIL = 'kingsthorpe-parish-council';
+
+export const OPTION_SPECS: OptionSpec[] = [
+	{ env: 'COUNCIL', flag: 'council', allowed: 'a council id from scenarios/councils/', default: DEFAULT_COUNCIL, help: 'Which council the course is tailored to.' },
+	{ env: 'SCORM', flag: 'scorm', allowed: '1.2 | 2004', default: '1.2', help: 'SCORM version the package speaks.' },
+	{ env: 'MODE', flag: 'mode', allowed: 'assessed | practice', default: 'assessed', help: 'Assessed: no going back, pass mark applies. Practice: go back and try other branches; reported as completed only.' },
+	{ env: 'PASS_MARK', flag: 'pass-mark', allowed: 'a whole number 0–100', default: '80', help: 'Score needed to pass (assessed mode).' },
+	{ env: 'REFRESHER_MONTHS', flag: 'refresher-months', allowed: 'a whole number 1–60', default: '12', help: 'Refresher due date on the certificate.' },
+	{ env: 'SCENARIOS', flag: 'scenarios', allowed: 'comma-separated scenario ids, or "all"', default: 'all', help: 'Which scenarios the course contains, in this order.' },
+	{ env: 'OBJECTIVES', flag: 'objectives', allowed: 'on | off', default: 'on', help: 'Report one cmi.objectives entry per principle.' },
+	{ env: 'INTERACTIONS', flag: 'interactions', allowed: 'on | off', default: 'on', help: 'Report one cmi.interactions entry per decision.' },
+	{ env: 'DESCRIPTIONS', flag: 'descriptions', allowed: 'on | off', default: 'on', help: 'Add descriptions to interactions (SCORM 2004).' },
+	{ env: 'TITLE', flag: 'title', allowed: 'any text', default: '(derived)', help: 'Course title shown in the LMS.' }
+];
+
+const ENV_NAMES = new Set(OPTION_SPECS.map((s) => s.env));
+
+export interface OptionsContext {
+	councils: string[];
+	scenarios: string[];
+}
+
+function onOff(name: string, value: string, errors: string[]): boolean {
+	const v = value.trim().toLowerCase();
+	if (v === 'on' || v === 'true' || v === 'yes' || v === '1') return true;
+	if (v === 'off' || v === 'false' || v === 'no' || v === '0') return false;
+	errors.push(`${name}="${value}" is not allowed — use on or off`);
+	return true;
+}
+
+function wholeNumber(name: string, value: string, min: number, max: number, errors: string[]): number {
+	const n = Number(value.trim());
+	if (!/^\d+$/.test(value.trim()) || n < min || n > max) {
+		errors.push(`${name}="${value}" is not allowed — use a whole number from ${min} to ${max}`);
+		return min;
+	}
+	return n;
+}
+
+/**
+ * Reads options from a record of environment-style names (COUNCIL, SCORM, …). Only names in
+ * OPTION_SPECS are read; `unknown` lists other names the caller wants rejected (for flags).
+ */
+export function parseBuildOptions(
+	input: Record<string, string | undefined>,
+	ctx: OptionsContext
+): { options: BuildOptions; errors: string[] } {
+	const errors: string[] = [];
+	const get = (name: string) => {
+		const v = input[name];
+		return v === undefined || v.trim() === '' ? undefined : v;
+	};
+
+	const council = get('COUNCIL') ?? DEFAULT_COUNCIL;
+	if (!ctx.councils.includes(council)) {
+		errors.push(`COUNCIL="${council}" is not a council in scenarios/councils/ — use one of: ${ctx.councils.join(', ')}`);
+	}
+
+	const scormRaw = get('SCORM') ?? '1.2';
+	const scorm = scormRaw.trim() === '2004' ? '2004' : '1.2';
+	if (!['1.2', '2004'].includes(scormRaw.trim())) errors.push(`SCORM="${scormRaw}" is not allowed — use 1.2 or 2004`);
+
+	const modeRaw = (get('MODE') ?? 'assessed').trim();
+	const mode: Mode = modeRaw === 'practice' ? 'practice' : 'assessed';
+	if (!['assessed', 'practice'].includes(modeRaw)) errors.push(`MODE="${modeRaw}" is not allowed — use assessed or practice`);
+
+	const passMarkRaw = get('PASS_MARK');
+	const passMark = passMarkRaw === undefined ? 80 : wholeNumber('PASS_MARK', passMarkRaw, 0, 100, errors);
+	if (passMarkRaw !== undefined && mode === 'practice') {
+		errors.push(`PASS_MARK is set but MODE=practice has no pass mark — remove PASS_MARK or use MODE=assessed`);
+	}
+
+	const refresherRaw = get('REFRESHER_MONTHS');
+	const refresherMonths = refresherRaw === undefined ? 12 : wholeNumber('REFRESHER_MONTHS', refresherRaw, 1, 60, errors);
+
+	let scenarios: string[] | null = null;
+	const scenariosRaw = get('SCENARIOS');
+	if (scenariosRaw !== undefined && scenariosRaw.trim() !== 'all') {
+		scenarios = scenariosRaw.split(',').map((s) => s.trim()).filter(Boolean);
+		const seen = new Set<string>();
+		for (const id of scenarios) {
+			if (!ctx.scenarios.includes(id)) {
+				errors.push(`SCENARIOS names "${id}", which is not a scenario — use ids from: ${ctx.scenarios.join(', ')}`);
+			}
+			if (seen.has(id)) errors.push(`SCENARIOS names "${id}" twice — list each scenario once`);
+			seen.add(id);
+		}
+		if (scenarios.length === 0) errors.push('SCENARIOS is empty — name at least one scenario, or use all');
+	}
+
+	const objectives = onOff('OBJECTIVES', get('OBJECTIVES') ?? 'on', errors);
+	const interactions = onOff('INTERACTIONS', get('INTERACTIONS') ?? 'on', errors);
+	const descriptionsRaw = get('DESCRIPTIONS');
+	const descriptions = onOff('DESCRIPTIONS', descriptionsRaw ?? 'on', errors) && interactions;
+	if (descriptionsRaw !== undefined && onOff('DESCRIPTIONS', descriptionsRaw, []) && !interactions) {
+		errors.push('DESCRIPTIONS=on needs INTERACTIONS=on — descriptions belong to interactions');
+	}
+
+	const title = get('TITLE') ?? null;
+
+	return {
+		options: { council, scorm, mode, passMark, refresherMonths, scenarios, objectives, interactions, descriptions, title },
+		errors
+	};
+}
+
+/** Turns `--pass-mark=70`-style flags into the environment names; unknown flags are errors. */
+export function flagsToEnv(argv: string[]): { env: Record<string, string>; errors: string[] } {
+	const env: Record<string, string> = {};
+	const errors: string[] = [];
+	for (const arg of argv) {
+		const m = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
+		const spec = m && OPTION_SPECS.find((s) => s.flag === m[1]);
+		if (!m || !spec) {
+			errors.push(`unknown option "${arg}" — allowed: ${OPTION_SPECS.map((s) => `--${s.flag}`).join(', ')}`);
+			continue;
+		}
+		env[spec.env] = m[2] ?? 'on';
+	}
+	return { env, errors };
+}
+
+/** Picks the option names out of process.env (other variables are ignored). */
+export function optionEnv(env: Record<string, string | undefined>): Record<string, string | undefined> {
+	const out: Record<string, string | undefined> = {};
+	for (const name of ENV_NAMES) out[name] = env[name];
+	return out;
+}
+
+/**
+ * A short name for the build, used in file names, the manifest identifier and the LMS title,
+ * so an induction and a refresher can sit side by side in one LMS.
+ */
+export function buildSlug(o: BuildOptions): string {
+	const parts = [o.council, o.scorm === '1.2' ? 'scorm12' : 'scorm2004'];
+	if (o.mode === 'practice') parts.push('practice');
+	if (o.scenarios) parts.push(`sel-${selectionHash(o.scenarios)}`);
+	return parts.join('-');
+}
+
+/** A stable 6-character hash of a scenario selection (FNV-1a, base 36). */
+export function selectionHash(ids: string[]): string {
+	let h = 0x811c9dc5;
+	for (const ch of ids.join(',')) {
+		h ^= ch.charCodeAt(0);
+		h = Math.imul(h, 0x01000193) >>> 0;
+	}
+	return h.toString(36).padStart(6, '0').slice(-6);
+}

@@ -1,0 +1,130 @@
+/**
+ * Markdown (mdast from mdsvex) → the model's safe rich text. Only paragraphs, lists,
+ * quotations, bold, italics and line breaks survive; anything else is reported.
+ */
+import type { Block, Inline, Rich } from '../engine/types.js';
+
+export interface MdNode {
+	type: string;
+	value?: string;
+	depth?: number;
+	ordered?: boolean;
+	children?: MdNode[];
+	position?: { start: { line: number; column: number; offset?: number }; end: { line: number } };
+	label?: string;
+}
+
+export type Report = (line: number, message: string) => void;
+
+const UNSUPPORTED: Record<string, string> = {
+	html: 'HTML is not allowed in scenario files — write plain text (use **bold** or *italics* for emphasis)',
+	code: 'code blocks are not allowed in scenario files — write plain text',
+	inlineCode: 'code is not allowed in scenario files — remove the backticks',
+	image: 'images are not supported — describe the picture in words',
+	link: 'links are not supported — write the words without a link',
+	table: 'tables are not supported — use a list',
+	thematicBreak: 'horizontal rules (---) are not supported in the body — start a new step instead',
+	heading: 'this heading is not allowed here'
+};
+
+export function lineOf(node: MdNode): number {
+	return node.position?.start.line ?? 0;
+}
+
+export function toInlines(nodes: MdNode[], report: Report): Inline[] {
+	const out: Inline[] = [];
+	for (const n of nodes) {
+		switch (n.type) {
+			case 'text':
+				out.push((n.value ?? '').replace(/\s*\n\s*/g, ' '));
+				break;
+			case 'strong':
+				out.push({ b: toInlines(n.children ?? [], report) });
+				break;
+			case 'emphasis':
+				out.push({ i: toInlines(n.children ?? [], report) });
+				break;
+			case 'break':
+				out.push({ br: 1 });
+				break;
+			case 'linkReference':
+				// "[sic]" with no link definition is just text in brackets
+				out.push('[', ...toInlines(n.children ?? [], report), ']');
+				break;
+			default:
+				report(lineOf(n), UNSUPPORTED[n.type] ?? `"${n.type}" is not supported in scenario text — write plain text`);
+		}
+	}
+	return mergeStrings(out);
+}
+
+function mergeStrings(items: Inline[]): Inline[] {
+	const out: Inline[] = [];
+	for (const item of items) {
+		const last = out[out.length - 1];
+		if (typeof item === 'string' && typeof last === 'string') out[out.length - 1] = last + item;
+		else out.push(item);
+	}
+	return out;
+}
+
+export function toBlock(node: MdNode, report: Report): Block | null {
+	switch (node.type) {
+		case 'paragraph':
+			return { p: toInlines(node.children ?? [], report) };
+		case 'list': {
+			const items = (node.children ?? []).map((li) => {
+				const inl: Inline[] = [];
+				for (const c of li.children ?? []) {
+					if (c.type === 'paragraph') inl.push(...toInlines(c.children ?? [], report));
+					else report(lineOf(c), 'only plain text is allowed inside a list item');
+				}
+				return inl;
+			});
+			return node.ordered ? { ol: items } : { ul: items };
+		}
+		case 'blockquote': {
+			const inner: Block[] = [];
+			for (const c of node.children ?? []) {
+				const b = toBlock(c, report);
+				if (b) inner.push(b);
+			}
+			return { q: inner };
+		}
+		default:
+			report(lineOf(node), UNSUPPORTED[node.type] ?? `"${node.type}" is not supported in scenario files`);
+			return null;
+	}
+}
+
+/** Plain text of rich content (for reading-ease figures, descriptions and checks). */
+export function plainText(rich: Rich | Inline[]): string {
+	const parts: string[] = [];
+	const inl = (i: Inline): void => {
+		if (typeof i === 'string') parts.push(i);
+		else if ('b' in i) i.b.forEach(inl);
+		else if ('i' in i) i.i.forEach(inl);
+		else parts.push(' ');
+	};
+	const blk = (b: Block): void => {
+		if ('p' in b) b.p.forEach(inl);
+		else if ('ul' in b) b.ul.forEach((li) => { li.forEach(inl); parts.push('. '); });
+		else if ('ol' in b) b.ol.forEach((li) => { li.forEach(inl); parts.push('. '); });
+		else b.q.forEach(blk);
+		parts.push('\n');
+	};
+	for (const x of rich as (Block | Inline)[]) {
+		if (typeof x === 'string' || 'b' in x || 'i' in x || 'br' in x) inl(x as Inline);
+		else blk(x as Block);
+	}
+	return parts.join('').trim();
+}
+
+/** Applies fn to every string in rich content (used to fill council placeholders). */
+export function mapRich(rich: Rich, fn: (s: string) => string): Rich {
+	const inl = (i: Inline): Inline =>
+		typeof i === 'string' ? fn(i) : 'b' in i ? { b: i.b.map(inl) } : 'i' in i ? { i: i.i.map(inl) } : i;
+	const blk = (b: Block): Block =>
+		'p' in b ? { p: b.p.map(inl) } : 'ul' in b ? { ul: b.ul.map((li) => li.map(inl)) } : 'ol' in b ? { ol: b.ol.map((li) => li.map(inl)) } : { q: b.q.map(blk) };
+	return rich.map(blk);
+}

@@ -1,0 +1,258 @@
+/**
+ * Parses one scenario file (Markdown with frontmatter, processed by mdsvex) into the model,
+ * reporting every problem with its line. Graph checks live in ../engine/graph.ts.
+ */
+import { compile } from 'mdsvex';
+import type { Choice, Ending, Node, Outcome, Rich, Scenario, Step } from '../engine/types.js';
+import type { ContentError } from './errors.js';
+import { parseFrontmatter } from './frontmatter.js';
+import { lineOf, toBlock, toInlines, type MdNode } from './rich.js';
+
+const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const STEP_HEADING = /^(Step|Ending)\s+([^:]*?)\s*:\s*(.*)$/;
+const CHOICE_HEADING = /^Choice\s+([^:]*?)\s*:\s*(.*)$/;
+const OUTCOMES: Outcome[] = ['good', 'mixed', 'poor'];
+
+/** Reads the markdown tree with mdsvex's own parser (the same one the Svelte build uses). */
+export async function markdownTree(source: string): Promise<MdNode> {
+	let tree: MdNode | undefined;
+	await compile(source, {
+		remarkPlugins: [() => (t: unknown) => void (tree = t as MdNode)],
+		highlight: false
+	});
+	if (!tree) throw new Error('mdsvex returned no markdown tree');
+	return tree;
+}
+
+function headingText(n: MdNode): string {
+	return (n.children ?? []).map((c) => (c.type === 'text' ? (c.value ?? '') : '')).join('').trim();
+}
+
+/** Text of a paragraph with its lines, for "Key: value" blocks. */
+function paragraphLines(n: MdNode): { text: string; line: number }[] {
+	const raw = (n.children ?? []).map((c) => c.value ?? '').join('');
+	return raw.split('\n').map((text, i) => ({ text: text.trim(), line: lineOf(n) + i }));
+}
+
+function isKeyParagraph(n: MdNode, keys: string[]): boolean {
+	if (n.type !== 'paragraph') return false;
+	const first = paragraphLines(n)[0]?.text ?? '';
+	return keys.some((k) => first.toLowerCase().startsWith(k.toLowerCase() + ':'));
+}
+
+export async function parseScenario(
+	file: string,
+	source: string,
+	principles: ReadonlySet<string>
+): Promise<{ scenario?: Scenario; errors: ContentError[] }> {
+	const errors: ContentError[] = [];
+	const report = (line: number, message: string) => errors.push({ file, line, message });
+
+	let tree: MdNode;
+	try {
+		tree = await markdownTree(source);
+	} catch (e) {
+		report(1, `the Markdown could not be read (${(e as Error).message}) — check the file is plain Markdown`);
+		return { errors };
+	}
+	const children = tree.children ?? [];
+	const fmNode = children[0]?.type === 'yaml' ? children[0] : undefined;
+	if (!fmNode) {
+		report(1, 'the file has no frontmatter — start it with a --- block giving id, title, audience, topics, summary and minutes (see docs/authoring.md)');
+		return { errors };
+	}
+	const meta = parseFrontmatter(fmNode.value ?? '', lineOf(fmNode) + 1, report);
+
+	const nodes: Record<string, Node> = {};
+	const order: Node[] = [];
+	let step: Step | null = null;
+	let ending: Ending | null = null;
+	let choice: Choice | null = null;
+	let phase: 'narrative' | 'after-question' = 'narrative';
+
+	const addNode = (node: Node) => {
+		if (nodes[node.id]) {
+			report(node.line, `duplicate id "${node.id}" (also used on line ${nodes[node.id].line}) — give each step and ending its own id`);
+		} else nodes[node.id] = node;
+		order.push(node);
+	};
+	const block = (n: MdNode, into: Rich) => {
+		const b = toBlock(n, report);
+		if (b) into.push(b);
+	};
+
+	for (const n of children.slice(1)) {
+		if (n.type === 'heading' && n.depth === 2) {
+			choice = null;
+			step = null;
+			ending = null;
+			const m = STEP_HEADING.exec(headingText(n));
+			if (!m) {
+				report(lineOf(n), `heading "${headingText(n)}" is not a step or an ending — write "## Step <id>: <title>" or "## Ending <id>: <title>"`);
+				continue;
+			}
+			const [, kind, id, title] = m;
+			if (!ID.test(id)) report(lineOf(n), `${kind.toLowerCase()} id "${id}" must be lower case letters, digits and hyphens, e.g. "the-phone-call"`);
+			if (!title) report(lineOf(n), `${kind.toLowerCase()} "${id}" has no title — write one after the colon`);
+			if (kind === 'Step') {
+				step = { kind: 'step', id, title, narrative: [], question: '', choices: [], line: lineOf(n) };
+				phase = 'narrative';
+				addNode(step);
+			} else {
+				ending = { kind: 'ending', id, title, outcome: 'mixed', narrative: [], line: lineOf(n) };
+				addNode(ending);
+				(ending as Ending & { _noOutcome?: boolean })._noOutcome = true;
+			}
+			continue;
+		}
+		if (n.type === 'heading' && n.depth === 3) {
+			const text = headingText(n);
+			const m = CHOICE_HEADING.exec(text);
+			if (!step) {
+				report(lineOf(n), `"${text}" is outside a step — choices belong under a "## Step <id>: <title>" heading`);
+				continue;
+			}
+			if (!m) {
+				report(lineOf(n), `heading "${text}" is not a choice — write "### Choice <letter>: <what the learner does>"`);
+				continue;
+			}
+			const [, key, ctext] = m;
+			if (!/^[a-i]$/.test(key)) report(lineOf(n), `choice letter "${key}" must be one letter from a to i`);
+			if (step.choices.some((c) => c.key === key)) report(lineOf(n), `duplicate choice letter "${key}" in step "${step.id}" — give each choice its own letter`);
+			if (!ctext) report(lineOf(n), `choice "${key}" has no text — write what the learner would do after the colon`);
+			choice = { key, text: ctext, next: '', feedback: [], scores: {}, line: lineOf(n) };
+			step.choices.push(choice);
+			phase = 'after-question';
+			continue;
+		}
+		if (n.type === 'heading') {
+			report(lineOf(n), `"${'#'.repeat(n.depth ?? 1)} ${headingText(n)}" — use "##" for steps and endings and "###" for choices`);
+			continue;
+		}
+		if (choice) {
+			if (choice.feedback.length === 0 && !choice.next && isKeyParagraph(n, ['Next', 'Scores'])) {
+				readChoiceSettings(n, choice, principles, report);
+			} else block(n, choice.feedback);
+			continue;
+		}
+		if (ending) {
+			const e = ending as Ending & { _noOutcome?: boolean };
+			if (e._noOutcome && isKeyParagraph(n, ['Outcome'])) {
+				const [first, ...rest] = paragraphLines(n);
+				const value = first.text.slice(first.text.indexOf(':') + 1).trim().toLowerCase();
+				if (!OUTCOMES.includes(value as Outcome)) report(first.line, `outcome "${value}" is not allowed — use good, mixed or poor`);
+				else e.outcome = value as Outcome;
+				delete e._noOutcome;
+				if (rest.length) report(rest[0].line, 'put a blank line after "Outcome:" before the ending\'s text');
+			} else block(n, ending.narrative);
+			continue;
+		}
+		if (step) {
+			if (isKeyParagraph(n, ['Question'])) {
+				const [first, ...rest] = paragraphLines(n);
+				if (step.question) report(first.line, `step "${step.id}" has a second question — keep one question per step`);
+				const inl = toInlines(n.children ?? [], report);
+				const q = inl.map((i) => (typeof i === 'string' ? i : '')).join('').replace(/^\s*Question\s*:\s*/i, '').trim();
+				step.question = q;
+				void rest;
+				if (!q) report(first.line, `step "${step.id}" has an empty question — write the question after "Question:"`);
+				phase = 'after-question';
+			} else if (phase === 'after-question') {
+				report(lineOf(n), `text after the question of step "${step.id}" — move it above the "Question:" line`);
+			} else block(n, step.narrative);
+			continue;
+		}
+		report(lineOf(n), 'text before the first step — start the body with "## Step <id>: <title>"');
+	}
+
+	for (const node of order) {
+		if (node.kind === 'ending') {
+			const e = node as Ending & { _noOutcome?: boolean };
+			if (e._noOutcome) {
+				report(e.line, `ending "${e.id}" has no outcome — add a line "Outcome: good", "Outcome: mixed" or "Outcome: poor" under its heading`);
+				delete e._noOutcome;
+			}
+			if (e.narrative.length === 0) report(e.line, `ending "${e.id}" says nothing about what happened — add a paragraph`);
+			continue;
+		}
+		if (!node.question) report(node.line, `step "${node.id}" has no question — add a line "Question: …"`);
+		if (node.narrative.length === 0) report(node.line, `step "${node.id}" has no story — add a paragraph before the question`);
+		if (node.choices.length < 2) report(node.line, `step "${node.id}" has ${node.choices.length} choice${node.choices.length === 1 ? '' : 's'} — give it 2 to 4`);
+		if (node.choices.length > 9) report(node.line, `step "${node.id}" has ${node.choices.length} choices — SCORM 1.2 allows at most 9; split the step`);
+		for (const c of node.choices) {
+			if (!c.next) report(c.line, `choice "${c.key}" of step "${node.id}" does not say where it leads — add "Next: <step or ending id>" on the line after the choice`);
+			if (c.feedback.length === 0) report(c.line, `choice "${c.key}" of step "${node.id}" has no feedback — add a paragraph saying why, after its Next:/Scores: lines and a blank line`);
+			if (Object.keys(c.scores).length === 0) report(c.line, `choice "${c.key}" of step "${node.id}" is not scored — add "Scores: <principle id> +2" (ids from scenarios/principles.yaml)`);
+		}
+	}
+
+	const first = order.find((n) => n.kind === 'step');
+	if (!first) report(lineOf(fmNode), 'the scenario has no steps — add "## Step <id>: <title>" with a question and choices');
+	if (!meta || !first) return { errors };
+	return {
+		scenario: { ...meta, file, start: first.id, nodes },
+		errors
+	};
+}
+
+function readChoiceSettings(
+	n: MdNode,
+	choice: Choice,
+	principles: ReadonlySet<string>,
+	report: (line: number, message: string) => void
+) {
+	for (const { text, line } of paragraphLines(n)) {
+		const m = /^(\w+)\s*:\s*(.*)$/.exec(text);
+		if (!m) {
+			report(line, `"${text}" is not a setting — choice settings are "Next: <id>" and "Scores: <principle> +2, …"; leave a blank line before the feedback`);
+			continue;
+		}
+		const [, key, value] = m;
+		if (key.toLowerCase() === 'next') {
+			if (!value) report(line, 'Next: is empty — give the id of the step or ending this choice leads to');
+			choice.next = value.trim();
+		} else if (key.toLowerCase() === 'scores') {
+			for (const part of value.split(',').map((s) => s.trim()).filter(Boolean)) {
+				const sm = /^([a-z0-9.-]+)\s+([+-]?\d+)$/.exec(part);
+				if (!sm) {
+					report(line, `score "${part}" is not understood — write a principle id and a number, e.g. "confidentiality.no-disclosure +2"`);
+					continue;
+				}
+				const points = Number(sm[2]);
+				if (points < -2 || points > 2) report(line, `score ${sm[2]} for "${sm[1]}" is out of range — use a whole number from -2 to +2`);
+				if (!principles.has(sm[1])) {
+					report(line, `unknown principle "${sm[1]}" — use an id from scenarios/principles.yaml${suggest(sm[1], principles)}`);
+				}
+				if (sm[1] in choice.scores) report(line, `"${sm[1]}" is scored twice — score each principle once per choice`);
+				choice.scores[sm[1]] = points;
+			}
+		} else {
+			report(line, `unknown setting "${key}:" — choices take "Next:" and "Scores:"`);
+		}
+	}
+}
+
+/** ", e.g. did you mean …" for a near miss. */
+export function suggest(word: string, known: Iterable<string>): string {
+	let best = '';
+	let bestD = Infinity;
+	for (const k of known) {
+		const d = distance(word, k);
+		if (d < bestD) [best, bestD] = [k, d];
+	}
+	return bestD <= Math.max(2, Math.floor(word.length / 4)) ? ` (did you mean "${best}"?)` : '';
+}
+
+function distance(a: string, b: string): number {
+	const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+	for (let i = 1; i <= a.length; i++) {
+		let prev = row[0];
+		row[0] = i;
+		for (let j = 1; j <= b.length; j++) {
+			const tmp = row[j];
+			row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+			prev = tmp;
+		}
+	}
+	return row[b.length];
+}

@@ -1,0 +1,23 @@
+/** Small display helpers shared by pages (pure). */
+export function formatMinutes(secs: number): string {
+	const m = Math.round(secs / 60);
+	if (secs > 0 && m === 0) return 'under a minute';
+	return m === 1 ? '1 minute' : `${m} minutes`;
+}
+
+/** "1 December 2026" (UK style). */
+export function formatDate(iso: string): string {
+	const [y, m, d] = iso.split('-').map(Number);
+	const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+	return `${d} ${months[m - 1]} ${y}`;
+}
+
+/** Adds whole months to a yyyy-mm-dd date, clamping to the month's last day. */
+export function addMonths(iso: string, months: number): string {
+	const [y, m, d] = iso.split('-').map(Number);
+	const total = y * 12 + (m - 1) + months;
+	const ny = Math.floor(total / 12);
+	const nm = (total % 12) + 1;
+	const last = new Date(Date.UTC(ny, nm, 0)).getUTCDate();
+	return `${ny}-${String(nm).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}

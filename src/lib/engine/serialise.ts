@@ -1,0 +1,73 @@
+/**
+ * Compact, versioned text form of the learner's progress, for SCORM suspend_data (4,096
+ * characters in SCORM 1.2 for the whole course) and the local mirror.
+ *
+ * Format 1:  1|<content version>|<completed yyyymmdd or ->|<scenario>:<path>:<secs>[:<try>.<try>]|…
+ * Reading never throws: anything it cannot use is dropped with a plain-English notice, and the
+ * rest of the progress is kept.
+ */
+import { MAX_TRIES, walk, type CourseState, type ScenarioProgress } from './session.js';
+import type { Course } from './types.js';
+
+export const STATE_FORMAT = 1;
+
+export interface SavedState extends CourseState {
+	/** Date the whole course was first completed, yyyy-mm-dd. */
+	completedOn: string | null;
+}
+
+export function serialise(course: Course, state: SavedState): string {
+	const parts = [String(STATE_FORMAT), course.contentVersion, state.completedOn ? state.completedOn.replaceAll('-', '') : '-'];
+	for (const s of course.scenarios) {
+		const p = state.progress[s.id];
+		if (!p || (!p.path && !p.tries.length && !p.secs)) continue;
+		const tries = p.tries.slice(-MAX_TRIES).join('.');
+		parts.push(`${s.id}:${p.path}:${Math.min(p.secs, 359999)}${tries ? ':' + tries : ''}`);
+	}
+	return parts.join('|');
+}
+
+export interface Restored {
+	state: SavedState;
+	/** Plain-English notes for the learner about anything that could not be restored. */
+	notices: string[];
+}
+
+const LETTERS = /^[a-i]*$/;
+
+export function deserialise(course: Course, text: string): Restored {
+	const fresh: SavedState = { progress: {}, completedOn: null };
+	if (!text || !text.trim()) return { state: fresh, notices: [] };
+	const parts = text.trim().split('|');
+	const version = Number(parts[0]);
+	if (!/^\d+$/.test(parts[0] ?? '') ) {
+		return { state: fresh, notices: ['Your saved progress could not be read, so the course starts from the beginning.'] };
+	}
+	if (version > STATE_FORMAT) {
+		return { state: fresh, notices: ['Your saved progress comes from a newer version of this course, so the course starts from the beginning.'] };
+	}
+	if (version < 1) {
+		return { state: fresh, notices: ['Your saved progress comes from an older version of this course that cannot be read, so the course starts from the beginning.'] };
+	}
+	const notices: string[] = [];
+	const completed = parts[2] && /^\d{8}$/.test(parts[2]) ? `${parts[2].slice(0, 4)}-${parts[2].slice(4, 6)}-${parts[2].slice(6)}` : null;
+	const state: SavedState = { progress: {}, completedOn: completed };
+	for (const item of parts.slice(3)) {
+		const [id, path = '', secsText = '0', triesText = ''] = item.split(':');
+		const scenario = course.scenarios.find((s) => s.id === id);
+		if (!scenario) {
+			if (id) notices.push(`Saved progress for a scenario that is no longer in this course ("${id}") was set aside.`);
+			continue;
+		}
+		const secs = /^\d+$/.test(secsText) ? Number(secsText) : 0;
+		const tries = triesText.split('.').filter((t) => t && LETTERS.test(t) && walk(scenario, t).valid === t.length);
+		const p: ScenarioProgress = { path, tries: tries.slice(-MAX_TRIES), secs };
+		if (!LETTERS.test(path) || walk(scenario, path).valid !== path.length) {
+			notices.push(`"${scenario.title}" has changed since you last saved, so that scenario starts again from its beginning. Your other progress is kept.`);
+			p.path = '';
+			p.tries = [];
+		}
+		state.progress[id] = p;
+	}
+	return { state, notices };
+}

@@ -1,0 +1,167 @@
+/**
+ * The one place where the engine meets the tracker. Components read this reactive object and
+ * call its actions; it keeps the engine state, saves it through the tracker after every
+ * decision, and reports decisions, objectives, score and status.
+ */
+import { courseResult, scenarioResult } from '../engine/results.js';
+import { deserialise, serialise, type SavedState } from '../engine/serialise.js';
+import * as engine from '../engine/session.js';
+import type { Course } from '../engine/types.js';
+import type { Tracker, TrackerStatus } from '../lms/types.js';
+import { decisionRecord, objectiveRecords } from './tracking.js';
+
+export type Role = 'councillor' | 'officer' | 'all';
+
+export interface Prefs {
+	get(key: string): string | null;
+	set(key: string, value: string): void;
+}
+
+/** localStorage that never throws (file://, private mode and blocked storage fall back to memory). */
+export function safePrefs(win: Window | undefined, prefix: string): Prefs {
+	const memory = new Map<string, string>();
+	return {
+		get(key) {
+			try {
+				return win?.localStorage.getItem(prefix + key) ?? memory.get(key) ?? null;
+			} catch {
+				return memory.get(key) ?? null;
+			}
+		},
+		set(key, value) {
+			memory.set(key, value);
+			try {
+				win?.localStorage.setItem(prefix + key, value);
+			} catch {
+				/* memory only */
+			}
+		}
+	};
+}
+
+export function createPlayer(course: Course, tracker: Tracker, prefs: Prefs, now: () => number = Date.now) {
+	const launch = tracker.start();
+	const restored = deserialise(course, launch.suspendData);
+	let saved = $state<SavedState>(restored.state);
+	let status = $state<TrackerStatus>({ kind: 'ok', message: '' });
+	let notices = $state<string[]>(restored.notices);
+	let learnerName = $state(launch.learnerName || prefs.get('name') || '');
+	let role = $state<Role>((prefs.get('role') as Role) || 'all');
+	const result = $derived(courseResult(course, saved));
+	tracker.onStatus((s) => (status = s));
+
+	const reported = new Set(course.scenarios.filter((s) => engine.isFinished(s, engine.progressOf(saved, s.id).path)).map((s) => s.id));
+	let shownAt = now();
+	let current: string | null = null;
+
+	tracker.declareObjectives(objectiveRecords(course, result));
+	if (restored.notices.length) persist();
+
+	function persist(commit = true) {
+		const r = courseResult(course, saved);
+		if (r.complete && !saved.completedOn) saved = { ...saved, completedOn: new Date(now()).toISOString().slice(0, 10) };
+		tracker.updateObjectives(objectiveRecords(course, r));
+		tracker.saveProgress({
+			suspendData: serialise(course, saved),
+			location: current ?? '',
+			score: r.score,
+			complete: r.complete,
+			passed: r.passed
+		});
+		if (commit) tracker.commit();
+	}
+
+	function spend(id: string) {
+		const t = now();
+		saved = { ...saved, ...engine.addTime(saved, id, (t - shownAt) / 1000) };
+		shownAt = t;
+	}
+
+	return {
+		course,
+		get saved() {
+			return saved;
+		},
+		get result() {
+			return result;
+		},
+		get status() {
+			return status;
+		},
+		get notices() {
+			return notices;
+		},
+		get trackerKind() {
+			return tracker.kind;
+		},
+		get learnerName() {
+			return learnerName;
+		},
+		get role() {
+			return role;
+		},
+		dismissNotices() {
+			notices = [];
+		},
+		setName(name: string) {
+			learnerName = name.trim().slice(0, 100);
+			prefs.set('name', learnerName);
+		},
+		setRole(r: Role) {
+			role = r;
+			prefs.set('role', r);
+		},
+		progress(id: string) {
+			return engine.progressOf(saved, id);
+		},
+		status_of(id: string) {
+			return engine.statusOf(course, saved, id);
+		},
+		position(id: string) {
+			return engine.positionOf(course, saved, id);
+		},
+		scenarioResult(id: string) {
+			const s = engine.scenarioOf(course, id);
+			const p = engine.progressOf(saved, id);
+			return scenarioResult(s, p.path, p.secs);
+		},
+		/** The learner opens a scenario (or comes back to it). */
+		enter(id: string) {
+			if (current && current !== id) spend(current);
+			current = id;
+			shownAt = now();
+		},
+		/** A new step is on screen: latency counts from here. */
+		stepShown() {
+			if (current) spend(current);
+		},
+		choose(id: string, key: string) {
+			const s = engine.scenarioOf(course, id);
+			const t = now();
+			const latency = t - shownAt;
+			spend(id);
+			saved = { ...saved, ...engine.choose(course, saved, id, key) };
+			const w = engine.walk(s, engine.progressOf(saved, id).path);
+			if (course.mode === 'assessed') {
+				tracker.recordDecision(decisionRecord(s, w.decisions[w.decisions.length - 1], latency, new Date(t)));
+			} else if (w.node.kind === 'ending' && !reported.has(id)) {
+				// Practice: report the route the learner settled on, once, when they first finish.
+				for (const d of w.decisions) tracker.recordDecision(decisionRecord(s, d, 0, new Date(t)));
+			}
+			if (w.node.kind === 'ending') reported.add(id);
+			persist();
+		},
+		back(id: string) {
+			spend(id);
+			saved = { ...saved, ...engine.back(course, saved, id) };
+			persist();
+		},
+		/** Page hidden or closing: save time spent; commit unless the tracker is about to finish. */
+		suspend(commit: boolean) {
+			if (current) spend(current);
+			persist(commit);
+		}
+	};
+}
+
+export type Player = ReturnType<typeof createPlayer>;

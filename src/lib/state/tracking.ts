@@ -1,0 +1,39 @@
+/** Turns engine results into the tracker's records (pure; tested without an LMS). */
+import { principlePercent, type CourseResult } from '../engine/results.js';
+import { recommended } from '../engine/scoring.js';
+import type { Decision } from '../engine/session.js';
+import type { Course, Scenario } from '../engine/types.js';
+import type { DecisionRecord, ObjectiveRecord } from '../lms/types.js';
+
+/** Interaction id as a provider reads it in the LMS report: "<scenario-id>.<step-id>". */
+export function interactionId(s: Scenario, d: Decision): string {
+	return `${s.id}.${d.step.id}`.slice(0, 250);
+}
+
+export function decisionRecord(s: Scenario, d: Decision, latencyMs: number, when: Date): DecisionRecord {
+	const rec = recommended(d.step);
+	return {
+		id: interactionId(s, d),
+		response: d.choice.key,
+		correctResponse: rec.key,
+		correct: rec.key === d.choice.key,
+		weighting: 1,
+		latencyMs: Math.max(0, Math.round(latencyMs)),
+		description: `${s.title}: ${d.step.title}. ${d.step.question}`.slice(0, 250),
+		timestamp: when
+	};
+}
+
+export function objectiveRecords(course: Course, result: CourseResult): ObjectiveRecord[] {
+	return course.principles.map((p) => {
+		const t = result.principles[p.id];
+		const score = t ? principlePercent(t) : 0;
+		return {
+			id: p.id,
+			score,
+			attempted: !!t,
+			passed: !!t && score >= course.passMark,
+			description: p.name
+		};
+	});
+}
