@@ -1,0 +1,189 @@
+/**
+ * npm run bench — measures every package against the budgets and writes dist/bench.json.
+ *
+ * Per package: zip bytes; JS+CSS (gzip) loaded before the first choice; time from launch to the
+ * first choice visible in Chromium with 4× CPU throttling and a slow-4G network, median of 5
+ * runs, also as a ratio to a floor page (one button) measured in the same harness. Course-wide:
+ * the largest suspend_data over the longest possible path, LMS API calls and commits per
+ * decision (counted through a recording SCORM API), and the time to build all packages.
+ *
+ * Timings are reported, never asserted: they depend on the machine. The deterministic budgets
+ * (sizes, suspend length, commits) are asserted by the test suite (tests/e2e/budgets.spec.ts).
+ */
+import { execSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Page } from 'playwright-core';
+import { longestSuspend } from '../tests/helpers/longest.js';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+const RUNS = 5;
+const BUDGET = { zip: 150 * 1024, firstLoad: 60 * 1024, firstChoiceMs: 1000, suspend: 1000, commits: 1 };
+const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
+
+function median(xs: number[]): number {
+	const s = [...xs].sort((a, b) => a - b);
+	return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+const skipBuild = process.argv.includes('--no-build');
+let buildSeconds = 0;
+if (!skipBuild) {
+	const t = Date.now();
+	execSync('npm run package', { cwd: root, stdio: 'inherit' });
+	buildSeconds = (Date.now() - t) / 1000;
+}
+
+const slugs = readdirSync(dist).filter((d) => existsSync(join(dist, d, 'imsmanifest.xml'))).sort();
+if (!slugs.length) {
+	console.error('No packages in dist/ — run npm run package first.');
+	process.exit(1);
+}
+
+// A recording parent page: the package in an iframe, a SCORM API that counts calls.
+const RECORDER = `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>bench</title></head><body>
+<script>
+const calls = []; const store = {};
+function api(prefix) {
+  const rec = (name, fn) => (...a) => { calls.push(name); return fn(...a); };
+  return {
+    [prefix + 'Initialize']: rec('Initialize', () => 'true'),
+    [prefix + 'Finish']: rec('Terminate', () => 'true'), [prefix + 'Terminate']: rec('Terminate', () => 'true'),
+    [prefix + 'GetValue']: rec('GetValue', (k) => store[k] ?? (k.endsWith('._count') ? '0' : k.endsWith('_children') ? 'id,score,status,success_status,completion_status,description,type,learner_response,student_response,result,weighting,latency,timestamp,correct_responses,time' : '')),
+    [prefix + 'SetValue']: rec('SetValue', (k, v) => { store[k] = String(v); return 'true'; }),
+    [prefix + 'Commit']: rec('Commit', () => 'true'),
+    [prefix + 'GetLastError']: () => '0', [prefix + 'GetErrorString']: () => '', [prefix + 'GetDiagnostic']: () => ''
+  };
+}
+const v = new URLSearchParams(location.search).get('v');
+if (v === '2004') window.API_1484_11 = api(''); else window.API = api('LMS');
+window.bench = { calls, store };
+</script>
+<iframe id="sco" title="course" src="${'${SRC}'}" style="width:1000px;height:800px"></iframe></body></html>`;
+
+const FLOOR = `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>floor</title></head><body><button type="button">Continue</button></body></html>`;
+
+const server = createServer((req, res) => {
+	const url = new URL(req.url ?? '/', 'http://x');
+	if (url.pathname === '/floor.html') return void res.writeHead(200, { 'content-type': 'text/html' }).end(FLOOR);
+	if (url.pathname === '/recorder.html') {
+		const src = `/dist/${url.searchParams.get('slug')}/index.html`;
+		return void res.writeHead(200, { 'content-type': 'text/html' }).end(RECORDER.replace('${SRC}', src));
+	}
+	const file = join(root, decodeURIComponent(url.pathname));
+	if (!file.startsWith(dist) || !existsSync(file) || statSync(file).isDirectory()) return void res.writeHead(404).end();
+	res.writeHead(200, { 'content-type': file.endsWith('.html') ? 'text/html' : file.endsWith('.xml') ? 'application/xml' : 'application/octet-stream' });
+	res.end(readFileSync(file));
+});
+await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+const port = (server.address() as { port: number }).port;
+const base = `http://127.0.0.1:${port}`;
+
+const browser = await chromium.launch({
+	executablePath: '/usr/bin/chromium',
+	args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+});
+
+async function timed(url: string, ready: (p: Page) => Promise<unknown>): Promise<number> {
+	const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+	const page = await context.newPage();
+	const cdp = await context.newCDPSession(page);
+	await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+	await cdp.send('Network.enable');
+	await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
+	const start = Date.now();
+	await page.goto(url, { waitUntil: 'commit' });
+	await ready(page);
+	const ms = Date.now() - start;
+	await context.close();
+	return ms;
+}
+
+const floorRuns: number[] = [];
+for (let i = 0; i < RUNS; i++) floorRuns.push(await timed(`${base}/floor.html`, (p) => p.getByRole('button').waitFor()));
+const floor = median(floorRuns);
+
+interface Row {
+	name: string;
+	zip_bytes: number;
+	first_load_gzip_bytes: number;
+	first_choice_ms_median: number;
+	first_choice_ratio_to_floor: number;
+}
+const packages: Row[] = [];
+for (const slug of slugs) {
+	const zip = join(dist, `${slug}.zip`);
+	const index = readFileSync(join(dist, slug, 'index.html'));
+	const runs: number[] = [];
+	for (let i = 0; i < RUNS; i++) {
+		// First choice: the first scenario's first radio, reached from the home page's first link.
+		runs.push(
+			await timed(`${base}/dist/${slug}/index.html#/scenario/${firstScenario(slug)}`, (p) => p.getByRole('radio').first().waitFor())
+		);
+	}
+	const m = median(runs);
+	packages.push({
+		name: slug,
+		zip_bytes: existsSync(zip) ? statSync(zip).size : 0,
+		first_load_gzip_bytes: gzipSync(index, { level: 9 }).length,
+		first_choice_ms_median: m,
+		first_choice_ratio_to_floor: Math.round((m / floor) * 100) / 100
+	});
+}
+
+function firstScenario(slug: string): string {
+	const html = readFileSync(join(dist, slug, 'index.html'), 'utf8');
+	const m = /"scenarios":\[\{"id":"([a-z0-9-]+)"/.exec(html);
+	return m ? m[1] : '';
+}
+
+// API calls and commits per decision, through the recording API.
+async function perDecision(slug: string, v: string) {
+	const page = await browser.newPage();
+	await page.goto(`${base}/recorder.html?slug=${slug}&v=${v}`);
+	const frame = page.frameLocator('#sco');
+	await frame.getByRole('link').filter({ hasText: /./ }).nth(1).waitFor();
+	await page.evaluate(() => ((window as unknown as { bench: { calls: string[] } }).bench.calls.length = 0));
+	const decisions = 3;
+	for (let i = 0; i < decisions; i++) {
+		if (i === 0) await frame.locator('.scenario-list a').first().click();
+		await frame.getByRole('radio').first().check();
+		await frame.getByRole('button', { name: 'Continue' }).click();
+		await frame.getByRole('button', { name: /Continue|See what happened/ }).click();
+	}
+	const calls = await page.evaluate(() => (window as unknown as { bench: { calls: string[] } }).bench.calls.slice());
+	await page.close();
+	return { api: calls.length / decisions, commits: calls.filter((c) => c === 'Commit').length / decisions };
+}
+const traffic12 = await perDecision(slugs.find((s) => s.endsWith('scorm12'))!, '1.2');
+const traffic2004 = await perDecision(slugs.find((s) => s.endsWith('scorm2004'))!, '2004');
+await browser.close();
+server.close();
+
+const suspend = await longestSuspend(root);
+const report = {
+	packages,
+	floor_ms_median: floor,
+	max_suspend_chars: suspend.chars,
+	api_calls_per_decision: Math.max(traffic12.api, traffic2004.api),
+	commits_per_decision: Math.max(traffic12.commits, traffic2004.commits),
+	build_seconds: Math.round(buildSeconds * 10) / 10
+};
+writeFileSync(join(dist, 'bench.json'), JSON.stringify(report, null, 2) + '\n');
+
+const ok = (v: number, budget: number) => (v <= budget ? 'ok' : 'OVER');
+console.log('\npackage                                   zip KB  first-load KB gz  first choice ms  ×floor');
+for (const p of packages) {
+	console.log(
+		`${p.name.padEnd(40)} ${(p.zip_bytes / 1024).toFixed(1).padStart(7)} ${ok(p.zip_bytes, BUDGET.zip).padEnd(4)} ${(p.first_load_gzip_bytes / 1024).toFixed(1).padStart(8)} ${ok(p.first_load_gzip_bytes, BUDGET.firstLoad).padEnd(4)} ${String(p.first_choice_ms_median).padStart(10)}  ${p.first_choice_ratio_to_floor}`
+	);
+}
+console.log(`\nfloor page (one button): ${floor} ms median of ${RUNS}`);
+console.log(`largest suspend_data over the longest path: ${suspend.chars} characters (${suspend.mode} mode; budget ${BUDGET.suspend}) ${ok(suspend.chars, BUDGET.suspend)}`);
+console.log(`LMS API calls per decision: 1.2 ${traffic12.api.toFixed(1)}, 2004 ${traffic2004.api.toFixed(1)}; commits per decision: 1.2 ${traffic12.commits}, 2004 ${traffic2004.commits} (budget ${BUDGET.commits})`);
+console.log(`build time for all packages: ${report.build_seconds} s${skipBuild ? ' (not measured: --no-build)' : ''}`);
+console.log('Written dist/bench.json');
