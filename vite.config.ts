@@ -1,7 +1,7 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { defineConfig } from 'vitest/config';
-import { coursePlugin } from './src/lib/content/vite-plugin';
+import { coursePlugin } from './src/lib/content/vite-plugin.js';
 
 export default defineConfig({
 	plugins: [coursePlugin(process.cwd()), sveltekit(), svelteTesting()],
