@@ -1,0 +1,508 @@
+/**
+ * The council data format: parses and checks one scenarios/councils/<id>.yaml against the
+ * protocol's own text (<id>.source.txt), like a compiler. Every message says what is wrong and
+ * how to fix it, with the file and line, so a training provider can add a council without help.
+ * The format is explained in docs/councils.md.
+ *
+ * Pure TypeScript with no Node, Svelte or DOM imports, so it can run anywhere. Reading the
+ * folder from disk is in ./councils.ts (loadCouncils), which re-exports everything here.
+ */
+import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import type { Node as YamlNode, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import type { Clause, Council, PrincipleBacking } from '../engine/types';
+
+export interface ContentError {
+	file: string;
+	line: number;
+	/** What is wrong — how to fix it. */
+	message: string;
+}
+
+/** The placeholder names every council must fill, in the order the guide lists them. */
+export const ROLE_KEYS: readonly string[] = Object.freeze([
+	'council',
+	'clerk',
+	'chair',
+	'complaints-to',
+	'officer-concerns-to'
+]);
+
+/** What each role means, used in "missing role" messages and in docs/councils.md. */
+const ROLE_HELP: Record<string, string> = {
+	council: 'the council\'s name as it should appear in a sentence, e.g. council: Witham Town Council',
+	clerk: 'the title this protocol uses for the head of paid staff, e.g. clerk: Town Clerk',
+	chair: 'the title this protocol uses for the chair of the council, e.g. chair: Chair of the Council',
+	'complaints-to':
+		'who a councillor raises a concern about an employee with, as words that fit "raise it with ___", e.g. complaints-to: the Town Clerk',
+	'officer-concerns-to':
+		'where an employee takes a concern about a councillor, as words that fit "take it to ___", e.g. officer-concerns-to: the Town Manager'
+};
+
+const TOP_KEYS = ['id', 'name', 'kind', 'protocol', 'source', 'roles', 'clauses', 'gaps'] as const;
+const PROTOCOL_KEYS = ['title', 'version', 'adopted'] as const;
+const CLAUSE_KEYS = ['id', 'ref', 'text', 'principles'] as const;
+const GAP_KEYS = ['nearest', 'note'] as const;
+
+const FIELD_HELP: Record<string, string> = {
+	id: 'add the council\'s id, the same as the file name without .yaml, e.g. id: witham-town-council',
+	name: 'add the council\'s full name, e.g. name: Witham Town Council',
+	kind: 'add the kind of council, e.g. kind: town council',
+	protocol: 'add the protocol\'s title, version and adoption date (see docs/councils.md)',
+	source: 'add the name of the file holding the protocol\'s text, e.g. source: witham-town-council.source.txt',
+	roles: `add the council's words for each of: ${ROLE_KEYS.join(', ')} (see docs/councils.md)`,
+	clauses: 'add the protocol\'s clauses, each with id, ref, text and principles (see docs/councils.md)',
+	'protocol.title': 'add the protocol\'s title as the document gives it, or write: not stated',
+	'protocol.version': 'add the version number as the document gives it, or write: not stated',
+	'protocol.adopted': 'add the adoption date as the document gives it, or write: not stated'
+};
+
+const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** Collapse every run of whitespace (spaces, tabs, line breaks) to one space, and trim. */
+export function normaliseWhitespace(s: string): string {
+	return s.replace(/\s+/g, ' ').trim();
+}
+
+/** `file:line: message`, the form the validator prints. */
+export function formatCouncilError(e: ContentError): string {
+	return `${e.file}:${e.line}: ${e.message}`;
+}
+
+/**
+ * Parse and check one council file. `sourceText` is the text of the file named by its
+ * `source` field (null when that file does not exist). `file` is used in messages and must
+ * end in `<id>.yaml`.
+ */
+export function parseCouncil(
+	file: string,
+	yamlText: string,
+	sourceText: string | null,
+	principleIds: string[]
+): { council?: Council; errors: ContentError[] } {
+	return checkCouncil(file, yamlText, () => sourceText, principleIds);
+}
+
+/**
+ * The passages of a council's source text (whitespace-normalised) that no clause quotes and that
+ * have at least `minWords` words with letters in them: headings, document control and the like,
+ * or text a clause has missed.
+ * For reports only; the validator does not require full coverage.
+ */
+export function uncoveredPassages(sourceText: string, clauses: Pick<Clause, 'text'>[], minWords = 6): string[] {
+	const src = normaliseWhitespace(sourceText);
+	const covered = new Uint8Array(src.length);
+	let from = 0;
+	for (const c of clauses) {
+		const t = normaliseWhitespace(c.text);
+		if (!t) continue;
+		let at = src.indexOf(t, from);
+		if (at < 0) at = src.indexOf(t);
+		if (at < 0) continue;
+		covered.fill(1, at, at + t.length);
+		from = at + t.length;
+	}
+	const out: string[] = [];
+	let start = -1;
+	for (let i = 0; i <= src.length; i++) {
+		const c = i < src.length && !covered[i];
+		if (c && start < 0) start = i;
+		if (!c && start >= 0) {
+			const piece = src.slice(start, i).trim();
+			if (piece.split(' ').filter((w) => /[A-Za-z]/.test(w)).length >= minWords) out.push(piece);
+			start = -1;
+		}
+	}
+	return out;
+}
+
+/**
+ * Check one council file. `readSource` returns the text of the source file the council names
+ * (null when there is no such file). Used by parseCouncil and loadCouncils.
+ */
+export function checkCouncil(
+	file: string,
+	yamlText: string,
+	readSource: (source: string) => string | null,
+	principleIds: string[]
+): { council?: Council; errors: ContentError[] } {
+	const errors: ContentError[] = [];
+	const lc = new LineCounter();
+	const doc = parseDocument(yamlText, { lineCounter: lc, keepSourceTokens: true, prettyErrors: false, uniqueKeys: true });
+	const fileName = file.split(/[\\/]/).pop() ?? file;
+	const err = (line: number, message: string) => errors.push({ file, line, message });
+	const lineAt = (offset: number | undefined) => (offset === undefined ? 1 : lc.linePos(offset).line);
+	const lineOf = (node: unknown) => lineAt((node as YamlNode | null | undefined)?.range?.[0]);
+
+	if (doc.errors.length || doc.warnings.length) {
+		const e = doc.errors[0] ?? doc.warnings[0];
+		err(lineAt(e.pos[0]), syntaxMessage(e.code, e.message, yamlText, e.pos[0]));
+		return { errors };
+	}
+	const root = doc.contents;
+	if (!isMap(root)) {
+		err(root ? lineOf(root) : 1, 'the file must be a set of fields, one per line, starting with "id:", "name:" and so on — copy the example in docs/councils.md');
+		return { errors };
+	}
+
+	/** Report fields not in `allowed`; returns the allowed names that a misspelt field was a near miss for. */
+	const checkFields = (map: YAMLMap, allowed: readonly string[], prefix: string, noun = 'field', listName = 'the allowed fields are') => {
+		const suggested = new Set<string>();
+		for (const p of map.items) {
+			const key = keyOf(p as Pair);
+			if (allowed.includes(key)) continue;
+			const guess = closest(key, allowed);
+			if (guess) suggested.add(guess);
+			err(lineOf(p.key), `${prefix}unknown ${noun} "${key}" — ${listName}: ${allowed.join(', ')}${guess ? ` (did you mean "${guess}"?)` : ''}`);
+		}
+		return suggested;
+	};
+	/** The trimmed text of a field that must be a single non-empty value; reports problems. */
+	const scalarText = (pair: Pair, prefix: string, key: string, help: string): string | undefined => {
+		const v = pair.value;
+		const line = lineOf(v ?? pair.key);
+		if (isEmpty(v)) {
+			err(line, `${prefix}"${key}" is empty — ${help}`);
+			return undefined;
+		}
+		if (isAlias(v)) {
+			err(line, `${prefix}"${key}" starts with "*", which YAML reads as a reference — put the whole value in double quotes`);
+			return undefined;
+		}
+		if (!isScalar(v)) {
+			err(line, `${prefix}"${key}" must be text, not a list or a set of fields — write it on the same line, in double quotes if it starts with [ or {`);
+			return undefined;
+		}
+		return scalarString(v as Scalar).trim();
+	};
+	/** A required text field of `map`. */
+	const required = (map: YAMLMap, key: string, prefix: string, missingLine: number, help: string, suggested: Set<string>): string | undefined => {
+		const pair = findPair(map, key);
+		if (!pair) {
+			if (!suggested.has(key)) err(missingLine, `${prefix}missing "${key}" — ${help}`);
+			return undefined;
+		}
+		return scalarText(pair, prefix, key, help);
+	};
+	/** A field holding a set of fields on the lines below it. */
+	const section = (key: string, what: string): { map?: YAMLMap; line: number; present: boolean } => {
+		const pair = findPair(root, key);
+		if (!pair) {
+			if (!topSuggested.has(key)) err(1, `missing "${key}" — ${FIELD_HELP[key]}`);
+			return { line: 1, present: false };
+		}
+		const line = lineOf(pair.key);
+		if (!isMap(pair.value)) {
+			err(line, `"${key}" must have ${what} on the lines below it, each indented by two spaces — see docs/councils.md`);
+			return { line, present: true };
+		}
+		return { map: pair.value as YAMLMap, line, present: true };
+	};
+
+	// -- top-level fields ------------------------------------------------------------------------
+	const topSuggested = checkFields(root, TOP_KEYS, '');
+	const id = required(root, 'id', '', 1, FIELD_HELP.id, topSuggested);
+	const expectedId = fileName.replace(/\.yaml$/i, '');
+	if (id !== undefined) {
+		const at = lineOf(findPair(root, 'id')!.value);
+		if (id !== expectedId) {
+			err(at, `id "${id}" does not match the file name ${fileName} — change the id to "${expectedId}", or rename the file to ${id}.yaml`);
+		} else if (!ID_PATTERN.test(id)) {
+			err(at, `id "${id}" must be lower case letters, digits and hyphens, e.g. witham-town-council — rename the file and change the id to match`);
+		}
+	}
+	const name = required(root, 'name', '', 1, FIELD_HELP.name, topSuggested);
+	const kind = required(root, 'kind', '', 1, FIELD_HELP.kind, topSuggested);
+
+	// -- protocol --------------------------------------------------------------------------------
+	let protocol: Council['protocol'] | undefined;
+	const prot = section('protocol', 'title, version and adopted');
+	if (prot.map) {
+		const s = checkFields(prot.map, PROTOCOL_KEYS, 'protocol: ');
+		const title = required(prot.map, 'title', 'protocol: ', prot.line, FIELD_HELP['protocol.title'], s);
+		const version = required(prot.map, 'version', 'protocol: ', prot.line, FIELD_HELP['protocol.version'], s);
+		const adopted = required(prot.map, 'adopted', 'protocol: ', prot.line, FIELD_HELP['protocol.adopted'], s);
+		if (title !== undefined && version !== undefined && adopted !== undefined) protocol = { title, version, adopted };
+	}
+
+	// -- source ----------------------------------------------------------------------------------
+	const source = required(root, 'source', '', 1, FIELD_HELP.source, topSuggested);
+	let normSource: string | null = null;
+	if (source !== undefined) {
+		const line = lineOf(findPair(root, 'source')!.value);
+		if (/[\\/]/.test(source)) {
+			err(line, `source "${source}" must be a file name in the same folder as ${fileName}, not a path — put the text file next to ${fileName} and write just its name`);
+		} else {
+			const text = readSource(source);
+			if (text === null) {
+				err(line, `source file "${source}" not found next to ${fileName} — save the protocol's text as ${source} in the same folder, or correct the file name`);
+			} else normSource = normaliseWhitespace(text);
+		}
+	}
+
+	// -- roles -----------------------------------------------------------------------------------
+	const roles: Record<string, string> = {};
+	const rolesSection = section('roles', ROLE_KEYS.join(', '));
+	if (rolesSection.map) {
+		const s = checkFields(rolesSection.map, ROLE_KEYS, 'roles: ', 'role', 'the roles are');
+		for (const key of ROLE_KEYS) {
+			const v = required(rolesSection.map, key, 'roles: ', rolesSection.line, `write ${ROLE_HELP[key]}`, s);
+			if (v !== undefined) roles[key] = v;
+		}
+	}
+
+	// -- clauses ---------------------------------------------------------------------------------
+	const principleSet = new Set(principleIds);
+	const clauses: Clause[] = [];
+	const clauseLine = new Map<string, number>();
+	const backedBy = new Map<string, string[]>();
+	const clausesPair = findPair(root, 'clauses');
+	if (!clausesPair) {
+		if (!topSuggested.has('clauses')) err(1, `missing "clauses" — ${FIELD_HELP.clauses}`);
+	} else if (!isSeq(clausesPair.value) || clausesPair.value.items.length === 0) {
+		err(lineOf(clausesPair.key), isSeq(clausesPair.value) || isEmpty(clausesPair.value)
+			? `"clauses" is empty — ${FIELD_HELP.clauses}`
+			: `"clauses" must be a list: each clause starts with "- id:" on its own line — see docs/councils.md`);
+	} else {
+		let searchFrom = 0;
+		let previous: string | undefined;
+		(clausesPair.value as YAMLSeq).items.forEach((item, index) => {
+			const il = lineOf(item);
+			if (!isMap(item)) {
+				err(il, `clause ${index + 1} must be a set of fields (id, ref, text, principles) — start it with "- id:" and line the other fields up under "id"`);
+				return;
+			}
+			const cmap = item as YAMLMap;
+			const idPair = findPair(cmap, 'id');
+			const cid = idPair && isScalar(idPair.value) && !isEmpty(idPair.value) ? scalarString(idPair.value as Scalar).trim() : undefined;
+			const prefix = cid !== undefined ? `clause "${cid}": ` : `clause ${index + 1}: `;
+			const s = checkFields(cmap, CLAUSE_KEYS, prefix);
+			required(cmap, 'id', prefix, il, 'give the clause a short id, unique in this file, e.g. id: conf-1', s);
+			if (cid !== undefined) {
+				const at = lineOf(idPair!.value);
+				if (!ID_PATTERN.test(cid)) err(at, `${prefix}the id must be lower case letters, digits and hyphens, e.g. conf-1 — change it`);
+				if (clauseLine.has(cid)) err(at, `duplicate clause id "${cid}" (first used on line ${clauseLine.get(cid)}) — give each clause its own id`);
+				else clauseLine.set(cid, at);
+			}
+			const ref = required(cmap, 'ref', prefix, il, 'write the council\'s own number for the clause, e.g. ref: "3.2(f)", or the heading it sits under', s);
+			const text = required(cmap, 'text', prefix, il, 'copy the clause\'s words exactly from the source document, e.g. text: "..."', s);
+			const textPair = findPair(cmap, 'text');
+			const cutShort = textPair && isScalar(textPair.value) && textPair.value.type === 'PLAIN' && !!textPair.value.comment;
+			if (cutShort) {
+				err(lineOf(textPair!.value), `${prefix}the text contains " #", so everything after it was read as a comment — put the whole text in double quotes`);
+			} else if (text !== undefined && normSource !== null) {
+				const t = normaliseWhitespace(text);
+				const at = lineOf(textPair!.value);
+				const found = normSource.indexOf(t, searchFrom);
+				if (found >= 0) {
+					searchFrom = found;
+				} else if (normSource.includes(t)) {
+					err(at, `clause "${cid ?? index + 1}" comes before ${previous ? `clause "${previous}"` : 'the clause above it'} in ${source} — list the clauses in the order they appear in the document`);
+				} else {
+					err(at, `clause "${cid ?? index + 1}" text is not found in ${source} — copy the words exactly from the source document${notFoundHint(t, normSource)}`);
+				}
+			}
+			const principles: string[] = [];
+			const prPair = findPair(cmap, 'principles');
+			if (prPair && !isEmpty(prPair.value)) {
+				if (!isSeq(prPair.value)) {
+					err(lineOf(prPair.value), `${prefix}principles must be a list in square brackets, e.g. principles: [confidentiality.no-disclosure, respect.courtesy]`);
+				} else {
+					for (const p of (prPair.value as YAMLSeq).items) {
+						const pid = isScalar(p) ? String(p.value) : undefined;
+						if (pid === undefined) err(lineOf(p), `${prefix}each principle must be a principle id, e.g. respect.courtesy`);
+						else if (!principleSet.has(pid)) err(lineOf(p), `${prefix}unknown principle "${pid}" — use an id from scenarios/principles.yaml${didYouMean(pid, principleIds)}`);
+						else if (principles.includes(pid)) err(lineOf(p), `${prefix}principle "${pid}" is listed twice — remove one`);
+						else principles.push(pid);
+					}
+				}
+			}
+			if (cid === undefined) return;
+			for (const pid of principles) {
+				if (!backedBy.has(pid)) backedBy.set(pid, []);
+				if (!backedBy.get(pid)!.includes(cid)) backedBy.get(pid)!.push(cid);
+			}
+			if (ref !== undefined && text !== undefined) clauses.push({ id: cid, ref, text, principles });
+			previous = cid;
+		});
+	}
+
+	// -- gaps ------------------------------------------------------------------------------------
+	const gaps = new Map<string, { nearest?: string; note: string }>();
+	const listedAsGap = new Set<string>();
+	const gapsPair = findPair(root, 'gaps');
+	if (gapsPair && !isEmpty(gapsPair.value)) {
+		if (!isMap(gapsPair.value)) {
+			err(lineOf(gapsPair.key), `"gaps" must list principle ids, each followed by a colon and, on the lines below it, a note (and optionally nearest) — see docs/councils.md`);
+		} else {
+			for (const item of (gapsPair.value as YAMLMap).items) {
+				const pair = item as Pair;
+				const gid = keyOf(pair);
+				const gl = lineOf(pair.key);
+				listedAsGap.add(gid);
+				if (!principleSet.has(gid)) {
+					err(gl, `gaps: unknown principle "${gid}" — use an id from scenarios/principles.yaml${didYouMean(gid, principleIds)}`);
+					continue;
+				}
+				if (backedBy.has(gid)) {
+					const cs = backedBy.get(gid)!;
+					err(gl, `principle "${gid}" is backed by clause${cs.length > 1 ? 's' : ''} ${cs.map((c) => `"${c}"`).join(', ')} and also listed in gaps — remove it from gaps, or from the clause's principles`);
+					continue;
+				}
+				const prefix = `gap "${gid}": `;
+				if (!isMap(pair.value)) {
+					err(gl, `${prefix}the note must go on its own line — write it on the line below, indented by two more spaces, e.g. note: This protocol does not cover this.`);
+					continue;
+				}
+				const gmap = pair.value as YAMLMap;
+				const s = checkFields(gmap, GAP_KEYS, prefix);
+				const note = required(gmap, 'note', prefix, gl, 'write a sentence for learners saying what this protocol does not cover', s);
+				let nearest: string | undefined;
+				if (findPair(gmap, 'nearest')) {
+					nearest = required(gmap, 'nearest', prefix, gl, 'write the id of the closest clause, or remove "nearest"', s);
+					if (nearest !== undefined && !clauseLine.has(nearest)) {
+						err(lineOf(findPair(gmap, 'nearest')!.value), `${prefix}nearest clause "${nearest}" is not a clause in this file — use one of the clause ids above${didYouMean(nearest, [...clauseLine.keys()])}, or remove "nearest"`);
+						nearest = undefined;
+					}
+				}
+				if (note !== undefined) gaps.set(gid, nearest ? { nearest, note } : { note });
+			}
+		}
+	}
+
+	// -- every principle either backed by a clause or listed as a gap -----------------------------
+	const coverLine = gapsPair ? lineOf(gapsPair.key) : clausesPair ? lineOf(clausesPair.key) : 1;
+	if (clausesPair && !topSuggested.has('gaps')) {
+		for (const pid of principleIds) {
+			if (!backedBy.has(pid) && !listedAsGap.has(pid)) {
+				err(coverLine, `principle "${pid}" is not covered — add it to the principles of the clause that states it, or list it under gaps with a note saying this protocol does not cover it`);
+			}
+		}
+	}
+
+	errors.sort((a, b) => a.line - b.line);
+	if (errors.length) return { errors };
+
+	const principles: Record<string, PrincipleBacking> = {};
+	for (const pid of principleIds) {
+		const gap = gaps.get(pid);
+		principles[pid] = gap ? { clauses: [], gap } : { clauses: backedBy.get(pid) ?? [] };
+	}
+	return { council: { id: id!, name: name!, kind: kind!, protocol: protocol!, roles, clauses, principles, file }, errors };
+}
+
+function keyOf(pair: Pair): string {
+	return isScalar(pair.key) ? String((pair.key as Scalar).value) : String(pair.key);
+}
+
+/** A scalar's text as written: `4.10` stays "4.10" and `true` stays "true". */
+function scalarString(v: Scalar): string {
+	return typeof v.value === 'string' ? v.value : (v.source ?? String(v.value));
+}
+
+function isEmpty(v: unknown): boolean {
+	return v === null || v === undefined || (isScalar(v) && (v.value === null || String(v.value).trim() === ''));
+}
+
+function findPair(map: YAMLMap, key: string): Pair | undefined {
+	return map.items.find((p) => isScalar(p.key) && String((p.key as Scalar).value) === key) as Pair | undefined;
+}
+
+function didYouMean(word: string, options: readonly string[]): string {
+	const guess = closest(word, options);
+	return guess ? ` (did you mean "${guess}"?)` : '';
+}
+
+/** The option nearest in spelling to `word`, if it is close enough to be a likely typo. */
+function closest(word: string, options: readonly string[]): string | undefined {
+	let best: string | undefined;
+	let bestD = Infinity;
+	for (const o of options) {
+		const d = editDistance(word.toLowerCase(), o.toLowerCase());
+		if (d < bestD) {
+			bestD = d;
+			best = o;
+		}
+	}
+	const limit = Math.max(2, Math.floor(word.length / 4));
+	return best !== undefined && bestD <= limit ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+	const dp = Array.from({ length: b.length + 1 }, (_, j) => j);
+	for (let i = 1; i <= a.length; i++) {
+		let prev = dp[0];
+		dp[0] = i;
+		for (let j = 1; j <= b.length; j++) {
+			const tmp = dp[j];
+			dp[j] = Math.min(dp[j] + 1, dp[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+			prev = tmp;
+		}
+	}
+	return dp[b.length];
+}
+
+const COLON = ['this line contains a second ": ", or is not lined up with the line above', 'put text that contains a colon in double quotes, and line each field up exactly under the one above it'];
+/** Plain-English [what is wrong, how to fix it] for the YAML parser's error codes. */
+const SYNTAX: Partial<Record<string, (raw: string) => [string, string]>> = {
+	BLOCK_AS_IMPLICIT_KEY: () => [COLON[0], COLON[1]],
+	MULTILINE_IMPLICIT_KEY: () => [COLON[0], COLON[1]],
+	TAB_AS_INDENT: () => ['this line is indented with a tab', 'indent with spaces only'],
+	BAD_INDENT: (raw) =>
+		/^Flow (sequence|map)/.test(raw)
+			? ['a list in square brackets (or a set in curly brackets) is not closed', 'close it with ] (or }) on the same line, e.g. principles: [respect.courtesy]']
+			: ['this line is not lined up with the items above it', 'put the same number of spaces before it as before the items above'],
+	MISSING_CHAR: (raw) =>
+		/quote/.test(raw)
+			? ['a quotation mark is opened but never closed', 'close it at the end of the text']
+			: ['a line is missing its ": " after the field name', 'write the field name, a colon and a space, then the value, e.g. ref: "3.1"'],
+	UNEXPECTED_TOKEN: (raw) =>
+		/^Unexpected scalar at node end/.test(raw)
+			? ['there is more text after a closing quotation mark', 'if the text itself contains double quotation marks, use the text: >- form (see docs/councils.md); otherwise put the whole text in double quotes']
+			: [`the parser stopped at something it did not expect (${raw})`, 'check the indentation and quotation marks on this line and the line above (see docs/councils.md)'],
+	BAD_DQ_ESCAPE: () => ['a backslash (\\) inside double quotes', 'remove it, or use the text: >- form (see docs/councils.md)'],
+	BAD_SCALAR_START: (raw) => [`a value starts with a character YAML reserves (${raw.replace(/^.*character /, '')})`, 'put the whole value in double quotes'],
+	MULTIPLE_DOCS: () => ['the file contains a "---" line', 'remove it: each council file holds one council'],
+	TAG_RESOLVE_FAILED: () => ['a value starts with "!"', 'put the whole value in double quotes'],
+	BAD_ALIAS: () => ['a value starts with "*"', 'put the whole value in double quotes']
+};
+
+function syntaxMessage(code: string, raw: string, src: string, pos: number): string {
+	const first = raw.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').trim();
+	if (code === 'DUPLICATE_KEY') {
+		const lineStart = src.lastIndexOf('\n', pos - 1) + 1;
+		const key = src.slice(lineStart).split('\n')[0].split(':')[0].replace(/^[\s-]+/, '').trim();
+		return `YAML syntax error: "${key}" is given twice at the same level — keep only one`;
+	}
+	const lineStart = src.lastIndexOf('\n', pos - 1) + 1;
+	const lineText = src.slice(lineStart).split('\n')[0];
+	if (/^[\s-]*[\w.-]+:\s+[*&]/.test(lineText)) {
+		return `YAML syntax error: a value starts with "${lineText.match(/:\s+([*&])/)![1]}", which YAML reads as a reference — put the whole value in double quotes`;
+	}
+	const [what, how] = SYNTAX[code]?.(first) ?? [
+		first.charAt(0).toLowerCase() + first.slice(1),
+		'check the indentation and quotation marks on this line and the line above (see docs/councils.md)'
+	];
+	return `YAML syntax error: ${what} — ${how}`;
+}
+
+/** Extra guidance when a clause's text is not in the source. */
+function notFoundHint(t: string, src: string): string {
+	const fold = (s: string) => s.replace(/[\u2018\u2019\u201B\u2032`]/g, "'").replace(/[\u201C\u201D\u201F\u2033]/g, '"').replace(/[\u2010-\u2015\u2212]/g, '-');
+	if (fold(src).includes(fold(t))) {
+		return ' (only the apostrophes, quotation marks or dashes differ: copy them from the source, which may use curly ’ or “ ” characters)';
+	}
+	if (src.toLowerCase().includes(t.toLowerCase())) return ' (only capital letters differ)';
+	const words = t.split(' ');
+	let lo = 0;
+	let hi = words.length;
+	while (lo < hi) {
+		const mid = Math.ceil((lo + hi) / 2);
+		if (src.includes(words.slice(0, mid).join(' '))) lo = mid;
+		else hi = mid - 1;
+	}
+	if (lo >= 3) {
+		const tail = words.slice(Math.max(0, lo - 6), lo).join(' ');
+		return ` (it matches as far as "${lo > 6 ? '…' : ''}${tail}", then differs at "${words[lo]}")`;
+	}
+	return '';
+}

@@ -1,0 +1,21 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { exampleSource, scenarioFrom } from '../../../tests/helpers/course';
+import { joinScenario, splitScenario, withLines } from './text';
+
+describe('scenario text split', () => {
+	it('joins back to exactly the original scenario, and the outline carries no words', async () => {
+		const s = await scenarioFrom(exampleSource());
+		const { outline, text } = splitScenario(s);
+		expect(JSON.stringify(outline)).not.toContain('Sue');
+		expect(JSON.stringify(outline)).not.toContain('A report marked confidential');
+		expect(withLines(joinScenario(outline, text), s)).toEqual(s);
+	});
+
+	it('refuses text that does not match the outline', async () => {
+		const s = await scenarioFrom(exampleSource());
+		const { outline, text } = splitScenario(s);
+		delete text['start'];
+		expect(() => joinScenario(outline, text)).toThrow(/no step "start"/);
+	});
+});

@@ -1,0 +1,57 @@
+/**
+ * Scenario text travels apart from the scenario's graph: the player starts with every
+ * scenario's graph (ids, titles, branches, scores — all the engine needs) and loads the words
+ * of a scenario only when the learner opens it. This keeps the first download small.
+ */
+import type { Rich, Scenario } from './types.js';
+
+/** The words of one scenario, by node id: narrative, question, and each choice's text and feedback. */
+export type ScenarioText = Record<string, { t: string; n: Rich; q?: string; c?: Record<string, [string, Rich]> }>;
+
+export function splitScenario(s: Scenario): { outline: Scenario; text: ScenarioText } {
+	const text: ScenarioText = {};
+	const nodes: Scenario['nodes'] = {};
+	for (const [id, n] of Object.entries(s.nodes)) {
+		if (n.kind === 'ending') {
+			text[id] = { t: n.title, n: n.narrative };
+			nodes[id] = { ...n, title: '', narrative: [], line: 0 };
+		} else {
+			text[id] = { t: n.title, n: n.narrative, q: n.question, c: Object.fromEntries(n.choices.map((c) => [c.key, [c.text, c.feedback]])) };
+			nodes[id] = { ...n, title: '', narrative: [], question: '', line: 0, choices: n.choices.map((c) => ({ ...c, text: '', feedback: [], line: 0 })) };
+		}
+	}
+	return { outline: { ...s, nodes }, text };
+}
+
+/** Line numbers are kept so a joined scenario equals the original in tests; outlines drop them. */
+export function withLines(outline: Scenario, original: Scenario): Scenario {
+	const nodes: Scenario['nodes'] = {};
+	for (const [id, n] of Object.entries(outline.nodes)) {
+		const o = original.nodes[id];
+		nodes[id] = n.kind === 'ending' ? { ...n, line: o.line } : { ...n, line: o.line, choices: n.choices.map((c, i) => ({ ...c, line: (o as typeof n).choices[i].line })) };
+	}
+	return { ...outline, nodes };
+}
+
+export function joinScenario(outline: Scenario, text: ScenarioText): Scenario {
+	const nodes: Scenario['nodes'] = {};
+	for (const [id, n] of Object.entries(outline.nodes)) {
+		const t = text[id];
+		if (!t) throw new Error(`the text of "${outline.id}" has no step "${id}"`);
+		if (n.kind === 'ending') nodes[id] = { ...n, title: t.t, narrative: t.n };
+		else {
+			nodes[id] = {
+				...n,
+				title: t.t,
+				narrative: t.n,
+				question: t.q ?? '',
+				choices: n.choices.map((c) => {
+					const ct = t.c?.[c.key];
+					if (!ct) throw new Error(`the text of "${outline.id}" has no choice "${c.key}" in step "${id}"`);
+					return { ...c, text: ct[0], feedback: ct[1] };
+				})
+			};
+		}
+	}
+	return { ...outline, nodes };
+}
