@@ -47,6 +47,7 @@ export function parseFrontmatter(text: string, firstLine: number, report: (line:
 	};
 	const id = str('id');
 	if (ok && !ID.test(id)) bad('id', `id "${id}" must be lower case letters, digits and hyphens, e.g. "exempt-papers"`);
+	if (ok && id === 'protocol') bad('id', 'id "protocol" is kept for the council\'s protocol file — choose another id');
 	const title = str('title');
 	const summary = str('summary');
 	const audience = str('audience') as Audience;

@@ -2,17 +2,49 @@
  * Vite plugin: `import course from 'virtual:course'` gives the player one council's checked,
  * placeholder-filled course, chosen by the build options (COUNCIL, MODE, …). Any content
  * problem fails `vite dev` / `vite build` with file:line messages, like a compiler.
+ *
+ * The bundle carries every scenario's outline (graph and scores); the words of each scenario
+ * are written to content/<scenario-id>.js beside index.html and loaded when the learner opens
+ * it, and the council's clauses to content/protocol.js (see src/lib/state/text-loader.ts).
  */
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
+import type { Course } from '../engine/types.js';
+import { splitScenario } from '../engine/text.js';
+import { TEXT_CALLBACK } from '../state/text-loader.js';
 import { buildCourse, loadLibrary } from './course.js';
 import { ContentBuildError } from './errors.js';
 import { optionEnv, parseBuildOptions } from './options.js';
 
 const ID = 'virtual:course';
 const RESOLVED = '\0' + ID;
+export function textScript(id: string, text: unknown): string {
+	return `window.${TEXT_CALLBACK}&&window.${TEXT_CALLBACK}(${JSON.stringify(id)},${JSON.stringify(text)});\n`;
+}
 
 export function coursePlugin(root: string, env: Record<string, string | undefined> = process.env): Plugin {
+	/** content/<name>.js files: each scenario's words, and "protocol" (the council's clauses). */
+	let texts: Record<string, unknown> = {};
+
+	async function load(): Promise<Course> {
+		const lib = await loadLibrary(root);
+		if (lib.errors.length) throw new ContentBuildError(lib.errors);
+		const { options, errors } = parseBuildOptions(optionEnv(env), {
+			councils: lib.councils.map((c) => c.id),
+			scenarios: lib.scenarios.map((s) => s.id)
+		});
+		if (errors.length) throw new Error(`Build options are not valid:\n  ${errors.join('\n  ')}\nSee README "Build options".`);
+		const course = buildCourse(lib, options);
+		texts = {};
+		const outlines = course.scenarios.map((s) => {
+			const { outline, text } = splitScenario(s);
+			texts[s.id] = text;
+			return outline;
+		});
+		texts.protocol = course.clauses;
+		return { ...course, scenarios: outlines, clauses: [] };
+	}
+
 	return {
 		name: 'conduct-scenarios:course',
 		resolveId(id) {
@@ -20,18 +52,26 @@ export function coursePlugin(root: string, env: Record<string, string | undefine
 		},
 		async load(id) {
 			if (id !== RESOLVED) return null;
-			const lib = await loadLibrary(root);
 			this.addWatchFile(join(root, 'scenarios'));
-			for (const file of Object.keys(lib.sources)) this.addWatchFile(join(root, file));
-			for (const c of lib.councils) this.addWatchFile(join(root, c.file));
-			if (lib.errors.length) throw new ContentBuildError(lib.errors);
-			const { options, errors } = parseBuildOptions(optionEnv(env), {
-				councils: lib.councils.map((c) => c.id),
-				scenarios: lib.scenarios.map((s) => s.id)
-			});
-			if (errors.length) throw new Error(`Build options are not valid:\n  ${errors.join('\n  ')}\nSee README "Build options".`);
-			const course = buildCourse(lib, options);
+			const course = await load();
 			return `export default ${JSON.stringify(course)};`;
+		},
+		generateBundle() {
+			if (this.environment && this.environment.name !== 'client') return;
+			for (const [id, text] of Object.entries(texts)) {
+				this.emitFile({ type: 'asset', fileName: `content/${id}.js`, source: textScript(id, text) });
+			}
+		},
+		configureServer(server) {
+			server.middlewares.use(async (req, res, next) => {
+				const m = /\/content\/([a-z0-9-]+)\.js(?:\?.*)?$/.exec(req.url ?? '');
+				if (!m) return next();
+				if (!texts[m[1]]) await load().catch(() => undefined);
+				const text = texts[m[1]];
+				if (!text) return next();
+				res.setHeader('content-type', 'text/javascript');
+				res.end(textScript(m[1], text));
+			});
 		},
 		handleHotUpdate({ file, server }) {
 			if (file.includes(join(root, 'scenarios'))) {

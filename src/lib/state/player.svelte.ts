@@ -6,7 +6,9 @@
 import { courseResult, scenarioResult } from '../engine/results.js';
 import { deserialise, serialise, type SavedState } from '../engine/serialise.js';
 import * as engine from '../engine/session.js';
-import type { Course } from '../engine/types.js';
+import { joinScenario, type ScenarioText } from '../engine/text.js';
+import type { Clause, Course, Scenario } from '../engine/types.js';
+import type { TextLoader } from './text-loader.js';
 import type { Tracker, TrackerStatus } from '../lms/types.js';
 import { decisionRecord, objectiveRecords } from './tracking.js';
 
@@ -39,8 +41,19 @@ export function safePrefs(win: Window | undefined, prefix: string): Prefs {
 	};
 }
 
-export function createPlayer(course: Course, tracker: Tracker, prefs: Prefs, now: () => number = Date.now) {
+/**
+ * `outline` is the course as bundled: scenario graphs without their words and no clauses.
+ * `loader` fetches the words when needed; tests pass a full course and no loader.
+ */
+export function createPlayer(outline: Course, tracker: Tracker, prefs: Prefs, now: () => number = Date.now, loader?: TextLoader) {
 	const launch = tracker.start();
+	// An LMS may send its own mastery score; it wins over the pass mark built into the package.
+	const course: Course =
+		launch.masteryScore !== undefined && outline.mode === 'assessed' ? { ...outline, passMark: launch.masteryScore } : outline;
+	let clauses = $state.raw<Clause[]>(outline.clauses);
+	let full = $state.raw<Record<string, Scenario>>(loader ? {} : Object.fromEntries(outline.scenarios.map((s) => [s.id, s])));
+	let loadError = $state('');
+	const withClauses = $derived({ ...course, clauses });
 	const restored = deserialise(course, launch.suspendData);
 	let saved = $state<SavedState>(restored.state);
 	let status = $state<TrackerStatus>({ kind: 'ok', message: '' });
@@ -77,8 +90,47 @@ export function createPlayer(course: Course, tracker: Tracker, prefs: Prefs, now
 		shownAt = t;
 	}
 
+	async function loadText(id: string): Promise<void> {
+		if (!loader || full[id]) return;
+		try {
+			const text = await loader.load<ScenarioText>(id);
+			const s = course.scenarios.find((x) => x.id === id);
+			if (s) full = { ...full, [id]: joinScenario(s, text) };
+			loadError = '';
+		} catch (e) {
+			console.warn(e);
+			loadError = 'Part of the course could not be loaded. Check your connection, then try again.';
+		}
+	}
+
 	return {
-		course,
+		/** The course, with the council's clauses once they are loaded. */
+		get course() {
+			return withClauses;
+		},
+		/** A scenario with its words, or undefined until they are loaded (see ensure). */
+		scenario(id: string): Scenario | undefined {
+			return full[id];
+		},
+		get loadError() {
+			return loadError;
+		},
+		/** Loads the words of these scenarios and the protocol; resolves when done or failed. */
+		async ensure(ids: string[], protocol = true): Promise<void> {
+			const jobs = ids.map(loadText);
+			if (protocol && loader && clauses.length === 0) {
+				jobs.push(
+					loader.load<Clause[]>('protocol').then(
+						(c) => void (clauses = c),
+						(e) => {
+							console.warn(e);
+							loadError = 'Part of the course could not be loaded. Check your connection, then try again.';
+						}
+					)
+				);
+			}
+			await Promise.all(jobs);
+		},
 		get saved() {
 			return saved;
 		},
@@ -136,7 +188,7 @@ export function createPlayer(course: Course, tracker: Tracker, prefs: Prefs, now
 			if (current) spend(current);
 		},
 		choose(id: string, key: string) {
-			const s = engine.scenarioOf(course, id);
+			const s = full[id] ?? engine.scenarioOf(course, id);
 			const t = now();
 			const latency = t - shownAt;
 			spend(id);

@@ -1,0 +1,201 @@
+/**
+ * The guarded line to the LMS API, shared by SCORM 1.2 and 2004.
+ *
+ * - Every call is wrapped: a false / 'false' return or a throw reads GetLastError / GetErrorString /
+ *   GetDiagnostic (also guarded), warns in the console with element and code, and reports ONE
+ *   'lms-error' status per problem episode; 'ok' follows once a commit gets everything through.
+ * - Writes are cached: a value the LMS already holds (read or written) is not sent again.
+ * - Failed writes wait in a queue holding the latest value per element, in first-write order,
+ *   and are sent again on the next commit. During an episode new writes join the queue.
+ * - "No such element" codes (LMS lacks an optional element) are logged only, and that element is
+ *   left alone from then on; refused values (type, range, read-only) are not retried.
+ */
+import type { ScormApi } from './discover.js';
+import { MESSAGES, type StatusHub } from './status.js';
+
+export interface Protocol {
+	/** Method names: Initialize, GetValue, SetValue, Commit, Terminate, GetLastError, … */
+	names: [init: string, get: string, set: string, commit: string, finish: string, err: string, errText: string, diag: string];
+	/** Error codes meaning "the LMS has no such element". */
+	missing: string[];
+	/** Error codes meaning "this value or call is refused for good". */
+	refused: string[];
+	/** Initialize error code meaning "already initialised" (carry on), if any. */
+	alreadyOpen?: string;
+	/** 1.2: commit before LMSFinish. 2004: no (Terminate commits implicitly). */
+	commitBeforeFinish: boolean;
+}
+
+export interface CallRecord {
+	fn: string;
+	el: string;
+	value: string;
+	ok: boolean;
+	code: string;
+}
+
+const LOG_SIZE = 50;
+const calls: CallRecord[] = [];
+
+/** The last ~50 LMS calls with their error codes (for the mock LMS inspector and debugging). */
+export function recentCalls(): CallRecord[] {
+	return calls.slice();
+}
+
+/** A write that fails this many times (while the LMS takes others) is given up. */
+const MAX_TRIES = 10;
+
+export interface Connection {
+	/** Initialize; false when the LMS refused (the caller falls back to local). */
+	open(): boolean;
+	get(el: string): string;
+	set(el: string, value: string): void;
+	/** Send queued writes, then Commit if anything changed. True when all is saved. */
+	commit(): boolean;
+	/** Send queued writes, (1.2) Commit, then LMSFinish / Terminate. Once. True when all is saved. */
+	finish(): boolean;
+	readonly isOpen: boolean;
+}
+
+export function connect(api: ScormApi, protocol: Protocol, status: StatusHub): Connection {
+	const [INIT, GET, SET, COMMIT, FINISH, ERR, ERR_TEXT, DIAG] = protocol.names;
+	const known = new Map<string, string>();
+	const pending = new Map<string, { value: string; tries: number }>();
+	const absent = new Set<string>();
+	let state: 'new' | 'open' | 'closed' = 'new';
+	let dirty = false;
+	let trouble = false;
+
+	const raw = (fn: string, args: string[]): unknown =>
+		(api[fn] as (...a: string[]) => unknown).apply(api, args);
+	const safe = (fn: string, args: string[]): string => {
+		try {
+			return String(raw(fn, args) ?? '');
+		} catch {
+			return '';
+		}
+	};
+	const log = (rec: CallRecord) => {
+		calls.push({ ...rec, value: rec.value.slice(0, 80) });
+		if (calls.length > LOG_SIZE) calls.splice(0, calls.length - LOG_SIZE);
+	};
+
+	/** One LMS call that returns 'true' / 'false'. Returns the error code, '0' on success. */
+	function call(fn: string, el = '', value = ''): string {
+		const args = fn === SET ? [el, value] : [''];
+		let result: unknown;
+		let thrown: unknown = null;
+		try {
+			result = raw(fn, args);
+		} catch (e) {
+			thrown = e ?? 'exception';
+		}
+		let code = '0';
+		if (thrown || !(result === true || result === 'true')) {
+			const c = safe(ERR, []);
+			if (thrown) code = c && c !== '0' ? c : 'exception';
+			else if (result === false || result === 'false') code = c && c !== '0' ? c : 'unknown';
+			else if (c && c !== '0') code = c; // odd return (null…): trust the error code
+		}
+		log({ fn, el, value, ok: code === '0', code });
+		if (code !== '0') {
+			const text = /^\d+$/.test(code) ? safe(ERR_TEXT, [code]) : '';
+			const diag = /^\d+$/.test(code) ? safe(DIAG, [code]) : '';
+			console.warn(
+				`[lms] ${fn}(${el}) failed: error ${code}${text ? ` ${text}` : ''}${diag ? ` (${diag})` : ''}`,
+				...(thrown ? [thrown] : [])
+			);
+		}
+		return code;
+	}
+
+	function problem() {
+		if (trouble) return;
+		trouble = true;
+		status.emit({ kind: 'lms-error', message: MESSAGES.lmsError });
+	}
+
+	/** False only for a failure worth retrying (the caller stops flushing). */
+	function write(el: string, value: string): boolean {
+		const code = call(SET, el, value);
+		if (code === '0' || protocol.missing.includes(code) || protocol.refused.includes(code)) {
+			pending.delete(el);
+			if (code === '0') {
+				known.set(el, value);
+				dirty = true;
+			} else if (protocol.missing.includes(code)) absent.add(el);
+			else {
+				known.set(el, value); // refused: never send this value again
+				problem();
+			}
+			return true;
+		}
+		problem();
+		const queued = pending.get(el) ?? { value, tries: 0 };
+		if (++queued.tries >= MAX_TRIES) {
+			pending.delete(el);
+			console.warn(`[lms] gave up on ${el} after ${MAX_TRIES} tries`);
+		} else pending.set(el, queued);
+		return false;
+	}
+
+	function flush(): boolean {
+		for (const [el, q] of [...pending]) if (!write(el, q.value)) return false;
+		return true;
+	}
+
+	return {
+		get isOpen() {
+			return state === 'open';
+		},
+		open() {
+			if (state !== 'new') return state === 'open';
+			const code = call(INIT);
+			state = code === '0' || code === protocol.alreadyOpen ? 'open' : 'closed';
+			return state === 'open';
+		},
+		get(el) {
+			if (state !== 'open') return '';
+			let value = '';
+			try {
+				value = String(raw(GET, [el]) ?? '');
+			} catch (e) {
+				log({ fn: GET, el, value: '', ok: false, code: 'exception' });
+				console.warn(`[lms] ${GET}(${el}) threw`, e);
+				return '';
+			}
+			log({ fn: GET, el, value, ok: true, code: '' });
+			known.set(el, value);
+			return value;
+		},
+		set(el, value) {
+			if (state === 'closed' || absent.has(el)) return;
+			const queued = pending.get(el);
+			if (queued) queued.value = value;
+			else if (known.get(el) === value) return;
+			else if (trouble || state !== 'open') pending.set(el, { value, tries: 0 });
+			else write(el, value);
+		},
+		commit() {
+			if (state !== 'open' || !flush()) return false;
+			if (dirty) {
+				if (call(COMMIT) !== '0') return problem(), false;
+				dirty = false;
+			}
+			if (trouble) {
+				trouble = false;
+				status.emit({ kind: 'ok', message: MESSAGES.ok });
+			}
+			return true;
+		},
+		finish() {
+			if (state !== 'open') return (state = 'closed'), false;
+			let saved = flush();
+			if (protocol.commitBeforeFinish && dirty) saved = call(COMMIT) === '0' && saved;
+			saved = call(FINISH) === '0' && saved;
+			state = 'closed';
+			if (!saved) problem();
+			return saved;
+		}
+	};
+}

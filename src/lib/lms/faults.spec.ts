@@ -1,0 +1,129 @@
+// What the learner and the LMS see when the LMS misbehaves (scorm-again as the LMS).
+import { Scorm12API, Scorm2004API } from 'scorm-again';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createScorm12Tracker } from './scorm12.js';
+import { createScorm2004Tracker } from './scorm2004.js';
+import type { Saved } from './storage.js';
+import { decision, NAMES_12, objectives, options, progress, snapshot, watch } from './testkit.js';
+import type { TrackerStatus } from './types.js';
+
+const SETTINGS = { autocommit: false, logLevel: 5, lmsCommitUrl: false } as const;
+function lms12(json: Record<string, unknown> = {}) {
+	const api = new Scorm12API(SETTINGS);
+	api.loadFromJSON({ core: { student_id: 'u1', student_name: 'Doe, Jane' }, ...json });
+	return api;
+}
+const mirror = (): Saved => JSON.parse(localStorage.getItem('conduct-test')!);
+
+beforeEach(() => {
+	localStorage.clear();
+	vi.spyOn(console, 'warn').mockImplementation(() => {});
+});
+afterEach(() => vi.restoreAllMocks());
+
+describe('LMS faults', () => {
+	it('SetValue returns false: one message, progress kept in the browser, resent after recovery', () => {
+		const api = lms12();
+		const calls = watch(api, NAMES_12);
+		const t = createScorm12Tracker(api as never, window, options())!;
+		const seen: TrackerStatus[] = [];
+		t.onStatus((s) => seen.push(s));
+		t.start();
+		t.declareObjectives(objectives());
+
+		const realSet = api.LMSSetValue;
+		let tries = 0;
+		api.LMSSetValue = () => (tries++, 'false');
+		for (let i = 1; i <= 3; i++) {
+			t.recordDecision(decision(i, true));
+			t.saveProgress(progress({ suspendData: `s${i}`, score: 33 * i }));
+			t.commit();
+		}
+		expect(seen).toEqual([{ kind: 'lms-error', message: expect.stringMatching(/^We could not save your progress/) }]);
+		expect(mirror()).toMatchObject({ unsynced: true, learner: 'u1', progress: { suspendData: 's3' } });
+		expect(snapshot(api).suspend_data).toBe('');
+		expect(tries).toBeLessThanOrEqual(4); // one try per commit while down, not one per element
+
+		api.LMSSetValue = realSet;
+		t.commit();
+		expect(seen.map((s) => s.kind)).toEqual(['lms-error', 'ok']);
+		const cmi = snapshot(api);
+		expect(cmi.suspend_data).toBe('s3');
+		expect(Object.values(cmi.interactions).map((i) => (i as { id: string }).id)).toEqual(['leak.step-1', 'leak.step-2', 'leak.step-3']);
+		expect(mirror().unsynced).toBe(false);
+		t.finish();
+		expect(calls.filter((c) => c.fn !== 'LMSSetValue' && c.code !== '0')).toEqual([]);
+	});
+
+	it('an API that throws on every call never throws to the caller', () => {
+		const api = lms12();
+		const t = createScorm12Tracker(api as never, window, options())!;
+		for (const name of [...NAMES_12, 'LMSGetErrorString', 'LMSGetDiagnostic'])
+			(api as unknown as Record<string, unknown>)[name] = () => {
+				throw new Error(`${name} broke`);
+			};
+		expect(() => {
+			const launch = t.start();
+			expect(launch.kind).toBe('scorm12');
+			t.declareObjectives(objectives());
+			t.recordDecision(decision(1, false));
+			t.updateObjectives(objectives([0, null, null]));
+			t.saveProgress(progress({ complete: true, passed: false }));
+			t.commit();
+			t.finish();
+			t.finish();
+		}).not.toThrow();
+		expect(mirror().progress.complete).toBe(true);
+	});
+
+	it('bad records from the caller do not throw either', () => {
+		const t = createScorm2004Tracker(new Scorm2004API(SETTINGS) as never, window, options())!;
+		expect(() => {
+			t.recordDecision({ id: 'x' } as never);
+			t.updateObjectives([{ id: 'y' }] as never);
+			t.saveProgress({} as never);
+		}).not.toThrow();
+	});
+
+	it('commit lost before closing: the next launch in this browser sends the saved copy', () => {
+		const first = lms12({ suspend_data: 'old' });
+		first.LMSCommit = () => 'false';
+		first.LMSFinish = () => 'false';
+		const a = createScorm12Tracker(first as never, window, options())!;
+		expect(a.start().suspendData).toBe('old');
+		a.saveProgress(progress({ suspendData: 'newer' }));
+		a.commit();
+		a.finish();
+		expect(mirror()).toMatchObject({ unsynced: true, base: 'old', progress: { suspendData: 'newer' } });
+
+		// The LMS never stored 'newer'; relaunch with what it has.
+		const second = lms12({ suspend_data: 'old', core: { student_id: 'u1', entry: 'resume' } });
+		const b = createScorm12Tracker(second as never, window, options())!;
+		expect(b.start()).toMatchObject({ suspendData: 'newer', resumed: true });
+		expect(snapshot(second).suspend_data).toBe('newer');
+		expect(mirror().unsynced).toBe(false);
+	});
+
+	it('the saved copy is ignored for another learner, or when the LMS has moved on', () => {
+		localStorage.setItem(
+			'conduct-test',
+			JSON.stringify({ v: 1, learner: 'u1', unsynced: true, base: 'old', progress: progress({ suspendData: 'mine' }) })
+		);
+		const other = lms12({ suspend_data: 'old', core: { student_id: 'u2' } });
+		expect(createScorm12Tracker(other as never, window, options())!.start().suspendData).toBe('old');
+		const movedOn = lms12({ suspend_data: 'from-another-pc', core: { student_id: 'u1' } });
+		expect(createScorm12Tracker(movedOn as never, window, options())!.start().suspendData).toBe('from-another-pc');
+	});
+
+	it('localStorage that throws does not matter to the LMS tracker', () => {
+		vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
+			throw new DOMException('full', 'QuotaExceededError');
+		});
+		const api = lms12();
+		const t = createScorm12Tracker(api as never, window, options())!;
+		t.start();
+		t.saveProgress(progress({ suspendData: 'x' }));
+		t.commit();
+		expect(snapshot(api).suspend_data).toBe('x');
+	});
+});

@@ -1,0 +1,131 @@
+import { Scorm12API, Scorm2004API } from 'scorm-again';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { bindLifecycle, createTracker } from './index.js';
+import { MESSAGES } from './status.js';
+import { options } from './testkit.js';
+import type { Tracker, TrackerStatus } from './types.js';
+
+const SETTINGS = { autocommit: false, logLevel: 5, lmsCommitUrl: false } as const;
+const w = window as unknown as Record<string, unknown>;
+const statusOf = (t: Tracker) => {
+	const seen: TrackerStatus[] = [];
+	t.onStatus((s) => seen.push(s));
+	return seen;
+};
+
+beforeEach(() => vi.spyOn(console, 'warn').mockImplementation(() => {}));
+afterEach(() => {
+	delete w.API;
+	delete w.API_1484_11;
+	vi.restoreAllMocks();
+	localStorage.clear();
+});
+
+describe('createTracker', () => {
+	it('uses the local tracker, with its message, when there is no API', () => {
+		const t = createTracker(window, options());
+		expect(t.kind).toBe('local');
+		expect(statusOf(t)).toEqual([{ kind: 'no-lms', message: MESSAGES.noLms }]);
+	});
+
+	it('picks the preferred version, else the one that is there', () => {
+		w.API = new Scorm12API(SETTINGS);
+		w.API_1484_11 = new Scorm2004API(SETTINGS);
+		expect(createTracker(window, options({ preferred: 'scorm2004' })).kind).toBe('scorm2004');
+		expect(createTracker(window, options({ preferred: 'scorm12' })).kind).toBe('scorm12');
+		delete w.API;
+		expect(createTracker(window, options({ preferred: 'scorm12' })).kind).toBe('scorm2004');
+	});
+
+	it('falls back to local, with a message, when Initialize returns false', () => {
+		const api = new Scorm12API(SETTINGS);
+		api.LMSInitialize = () => 'false';
+		w.API = api;
+		const t = createTracker(window, options());
+		expect(t.kind).toBe('local');
+		expect(statusOf(t)).toEqual([{ kind: 'no-lms', message: MESSAGES.initFailed }]);
+		expect(t.start().kind).toBe('local');
+	});
+
+	it('falls back to local when Initialize throws', () => {
+		w.API_1484_11 = { Initialize: () => { throw new Error('no'); }, GetLastError: () => '101' };
+		expect(createTracker(window, options({ preferred: 'scorm2004' })).kind).toBe('local');
+	});
+
+	it('finds an API on the opener only (pop-up launch), without localStorage on the window', () => {
+		const api = new Scorm12API(SETTINGS);
+		const opener = { API: api } as Record<string, unknown>;
+		opener.parent = opener;
+		const popup = { opener } as Record<string, unknown>;
+		popup.parent = popup;
+		const t = createTracker(popup as unknown as Window, options());
+		expect(t.kind).toBe('scorm12');
+		t.start();
+		t.saveProgress({ suspendData: 's', location: 'x', score: 0, complete: false, passed: false });
+		t.commit();
+		expect(api.cmi.suspend_data).toBe('s');
+	});
+});
+
+describe('bindLifecycle', () => {
+	const fake = (kind: Tracker['kind']) => ({ kind, commit: vi.fn(), finish: vi.fn() }) as unknown as Tracker;
+	const hide = (state: 'hidden' | 'visible') => {
+		Object.defineProperty(document, 'visibilityState', { value: state, configurable: true });
+		document.dispatchEvent(new Event('visibilitychange'));
+	};
+
+	it('commits when hidden, finishes once on pagehide, and adds no unload handlers', () => {
+		const add = vi.spyOn(window, 'addEventListener');
+		const t = fake('scorm12');
+		const unbind = bindLifecycle(window, t);
+		hide('visible');
+		expect(t.commit).not.toHaveBeenCalled();
+		hide('hidden');
+		expect(t.commit).toHaveBeenCalledTimes(1);
+		window.dispatchEvent(new Event('pagehide'));
+		window.dispatchEvent(new Event('pagehide'));
+		hide('hidden');
+		expect(t.finish).toHaveBeenCalledTimes(1);
+		expect(t.commit).toHaveBeenCalledTimes(1);
+		expect(add.mock.calls.map((c) => c[0])).toEqual(['pagehide']);
+		unbind();
+	});
+
+	it('SCORM 2004: no Commit when the page is going away (hidden + pagehide together)', async () => {
+		const t = fake('scorm2004');
+		const unbind = bindLifecycle(window, t);
+		hide('hidden');
+		window.dispatchEvent(new Event('pagehide'));
+		await new Promise((r) => setTimeout(r, 5));
+		expect(t.commit).not.toHaveBeenCalled();
+		expect(t.finish).toHaveBeenCalledTimes(1);
+		unbind();
+	});
+
+	it('SCORM 2004: a plain tab switch still commits, a moment later', async () => {
+		const t = fake('scorm2004');
+		const unbind = bindLifecycle(window, t);
+		hide('hidden');
+		expect(t.commit).not.toHaveBeenCalled();
+		await new Promise((r) => setTimeout(r, 5));
+		expect(t.commit).toHaveBeenCalledTimes(1);
+		unbind();
+		hide('hidden');
+		window.dispatchEvent(new Event('pagehide'));
+		expect(t.finish).not.toHaveBeenCalled();
+	});
+
+	it('runs beforeSave ahead of each commit and the finish, and survives it throwing', () => {
+		const order: string[] = [];
+		const t = { kind: 'scorm12', commit: () => order.push('commit'), finish: () => order.push('finish') } as unknown as Tracker;
+		let n = 0;
+		const unbind = bindLifecycle(window, t, () => {
+			order.push('save');
+			if (++n === 2) throw new Error('player bug');
+		});
+		hide('hidden');
+		window.dispatchEvent(new Event('pagehide'));
+		expect(order).toEqual(['save', 'commit', 'save', 'finish']);
+		unbind();
+	});
+});

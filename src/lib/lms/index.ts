@@ -1,0 +1,69 @@
+/**
+ * The one entry point for the state layer: pick the tracker, and wire it to the page lifecycle.
+ * No unload / beforeunload handlers (blocked in LMS iframes, unreliable on mobile, and they stop
+ * the back/forward cache): visibilitychange → commit, pagehide → finish once.
+ */
+import { discover } from './discover.js';
+import { createLocalTracker } from './local.js';
+import { createScorm12Tracker } from './scorm12.js';
+import { createScorm2004Tracker } from './scorm2004.js';
+import { MESSAGES } from './status.js';
+import type { Tracker, TrackerOptions } from './types.js';
+
+export type * from './types.js';
+export { recentCalls, type CallRecord } from './connection.js';
+
+/**
+ * Find the LMS API (preferred version first), initialise it and return its tracker; without an
+ * API, or when Initialize fails, the local tracker (which reports 'no-lms'). Never throws.
+ */
+export function createTracker(win: Window, options: TrackerOptions): Tracker {
+	const found = discover(win, options.preferred);
+	let tracker: Tracker | null = null;
+	try {
+		if (found?.version === 'scorm12') tracker = createScorm12Tracker(found.api, win, options);
+		if (found?.version === 'scorm2004') tracker = createScorm2004Tracker(found.api, win, options);
+	} catch (e) {
+		console.warn('[lms] could not start the LMS tracker', e);
+	}
+	return tracker ?? createLocalTracker(win, options, found ? MESSAGES.initFailed : MESSAGES.noLms);
+}
+
+/**
+ * Page lifecycle: when the page is hidden, commit; on pagehide, finish (once). In SCORM 2004 the
+ * hidden-commit waits a tick, so that when the page is going away (visibilitychange and pagehide
+ * come in the same task) Terminate's own commit is the only one. `beforeSave` runs first on
+ * both (e.g. the player saving time spent, without committing). Returns an unbind function.
+ */
+export function bindLifecycle(win: Window, tracker: Tracker, beforeSave?: () => void): () => void {
+	let done = false;
+	const run = (f?: () => void) => {
+		try {
+			f?.();
+		} catch (e) {
+			console.warn('[lms] beforeSave threw', e);
+		}
+	};
+	let timer: number | undefined;
+	const onVisibility = () => {
+		if (done || win.document.visibilityState !== 'hidden') return;
+		run(beforeSave);
+		if (tracker.kind !== 'scorm2004') return tracker.commit();
+		win.clearTimeout(timer);
+		timer = win.setTimeout(() => done || tracker.commit(), 0);
+	};
+	const onPageHide = () => {
+		if (done) return;
+		done = true;
+		win.clearTimeout(timer);
+		run(beforeSave);
+		tracker.finish();
+	};
+	win.document.addEventListener('visibilitychange', onVisibility);
+	win.addEventListener('pagehide', onPageHide);
+	return () => {
+		win.clearTimeout(timer);
+		win.document.removeEventListener('visibilitychange', onVisibility);
+		win.removeEventListener('pagehide', onPageHide);
+	};
+}

@@ -1,0 +1,184 @@
+/**
+ * The Tracker over a SCORM API, shared by 1.2 and 2004: a Dialect (scorm12.ts, scorm2004.ts)
+ * says which elements and values; this file decides when and what to write.
+ *
+ * - Never downgrades: an attempt the LMS holds as finished at launch only moves up
+ *   (failed / completed → passed); until then its score, status and objectives are left alone.
+ * - Score and the finished status are written together, score first, when the course is complete
+ *   (a 2004 LMS with a passing score would otherwise judge pass / fail from a half-way score).
+ * - exit = suspend while unfinished, '' (1.2) / normal (2004) once finished; suspend data is
+ *   always kept and never cleared.
+ * - Optional elements are checked through their _children first and skipped if absent.
+ * - Progress is mirrored to localStorage until a commit confirms it; on the next launch by the
+ *   same learner, if the LMS still holds what it held then, the browser copy is sent again.
+ */
+import { connect } from './connection.js';
+import type { Dialect, Has, Pairs, Standing } from './dialect.js';
+import type { ScormApi } from './discover.js';
+import { createStatus } from './status.js';
+import { createStore, type Saved } from './storage.js';
+import { ident } from './values.js';
+import type { DecisionRecord, LaunchData, ObjectiveRecord, ProgressRecord, Tracker, TrackerOptions } from './types.js';
+
+const RANK: Record<Standing, number> = { incomplete: 0, completed: 1, failed: 1, passed: 2 };
+const int = (v: string) => (/^\d+$/.test(v) ? Number(v) : 0);
+const guard = <A extends unknown[]>(f: (...a: A) => void) => (...a: A) => {
+	try {
+		f(...a);
+	} catch (e) {
+		console.warn('[lms] tracker error', e);
+	}
+};
+
+/** Initialises the LMS session; null when the LMS refuses (use the local tracker then). */
+export function createScormTracker(
+	api: ScormApi,
+	win: Window,
+	options: TrackerOptions,
+	d: Dialect
+): Tracker | null {
+	const status = createStatus();
+	const conn = connect(api, d, status);
+	if (!conn.open()) return null;
+	const startedAt = Date.now();
+	const store = createStore(win, options.storageKey);
+	const practice = options.mode === 'practice';
+	const lists = new Map<string, string[]>();
+	const has: Has = (el, child) => {
+		if (!lists.has(el)) lists.set(el, conn.get(el).split(',').map((s) => s.trim()));
+		return lists.get(el)!.includes(child);
+	};
+	const put = (pairs: Pairs, prefix = '', childrenEl = '') => {
+		for (const [el, v] of pairs)
+			if (!childrenEl || el === 'id' || has(childrenEl, el.split('.')[0])) conn.set(prefix + el, v);
+	};
+
+	let launch: LaunchData | null = null;
+	let learner = '';
+	let held: Standing = 'incomplete';
+	let lockedByLms = false; // finished at launch and not raised since
+	let mirror: Saved | null = null;
+	let confirmed = ''; // suspend_data the LMS holds as of the last good commit
+	let objectives: ObjectiveRecord[] = [];
+	const slots = { obj: new Map<string, number>(), objCount: -1, act: new Map<string, number>(), actCount: -1 };
+	let finished = false;
+
+	const exitValue = () => (held === 'incomplete' ? 'suspend' : d.exitDone);
+	const objectivesOn = () => options.objectives && has('cmi.objectives._children', 'id');
+
+	function objectiveSlot(o: ObjectiveRecord): number {
+		if (slots.objCount < 0) {
+			slots.objCount = int(conn.get('cmi.objectives._count'));
+			for (let i = 0; i < slots.objCount; i++) slots.obj.set(conn.get(`cmi.objectives.${i}.id`), i);
+		}
+		let i = slots.obj.get(ident(o.id));
+		if (i === undefined) {
+			slots.obj.set(ident(o.id), (i = slots.objCount++));
+			put(d.declare(o), `cmi.objectives.${i}.`, 'cmi.objectives._children');
+		}
+		return i;
+	}
+
+	function writeObjectives() {
+		if (!objectivesOn() || lockedByLms) return;
+		for (const o of objectives)
+			put(d.objective(o, practice, held !== 'incomplete'), `cmi.objectives.${objectiveSlot(o)}.`, 'cmi.objectives._children');
+	}
+
+	function synced() {
+		if (!mirror?.unsynced) return;
+		confirmed = mirror.progress.suspendData;
+		store.save((mirror = { ...mirror, unsynced: false, base: confirmed }));
+	}
+
+	function saveProgress(p: ProgressRecord) {
+		mirror = { v: 1, learner, unsynced: true, base: confirmed, progress: { ...p } };
+		store.save(mirror);
+		if (finished) return;
+		if (p.suspendData.length > 4096) console.warn(`[lms] suspend data is ${p.suspendData.length} characters: over SCORM 1.2's 4,096`);
+		conn.set(d.el.suspend, p.suspendData);
+		conn.set(d.el.location, p.location.slice(0, 255));
+		const target: Standing = !p.complete ? 'incomplete' : practice ? 'completed' : p.passed ? 'passed' : 'failed';
+		const rises = lockedByLms ? RANK[target] > RANK[held] : RANK[target] >= RANK[held];
+		if (held === 'incomplete' || rises) {
+			const redo = lockedByLms || (held === 'incomplete') !== (target === 'incomplete');
+			if (target !== 'incomplete') put(d.score(Math.min(100, Math.max(0, Number(p.score) || 0)), has));
+			put(d.standing(target));
+			held = target;
+			lockedByLms = false;
+			if (redo) writeObjectives(); // completion changed, or no longer locked
+		}
+		conn.set(d.el.exit, exitValue());
+	}
+
+	function start(): LaunchData {
+		if (launch) return launch;
+		const get = conn.get;
+		const learnerName = get(d.el.name);
+		learner = get(d.el.learner) || learnerName;
+		const resumed = get(d.el.entry) === 'resume';
+		const lmsData = (confirmed = get(d.el.suspend));
+		held = d.readStanding(get);
+		lockedByLms = held !== 'incomplete';
+		const masteryScore = d.mastery(get(d.el.mastery));
+		const saved = store.load();
+		const recover =
+			saved?.unsynced && learner && saved.learner === learner && saved.base === lmsData &&
+			saved.progress.suspendData !== lmsData ? saved.progress : null;
+		if (!lockedByLms) put(d.standing('incomplete'));
+		conn.set(d.el.exit, exitValue());
+		if (recover) {
+			saveProgress(recover);
+			if (conn.commit()) synced();
+		}
+		const suspendData = recover ? recover.suspendData : lmsData;
+		launch = { kind: d.kind, learnerName, suspendData, resumed: resumed || !!recover, finished: held !== 'incomplete' };
+		if (masteryScore !== undefined) launch.masteryScore = masteryScore;
+		return launch;
+	}
+
+	const ready = () => (start(), !finished);
+
+	return {
+		kind: d.kind,
+		start() {
+			try {
+				return start();
+			} catch (e) {
+				console.warn('[lms] start failed', e);
+				return (launch ??= { kind: d.kind, learnerName: '', suspendData: '', resumed: false, finished: false });
+			}
+		},
+		declareObjectives: guard((list: ObjectiveRecord[]) => {
+			if (!ready() || !objectivesOn()) return;
+			objectives = list;
+			for (const o of list) objectiveSlot(o);
+		}),
+		updateObjectives: guard((list: ObjectiveRecord[]) => {
+			if (!ready()) return;
+			objectives = list;
+			writeObjectives();
+		}),
+		recordDecision: guard((rec: DecisionRecord) => {
+			if (!ready() || !options.interactions || !has('cmi.interactions._children', 'id')) return;
+			let i = slots.act.get(rec.id);
+			if (i === undefined) {
+				if (slots.actCount < 0) slots.actCount = int(conn.get('cmi.interactions._count'));
+				slots.act.set(rec.id, (i = slots.actCount++));
+			}
+			put(d.interaction(rec, options.interactionDescriptions), `cmi.interactions.${i}.`, 'cmi.interactions._children');
+		}),
+		saveProgress: guard((p: ProgressRecord) => (start(), saveProgress(p))),
+		commit: guard(() => {
+			if (ready() && conn.commit()) synced();
+		}),
+		finish: guard(() => {
+			if (!ready()) return;
+			finished = true;
+			conn.set(d.el.time, d.sessionTime(Date.now() - startedAt));
+			conn.set(d.el.exit, exitValue());
+			if (conn.finish()) synced();
+		}),
+		onStatus: (listener) => status.on(listener)
+	};
+}

@@ -1,0 +1,192 @@
+// SCORM 1.2 tracker against scorm-again (strict types and formats): its error codes are the check.
+import { Scorm12API } from 'scorm-again';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createScorm12Tracker } from './scorm12.js';
+import { decision, NAMES_12, objectives, options, progress, snapshot, watch } from './testkit.js';
+import type { Tracker, TrackerOptions, TrackerStatus } from './types.js';
+
+type Json = Record<string, unknown>;
+function lms(json: Json = {}) {
+	const api = new Scorm12API({ autocommit: false, logLevel: 5, lmsCommitUrl: false });
+	const { core = {}, ...rest } = json;
+	api.loadFromJSON({ core: { student_id: 'u1', student_name: 'Doe, Jane', ...(core as Json) }, ...rest });
+	return { api, calls: watch(api, NAMES_12) };
+}
+function track(api: Scorm12API, over: Partial<TrackerOptions> = {}) {
+	const t = createScorm12Tracker(api as never, window, options(over))!;
+	const statuses: TrackerStatus[] = [];
+	t.onStatus((s) => statuses.push(s));
+	return { t, statuses };
+}
+/** Three decisions (the second one as given), then the ending. */
+function play(t: Tracker, secondCorrect: boolean) {
+	const launch = t.start();
+	t.declareObjectives(objectives());
+	const scores = [100, secondCorrect ? 100 : 0, 100];
+	for (let i = 0; i < 3; i++) {
+		t.recordDecision(decision(i + 1, i === 1 ? secondCorrect : true));
+		t.updateObjectives(objectives(scores.map((s, j) => (j <= i ? s : null))));
+		t.saveProgress(progress({ suspendData: `{"n":${i + 2}}`, score: 33 * (i + 1) }));
+		t.commit();
+	}
+	const score = secondCorrect ? 100 : 67;
+	t.saveProgress(progress({ suspendData: 'final', complete: true, passed: secondCorrect, score }));
+	t.commit();
+	t.finish();
+	return launch;
+}
+const sets = (calls: ReturnType<typeof watch>) => calls.filter((c) => c.fn === 'LMSSetValue').map((c) => c.args);
+
+let warn: ReturnType<typeof vi.spyOn>;
+beforeEach(() => {
+	localStorage.clear();
+	warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+});
+afterEach(() => vi.restoreAllMocks());
+
+describe('SCORM 1.2 tracker', () => {
+	it('records a whole passed attempt, with no LMS error at all', () => {
+		const { api, calls } = lms({ student_data: { mastery_score: '80' } });
+		const { t, statuses } = track(api);
+		const launch = play(t, true);
+		expect(launch).toEqual({ kind: 'scorm12', learnerName: 'Doe, Jane', suspendData: '', resumed: false, finished: false, masteryScore: 80 });
+		const cmi = snapshot(api);
+		expect(cmi.core).toMatchObject({ lesson_status: 'passed', exit: '', lesson_location: 'leak', score: { raw: '100', min: '0', max: '100' } });
+		expect(cmi.core.session_time).toMatch(/^\d{2,4}:\d\d:\d\d(\.\d\d)?$/);
+		expect(cmi.suspend_data).toBe('final');
+		expect(Object.values(cmi.interactions)).toHaveLength(3);
+		expect(cmi.interactions[0]).toMatchObject({
+			id: 'leak.step-1', type: 'choice', student_response: 'b', result: 'correct', weighting: '1',
+			latency: '00:00:12.34', time: '10:15:01', correct_responses: { 0: { pattern: 'b' } }
+		});
+		expect(Object.values(cmi.objectives).map((o) => (o as Json).id)).toEqual(objectives().map((o) => o.id));
+		expect(cmi.objectives[0]).toMatchObject({ status: 'passed', score: { raw: '100' } });
+
+		expect(calls.filter((c) => c.code !== '0')).toEqual([]);
+		expect(warn).not.toHaveBeenCalled();
+		expect(statuses).toEqual([]);
+		const order = sets(calls).map((a) => `${a[0]}=${a[1]}`);
+		expect(order.indexOf('cmi.core.score.raw=100')).toBeLessThan(order.indexOf('cmi.core.lesson_status=passed'));
+		expect(new Set(order).size).toBe(order.length); // no value sent twice
+		expect(calls.filter((c) => c.fn === 'LMSFinish')).toHaveLength(1);
+		expect(calls.at(-1)!.fn).toBe('LMSFinish');
+	});
+
+	it('records a failed attempt as failed, and practice mode as completed', () => {
+		const failed = lms();
+		play(track(failed.api).t, false);
+		expect(snapshot(failed.api).core).toMatchObject({ lesson_status: 'failed', exit: '', score: { raw: '67' } });
+		expect(snapshot(failed.api).objectives[1]).toMatchObject({ status: 'failed', score: { raw: '0' } });
+
+		const practice = lms();
+		play(track(practice.api, { mode: 'practice' }).t, false);
+		expect(snapshot(practice.api).core.lesson_status).toBe('completed');
+		expect(snapshot(practice.api).objectives[1].status).toBe('completed');
+		expect([...failed.calls, ...practice.calls].filter((c) => c.code !== '0')).toEqual([]);
+	});
+
+	it('leaves an unfinished attempt incomplete and suspended', () => {
+		const { api, calls } = lms();
+		const { t } = track(api);
+		t.start();
+		t.recordDecision(decision(1, true));
+		t.saveProgress(progress());
+		t.finish();
+		t.finish();
+		expect(snapshot(api).core).toMatchObject({ lesson_status: 'incomplete', exit: 'suspend' });
+		expect(snapshot(api).suspend_data).toBe(progress().suspendData);
+		expect(calls.filter((c) => c.fn === 'LMSFinish')).toHaveLength(1);
+		expect(calls.filter((c) => c.code !== '0')).toEqual([]);
+	});
+
+	it('resumes: entry=resume with suspend data; new interactions after the old ones, objectives not duplicated', () => {
+		const { api, calls } = lms({
+			core: { entry: 'resume', lesson_status: 'incomplete' },
+			suspend_data: '{"n":2}',
+			interactions: { 0: { id: 'leak.step-1', type: 'choice', student_response: 'b', result: 'correct' } },
+			objectives: { 0: { id: 'confidentiality.no-disclosure', status: 'passed', score: { raw: '100' } } }
+		});
+		const { t } = track(api);
+		expect(t.start()).toMatchObject({ resumed: true, suspendData: '{"n":2}', finished: false });
+		t.declareObjectives(objectives());
+		t.recordDecision(decision(2, false));
+		t.commit();
+		const cmi = snapshot(api);
+		expect(Object.values(cmi.interactions).map((i) => (i as Json).id)).toEqual(['leak.step-1', 'leak.step-2']);
+		expect(Object.values(cmi.objectives).map((o) => (o as Json).id)).toEqual(objectives().map((o) => o.id));
+		expect(cmi.objectives[0].status).toBe('passed');
+		expect(calls.filter((c) => c.code !== '0')).toEqual([]);
+	});
+
+	it('never downgrades a passed attempt on relaunch', () => {
+		const { api, calls } = lms({
+			core: { lesson_status: 'passed', score: { raw: '90' } },
+			suspend_data: 'done',
+			objectives: { 0: { id: 'confidentiality.no-disclosure', status: 'passed', score: { raw: '100' } } }
+		});
+		const { t } = track(api);
+		play(t, false);
+		expect(t.start()).toMatchObject({ finished: true, suspendData: 'done' });
+		const cmi = snapshot(api);
+		expect(cmi.core).toMatchObject({ lesson_status: 'passed', exit: '', score: { raw: '90' } });
+		expect(cmi.objectives[0]).toMatchObject({ status: 'passed', score: { raw: '100' } });
+		expect(cmi.suspend_data).toBe('final');
+		expect(sets(calls).filter((a) => String(a[0]).startsWith('cmi.core.lesson_status'))).toEqual([]);
+		expect(sets(calls).some((a) => a[0] === 'cmi.core.exit' && a[1] === 'suspend')).toBe(false);
+	});
+
+	it('raises a failed attempt to passed when the learner passes on relaunch', () => {
+		const { api } = lms({ core: { lesson_status: 'failed', score: { raw: '40' } } });
+		play(track(api).t, true);
+		expect(snapshot(api).core).toMatchObject({ lesson_status: 'passed', score: { raw: '100' } });
+		expect(snapshot(api).objectives[0].status).toBe('passed');
+	});
+
+	it.each([
+		['interactions', 'cmi.interactions.'],
+		['objectives', 'cmi.objectives.']
+	] as const)('writes no %s when that switch is off', (key, prefix) => {
+		const { api, calls } = lms();
+		play(track(api, { [key]: false }).t, true);
+		expect(sets(calls).filter((a) => String(a[0]).startsWith(prefix))).toEqual([]);
+		expect(Object.keys(snapshot(api)[key])).toEqual([]);
+	});
+
+	it('skips optional elements the LMS does not list in _children', () => {
+		const { api, calls } = lms();
+		const get = api.LMSGetValue;
+		api.LMSGetValue = (el: string) => (el.endsWith('._children') ? '' : get(el));
+		play(track(api).t, true);
+		expect(sets(calls).filter((a) => /interactions|objectives|score\.m/.test(String(a[0])))).toEqual([]);
+		expect(snapshot(api).core.score.raw).toBe('100');
+		expect(calls.filter((c) => c.code !== '0')).toEqual([]);
+	});
+
+	it('commits only when something changed and never resends an unchanged value (slow LMS)', () => {
+		const { api, calls } = lms();
+		const { t } = track(api);
+		t.start();
+		t.saveProgress(progress());
+		t.commit();
+		const before = calls.length;
+		t.saveProgress(progress());
+		t.commit();
+		t.commit();
+		expect(calls.length).toBe(before);
+	});
+
+	it('copes with a slow LMS (2 s a call): same result, a small call budget, correct session time', () => {
+		const { api, calls } = lms();
+		let clock = 1_700_000_000_000;
+		vi.spyOn(Date, 'now').mockImplementation(() => clock);
+		for (const name of NAMES_12) {
+			const f = (api as unknown as Record<string, (...a: unknown[]) => unknown>)[name];
+			(api as unknown as Record<string, unknown>)[name] = (...a: unknown[]) => ((clock += 2000), f(...a));
+		}
+		play(track(api).t, true);
+		expect(snapshot(api).core.lesson_status).toBe('passed');
+		expect(calls.length).toBeLessThanOrEqual(65); // 3 decisions, 3 objectives, whole attempt
+		const [h, m] = snapshot(api).core.session_time.split(':').map(Number);
+		expect(h * 60 + m).toBeGreaterThanOrEqual(2);
+	});
+});

@@ -1,0 +1,155 @@
+// SCORM 2004 tracker against scorm-again (strict types and formats): its error codes are the check.
+import { Scorm2004API } from 'scorm-again';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createScorm2004Tracker } from './scorm2004.js';
+import { decision, NAMES_2004, objectives, options, progress, snapshot, watch } from './testkit.js';
+import type { Tracker, TrackerOptions } from './types.js';
+
+type Json = Record<string, unknown>;
+function lms(json: Json = {}) {
+	const api = new Scorm2004API({ autocommit: false, logLevel: 5, lmsCommitUrl: false });
+	api.loadFromJSON({ learner_id: 'u1', learner_name: 'Doe, Jane', ...json });
+	return { api, calls: watch(api, NAMES_2004) };
+}
+const track = (api: Scorm2004API, over: Partial<TrackerOptions> = {}) =>
+	createScorm2004Tracker(api as never, window, options({ preferred: 'scorm2004', ...over }))!;
+function play(t: Tracker, secondCorrect: boolean) {
+	const launch = t.start();
+	t.declareObjectives(objectives());
+	const scores = [100, secondCorrect ? 100 : 0, 100];
+	for (let i = 0; i < 3; i++) {
+		t.recordDecision(decision(i + 1, i === 1 ? secondCorrect : true));
+		t.updateObjectives(objectives(scores.map((s, j) => (j <= i ? s : null))));
+		t.saveProgress(progress({ suspendData: `{"n":${i + 2}}`, score: 33 * (i + 1) }));
+		t.commit();
+	}
+	t.saveProgress(progress({ suspendData: 'final', complete: true, passed: secondCorrect, score: secondCorrect ? 100 : 67 }));
+	t.commit();
+	t.finish();
+	return launch;
+}
+/** Calls that went wrong; reading a not-yet-set element (403) is how 2004 answers "empty". */
+const errors = (calls: ReturnType<typeof watch>) =>
+	calls.filter((c) => c.code !== '0' && !(c.fn === 'GetValue' && c.code === '403'));
+const sets = (calls: ReturnType<typeof watch>) => calls.filter((c) => c.fn === 'SetValue').map((c) => c.args);
+
+let warn: ReturnType<typeof vi.spyOn>;
+beforeEach(() => {
+	localStorage.clear();
+	warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+});
+afterEach(() => vi.restoreAllMocks());
+
+describe('SCORM 2004 tracker', () => {
+	it('records a whole passed attempt, with no LMS error at all', () => {
+		const { api, calls } = lms({ scaled_passing_score: '0.8' });
+		const launch = play(track(api), true);
+		expect(launch).toEqual({ kind: 'scorm2004', learnerName: 'Doe, Jane', suspendData: '', resumed: false, finished: false, masteryScore: 80 });
+		const cmi = snapshot(api);
+		expect(cmi).toMatchObject({
+			completion_status: 'completed', success_status: 'passed', exit: 'normal', location: 'leak', suspend_data: 'final',
+			score: { scaled: '1', raw: '100', min: '0', max: '100' }
+		});
+		expect(cmi.session_time).toMatch(/^PT(\d+H)?(\d+M)?(\d+(\.\d{1,2})?S)?$/);
+		expect(Object.values(cmi.interactions)).toHaveLength(3);
+		expect(cmi.interactions[0]).toMatchObject({
+			id: 'leak.step-1', type: 'choice', learner_response: 'b', result: 'correct', weighting: '1', latency: 'PT12.34S',
+			description: 'The leaked report — step 1: What do you say to the journalist?',
+			correct_responses: { 0: { pattern: 'b' } }
+		});
+		expect(cmi.interactions[0].timestamp).toMatch(/^2025-03-04T10:15:01\.25[+-]\d\d:\d\d$/);
+		expect(cmi.objectives[1]).toMatchObject({
+			id: 'respect.no-pressure', description: 'Principle 2: respect.no-pressure', success_status: 'passed',
+			completion_status: 'completed', score: { scaled: '1', raw: '100' }
+		});
+		expect(errors(calls)).toEqual([]);
+		expect(warn).not.toHaveBeenCalled();
+		const order = sets(calls).map((a) => `${a[0]}=${a[1]}`);
+		expect(order.indexOf('cmi.score.scaled=1')).toBeLessThan(order.indexOf('cmi.success_status=passed'));
+		expect(new Set(order).size).toBe(order.length);
+	});
+
+	it('finish() sends session time and exit, then Terminate without a Commit — once', () => {
+		const { api, calls } = lms();
+		const t = track(api);
+		t.start();
+		t.saveProgress(progress({ complete: true, passed: true, score: 90 }));
+		const before = calls.length;
+		t.finish();
+		t.finish();
+		t.commit();
+		expect(calls.slice(before).map((c) => `${c.fn} ${c.args[0] ?? ''}`.trim())).toEqual([
+			'SetValue cmi.session_time',
+			'Terminate'
+		]);
+		expect(snapshot(api)).toMatchObject({ exit: 'normal', completion_status: 'completed', success_status: 'passed' });
+	});
+
+	it('a failed attempt is completed + failed; practice mode leaves success unknown', () => {
+		const failed = lms();
+		play(track(failed.api), false);
+		expect(snapshot(failed.api)).toMatchObject({ completion_status: 'completed', success_status: 'failed', score: { raw: '67', scaled: '0.67' } });
+		const practice = lms();
+		play(track(practice.api, { mode: 'practice' }), false);
+		const cmi = snapshot(practice.api);
+		expect(cmi).toMatchObject({ completion_status: 'completed', success_status: 'unknown', exit: 'normal' });
+		expect(cmi.objectives[1]).toMatchObject({ success_status: 'unknown', completion_status: 'completed', score: { raw: '0' } });
+		expect(errors([...failed.calls, ...practice.calls])).toEqual([]);
+	});
+
+	it('an unfinished attempt stays incomplete, unknown, suspended', () => {
+		const { api, calls } = lms();
+		const t = track(api);
+		t.start();
+		t.saveProgress(progress());
+		t.finish();
+		expect(snapshot(api)).toMatchObject({ completion_status: 'incomplete', success_status: 'unknown', exit: 'suspend', suspend_data: progress().suspendData });
+		expect(errors(calls)).toEqual([]);
+	});
+
+	it('resumes, appending interactions and reusing objectives by id', () => {
+		const { api, calls } = lms({
+			entry: 'resume', completion_status: 'incomplete', suspend_data: '{"n":2}',
+			interactions: { 0: { id: 'leak.step-1', type: 'choice', learner_response: 'b', result: 'correct' } },
+			objectives: { 0: { id: 'respect.no-pressure', success_status: 'passed' } }
+		});
+		const t = track(api);
+		expect(t.start()).toMatchObject({ resumed: true, suspendData: '{"n":2}', finished: false });
+		t.declareObjectives(objectives());
+		t.recordDecision(decision(2, true));
+		t.commit();
+		const cmi = snapshot(api);
+		expect(Object.values(cmi.interactions).map((i) => (i as Json).id)).toEqual(['leak.step-1', 'leak.step-2']);
+		expect(Object.values(cmi.objectives).map((o) => (o as Json).id)).toEqual(['respect.no-pressure', 'confidentiality.no-disclosure', 'openness.register']);
+		expect(errors(calls)).toEqual([]);
+	});
+
+	it('never downgrades a passed attempt on relaunch', () => {
+		const { api, calls } = lms({ completion_status: 'completed', success_status: 'passed', score: { scaled: '0.9', raw: '90' } });
+		const t = track(api);
+		expect(t.start().finished).toBe(true);
+		play(t, false);
+		expect(snapshot(api)).toMatchObject({ completion_status: 'completed', success_status: 'passed', exit: 'normal', score: { raw: '90' }, suspend_data: 'final' });
+		expect(sets(calls).filter((a) => /status|score/.test(String(a[0])))).toEqual([]);
+	});
+
+	it('an incomplete attempt the LMS has judged "failed" from a passing score is not treated as finished', () => {
+		const { api } = lms({ completion_status: 'incomplete', success_status: 'failed' });
+		const t = track(api);
+		expect(t.start().finished).toBe(false);
+		play(t, true);
+		expect(snapshot(api)).toMatchObject({ completion_status: 'completed', success_status: 'passed' });
+	});
+
+	it.each([
+		['interactions', /^cmi\.interactions\./],
+		['interactionDescriptions', /^cmi\.interactions\.\d+\.description$/],
+		['objectives', /^cmi\.objectives\./]
+	] as const)('writes nothing of that kind when %s is off', (key, pattern) => {
+		const { api, calls } = lms();
+		play(track(api, { [key]: false }), true);
+		expect(sets(calls).filter((a) => pattern.test(String(a[0])))).toEqual([]);
+		if (key === 'interactionDescriptions') expect(snapshot(api).interactions[0].learner_response).toBe('b');
+		expect(errors(calls)).toEqual([]);
+	});
+});

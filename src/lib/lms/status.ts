@@ -1,0 +1,48 @@
+/**
+ * The learner-facing status: the messages (plain UK English) and a tiny emitter that reports a
+ * change once, and replays a current problem to a listener that subscribes late.
+ */
+import type { TrackerStatus } from './types.js';
+
+export const MESSAGES = {
+	ok: 'Your progress is being saved to the learning system again.',
+	lmsError:
+		'We could not save your progress to the learning system just now. Carry on: your progress is kept in this browser and we will try again.',
+	noLms: 'No learning system found: your progress is saved in this browser only.',
+	initFailed:
+		'We could not connect to the learning system: your progress is saved in this browser only.'
+} as const;
+
+export interface StatusHub {
+	readonly current: TrackerStatus;
+	/** Report a status; ignored when it is the same kind as the current one. */
+	emit(status: TrackerStatus): void;
+	on(listener: (status: TrackerStatus) => void): () => void;
+}
+
+export function createStatus(): StatusHub {
+	let current: TrackerStatus = { kind: 'ok', message: '' };
+	const listeners = new Set<(status: TrackerStatus) => void>();
+	const tell = (listener: (status: TrackerStatus) => void, status: TrackerStatus) => {
+		try {
+			listener(status);
+		} catch (e) {
+			console.warn('[lms] status listener threw', e);
+		}
+	};
+	return {
+		get current() {
+			return current;
+		},
+		emit(status) {
+			if (status.kind === current.kind) return;
+			current = status;
+			for (const l of [...listeners]) tell(l, status);
+		},
+		on(listener) {
+			listeners.add(listener);
+			if (current.kind !== 'ok') tell(listener, current);
+			return () => void listeners.delete(listener);
+		}
+	};
+}
