@@ -17,7 +17,24 @@ const config = {
 		router: { type: 'hash' },
 		output: { bundleStrategy: 'inline' },
 		paths: { relative: true },
-		files: { assets: 'static' }
+		files: { assets: 'static' },
+		// A strict Content-Security-Policy in a <meta> tag (an LMS serves the files, so no headers).
+		// Kit adds the hash of its inline script to script-src. No 'unsafe-eval'. Inline styles
+		// are allowed: the app's CSS is inlined into index.html so the package is one file.
+		csp: {
+			mode: 'hash',
+			directives: {
+				'default-src': ['none'],
+				'script-src': ['self'],
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self', 'data:'],
+				'font-src': ['self'],
+				'connect-src': ['self'],
+				'base-uri': ['none'],
+				'form-action': ['none'],
+				'object-src': ['none']
+			}
+		}
 	}
 };
 
