@@ -27,7 +27,7 @@ export async function longestSuspend(root: string): Promise<{ chars: number; mod
 	let worst = { chars: 0, mode: '', text: '' };
 	for (const mode of ['assessed', 'practice'] as const) {
 		for (const council of lib.councils) {
-			const { options } = parseBuildOptions({ COUNCIL: council.id, MODE: mode }, { councils: lib.councils.map((c) => c.id), scenarios: lib.scenarios.map((s) => s.id) });
+			const { options } = parseBuildOptions({ COUNCIL: council.id, COURSE_MODE: mode }, { councils: lib.councils.map((c) => c.id), scenarios: lib.scenarios.map((s) => s.id) });
 			const course = buildCourse(lib, options);
 			const state: SavedState = { progress: {}, completedOn: '2026-12-31' };
 			for (const s of course.scenarios) {

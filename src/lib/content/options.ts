@@ -41,14 +41,14 @@ export const DEFAULT_COUNCIL = 'kingsthorpe-parish-council';
 export const OPTION_SPECS: OptionSpec[] = [
 	{ env: 'COUNCIL', flag: 'council', allowed: 'a council id from scenarios/councils/', default: DEFAULT_COUNCIL, help: 'Which council the course is tailored to.' },
 	{ env: 'SCORM', flag: 'scorm', allowed: '1.2 | 2004', default: '1.2', help: 'SCORM version the package speaks.' },
-	{ env: 'MODE', flag: 'mode', allowed: 'assessed | practice', default: 'assessed', help: 'Assessed: no going back, pass mark applies. Practice: go back and try other branches; reported as completed only.' },
+	{ env: 'COURSE_MODE', flag: 'mode', allowed: 'assessed | practice', default: 'assessed', help: 'Assessed: no going back, pass mark applies. Practice: go back and try other branches; reported as completed only.' },
 	{ env: 'PASS_MARK', flag: 'pass-mark', allowed: 'a whole number 0–100', default: '80', help: 'Score needed to pass (assessed mode).' },
 	{ env: 'REFRESHER_MONTHS', flag: 'refresher-months', allowed: 'a whole number 1–60', default: '12', help: 'Refresher due date on the certificate.' },
 	{ env: 'SCENARIOS', flag: 'scenarios', allowed: 'comma-separated scenario ids, or "all"', default: 'all', help: 'Which scenarios the course contains, in this order.' },
 	{ env: 'OBJECTIVES', flag: 'objectives', allowed: 'on | off', default: 'on', help: 'Report one cmi.objectives entry per principle.' },
 	{ env: 'INTERACTIONS', flag: 'interactions', allowed: 'on | off', default: 'on', help: 'Report one cmi.interactions entry per decision.' },
 	{ env: 'DESCRIPTIONS', flag: 'descriptions', allowed: 'on | off', default: 'on', help: 'Add descriptions to interactions (SCORM 2004).' },
-	{ env: 'TITLE', flag: 'title', allowed: 'any text', default: '(derived)', help: 'Course title shown in the LMS.' }
+	{ env: 'COURSE_TITLE', flag: 'title', allowed: 'any text', default: '(derived)', help: 'Course title shown in the LMS.' }
 ];
 
 const ENV_NAMES = new Set(OPTION_SPECS.map((s) => s.env));
@@ -98,14 +98,14 @@ export function parseBuildOptions(
 	const scorm = scormRaw.trim() === '2004' ? '2004' : '1.2';
 	if (!['1.2', '2004'].includes(scormRaw.trim())) errors.push(`SCORM="${scormRaw}" is not allowed — use 1.2 or 2004`);
 
-	const modeRaw = (get('MODE') ?? 'assessed').trim();
+	const modeRaw = (get('COURSE_MODE') ?? 'assessed').trim();
 	const mode: Mode = modeRaw === 'practice' ? 'practice' : 'assessed';
-	if (!['assessed', 'practice'].includes(modeRaw)) errors.push(`MODE="${modeRaw}" is not allowed — use assessed or practice`);
+	if (!['assessed', 'practice'].includes(modeRaw)) errors.push(`COURSE_MODE="${modeRaw}" is not allowed — use assessed or practice`);
 
 	const passMarkRaw = get('PASS_MARK');
 	const passMark = passMarkRaw === undefined ? 80 : wholeNumber('PASS_MARK', passMarkRaw, 0, 100, errors);
 	if (passMarkRaw !== undefined && mode === 'practice') {
-		errors.push(`PASS_MARK is set but MODE=practice has no pass mark — remove PASS_MARK or use MODE=assessed`);
+		errors.push(`PASS_MARK is set but COURSE_MODE=practice has no pass mark — remove PASS_MARK or use COURSE_MODE=assessed`);
 	}
 
 	const refresherRaw = get('REFRESHER_MONTHS');
@@ -134,7 +134,7 @@ export function parseBuildOptions(
 		errors.push('DESCRIPTIONS=on needs INTERACTIONS=on — descriptions belong to interactions');
 	}
 
-	const title = get('TITLE') ?? null;
+	const title = get('COURSE_TITLE') ?? null;
 
 	return {
 		options: { council, scorm, mode, passMark, refresherMonths, scenarios, objectives, interactions, descriptions, title },
