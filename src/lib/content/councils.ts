@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import type { Council } from '../engine/types';
-import { checkCouncil, type ContentError } from './council-schema';
+import { checkCouncil, type ContentError } from './council-schema.js';
 
 export {
 	ROLE_KEYS,
@@ -15,7 +15,7 @@ export {
 	parseCouncil,
 	uncoveredPassages,
 	type ContentError
-} from './council-schema';
+} from './council-schema.js';
 
 /**
  * Read every `*.yaml` file in `dir` (not sub-folders) and the source text each one names.

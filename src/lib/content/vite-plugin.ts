@@ -10,7 +10,7 @@
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import type { Course } from '../engine/types.js';
-import { splitScenario } from '../engine/text.js';
+import { compactOutline, splitScenario } from '../engine/text.js';
 import { TEXT_CALLBACK } from '../state/text-loader.js';
 import { buildCourse, loadLibrary } from './course.js';
 import { ContentBuildError } from './errors.js';
@@ -26,7 +26,8 @@ export function coursePlugin(root: string, env: Record<string, string | undefine
 	/** content/<name>.js files: each scenario's words, and "protocol" (the council's clauses). */
 	let texts: Record<string, unknown> = {};
 
-	async function load(): Promise<Course> {
+	/** The bundled course: no words, no clauses; scenario graphs in compact form (expanded on load). */
+	async function load(): Promise<{ course: Course; compact: unknown[] }> {
 		const lib = await loadLibrary(root);
 		if (lib.errors.length) throw new ContentBuildError(lib.errors);
 		const { options, errors } = parseBuildOptions(optionEnv(env), {
@@ -41,8 +42,12 @@ export function coursePlugin(root: string, env: Record<string, string | undefine
 			texts[s.id] = text;
 			return outline;
 		});
-		texts.protocol = course.clauses;
-		return { ...course, scenarios: outlines, clauses: [] };
+		texts.protocol = { clauses: course.clauses, backing: course.backing, principles: course.principles };
+		const ids = course.principles.map((p) => p.id);
+		return {
+			course: { ...course, scenarios: [], clauses: [], backing: {}, principles: course.principles.map((p) => ({ ...p, summary: '' })) },
+			compact: outlines.map((o) => compactOutline(o, ids))
+		};
 	}
 
 	return {
@@ -53,8 +58,15 @@ export function coursePlugin(root: string, env: Record<string, string | undefine
 		async load(id) {
 			if (id !== RESOLVED) return null;
 			this.addWatchFile(join(root, 'scenarios'));
-			const course = await load();
-			return `export default ${JSON.stringify(course)};`;
+			const { course, compact } = await load();
+			const text = JSON.stringify(join(root, 'src/lib/engine/text.ts'));
+			return [
+				`import { expandOutline } from ${text};`,
+				`const course = ${JSON.stringify(course)};`,
+				`const ids = course.principles.map((p) => p.id);`,
+				`course.scenarios = ${JSON.stringify(compact)}.map((c) => expandOutline(c, ids));`,
+				`export default course;`
+			].join('\n');
 		},
 		generateBundle() {
 			if (this.environment && this.environment.name !== 'client') return;

@@ -19,3 +19,14 @@ describe('scenario text split', () => {
 		expect(() => joinScenario(outline, text)).toThrow(/no step "start"/);
 	});
 });
+
+describe('compact outline', () => {
+	it('expands back to the outline the engine uses', async () => {
+		const { compactOutline, expandOutline } = await import('./text');
+		const s = await scenarioFrom(exampleSource());
+		const ids = ['respect.courtesy', 'confidentiality.no-disclosure', 'confidentiality.breach-investigated'];
+		const { outline } = splitScenario(s);
+		const back = expandOutline(JSON.parse(JSON.stringify(compactOutline(outline, ids))), ids);
+		expect(back).toEqual({ ...outline, file: '' });
+	});
+});

@@ -3,7 +3,7 @@
  * scenario's graph (ids, titles, branches, scores — all the engine needs) and loads the words
  * of a scenario only when the learner opens it. This keeps the first download small.
  */
-import type { Rich, Scenario } from './types.js';
+import type { Choice, Ending, Rich, Scenario } from './types.js';
 
 /** The words of one scenario, by node id: narrative, question, and each choice's text and feedback. */
 export type ScenarioText = Record<string, { t: string; n: Rich; q?: string; c?: Record<string, [string, Rich]> }>;
@@ -54,4 +54,42 @@ export function joinScenario(outline: Scenario, text: ScenarioText): Scenario {
 		}
 	}
 	return { ...outline, nodes };
+}
+
+/**
+ * The outline as shipped in the bundle, in a compact form: per scenario
+ * [id, title, audience, topics, summary, minutes, nodes], each node [id, outcome] (an ending)
+ * or [id, [[key, next, [principle index, points, …]], …]] (a step). The first node is the start.
+ */
+export type CompactScenario = [string, string, Scenario['audience'], string[], string, number, CompactNode[]];
+type CompactNode = [string, Ending['outcome']] | [string, [string, string, number[]][]];
+
+export function compactOutline(s: Scenario, principleIds: string[]): CompactScenario {
+	const first = s.nodes[s.start];
+	const nodes = [first, ...Object.values(s.nodes).filter((n) => n !== first)];
+	return [
+		s.id, s.title, s.audience, s.topics, s.summary, s.minutes,
+		nodes.map((n): CompactNode =>
+			n.kind === 'ending'
+				? [n.id, n.outcome]
+				: [n.id, n.choices.map((c) => [c.key, c.next, Object.entries(c.scores).flatMap(([p, v]) => [principleIds.indexOf(p), v])] as [string, string, number[]])]
+		)
+	];
+}
+
+export function expandOutline(c: CompactScenario, principleIds: string[]): Scenario {
+	const [id, title, audience, topics, summary, minutes, compactNodes] = c;
+	const nodes: Scenario['nodes'] = {};
+	for (const [nid, body] of compactNodes) {
+		if (typeof body === 'string') nodes[nid] = { kind: 'ending', id: nid, title: '', outcome: body, narrative: [], line: 0 };
+		else {
+			const choices: Choice[] = body.map(([key, next, pts]) => {
+				const scores: Record<string, number> = {};
+				for (let i = 0; i < pts.length; i += 2) scores[principleIds[pts[i]]] = pts[i + 1];
+				return { key, text: '', next, feedback: [], scores, line: 0 };
+			});
+			nodes[nid] = { kind: 'step', id: nid, title: '', narrative: [], question: '', choices, line: 0 };
+		}
+	}
+	return { id, title, audience, topics, summary, minutes, file: '', start: compactNodes[0][0], nodes };
 }

@@ -7,7 +7,7 @@ import { courseResult, scenarioResult } from '../engine/results.js';
 import { deserialise, serialise, type SavedState } from '../engine/serialise.js';
 import * as engine from '../engine/session.js';
 import { joinScenario, type ScenarioText } from '../engine/text.js';
-import type { Clause, Course, Scenario } from '../engine/types.js';
+import type { Course, Scenario } from '../engine/types.js';
 import type { TextLoader } from './text-loader.js';
 import type { Tracker, TrackerStatus } from '../lms/types.js';
 import { decisionRecord, objectiveRecords } from './tracking.js';
@@ -50,14 +50,14 @@ export function createPlayer(outline: Course, tracker: Tracker, prefs: Prefs, no
 	// An LMS may send its own mastery score; it wins over the pass mark built into the package.
 	const course: Course =
 		launch.masteryScore !== undefined && outline.mode === 'assessed' ? { ...outline, passMark: launch.masteryScore } : outline;
-	let clauses = $state.raw<Clause[]>(outline.clauses);
+	let protocol = $state.raw<Pick<Course, 'clauses' | 'backing' | 'principles'>>(outline);
 	let full = $state.raw<Record<string, Scenario>>(loader ? {} : Object.fromEntries(outline.scenarios.map((s) => [s.id, s])));
 	let loadError = $state('');
-	const withClauses = $derived({ ...course, clauses });
+	const withClauses = $derived({ ...course, ...protocol });
 	const restored = deserialise(course, launch.suspendData);
-	let saved = $state<SavedState>(restored.state);
-	let status = $state<TrackerStatus>({ kind: 'ok', message: '' });
-	let notices = $state<string[]>(restored.notices);
+	let saved = $state.raw<SavedState>(restored.state);
+	let status = $state.raw<TrackerStatus>({ kind: 'ok', message: '' });
+	let notices = $state.raw<string[]>(restored.notices);
 	let learnerName = $state(launch.learnerName || prefs.get('name') || '');
 	let role = $state<Role>((prefs.get('role') as Role) || 'all');
 	const result = $derived(courseResult(course, saved));
@@ -116,12 +116,12 @@ export function createPlayer(outline: Course, tracker: Tracker, prefs: Prefs, no
 			return loadError;
 		},
 		/** Loads the words of these scenarios and the protocol; resolves when done or failed. */
-		async ensure(ids: string[], protocol = true): Promise<void> {
+		async ensure(ids: string[], withProtocol = true): Promise<void> {
 			const jobs = ids.map(loadText);
-			if (protocol && loader && clauses.length === 0) {
+			if (withProtocol && loader && protocol.clauses.length === 0) {
 				jobs.push(
-					loader.load<Clause[]>('protocol').then(
-						(c) => void (clauses = c),
+					loader.load<typeof protocol>('protocol').then(
+						(p) => void (protocol = p),
 						(e) => {
 							console.warn(e);
 							loadError = 'Part of the course could not be loaded. Check your connection, then try again.';
