@@ -1,17 +1,16 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
-import { mdsvex } from 'mdsvex';
 
 /**
  * One self-contained index.html: hash routing, inlined JS and CSS, relative paths.
  * An LMS serves the package from a deep path, inside an iframe, sometimes from file://.
- * Markdown pages (src/routes/**\/+page.md) go through mdsvex. Scenario files are read by the
- * course plugin (src/lib/content/vite-plugin.ts), which parses them with mdsvex too.
+ * Scenario files and Markdown pages (the accessibility statement) are read by the course
+ * plugin (src/lib/content/vite-plugin.ts), which parses them with mdsvex's Markdown parser
+ * and ships them as data, never as HTML.
  * @type {import('@sveltejs/kit').Config}
  */
 const config = {
-	extensions: ['.svelte', '.md'],
-	preprocess: [vitePreprocess(), mdsvex({ extensions: ['.md'] })],
+	preprocess: [vitePreprocess()],
 	kit: {
 		adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
 		router: { type: 'hash' },

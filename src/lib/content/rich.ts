@@ -110,7 +110,8 @@ export function plainText(rich: Rich | Inline[]): string {
 		if ('p' in b) b.p.forEach(inl);
 		else if ('ul' in b) b.ul.forEach((li) => { li.forEach(inl); parts.push('. '); });
 		else if ('ol' in b) b.ol.forEach((li) => { li.forEach(inl); parts.push('. '); });
-		else b.q.forEach(blk);
+		else if ('q' in b) b.q.forEach(blk);
+		else b.c.forEach(inl);
 		parts.push('\n');
 	};
 	for (const x of rich as (Block | Inline)[]) {
@@ -125,6 +126,20 @@ export function mapRich(rich: Rich, fn: (s: string) => string): Rich {
 	const inl = (i: Inline): Inline =>
 		typeof i === 'string' ? fn(i) : 'b' in i ? { b: i.b.map(inl) } : 'i' in i ? { i: i.i.map(inl) } : i;
 	const blk = (b: Block): Block =>
-		'p' in b ? { p: b.p.map(inl) } : 'ul' in b ? { ul: b.ul.map((li) => li.map(inl)) } : 'ol' in b ? { ol: b.ol.map((li) => li.map(inl)) } : { q: b.q.map(blk) };
+		'p' in b ? { p: b.p.map(inl) } : 'ul' in b ? { ul: b.ul.map((li) => li.map(inl)) } : 'ol' in b ? { ol: b.ol.map((li) => li.map(inl)) } : 'q' in b ? { q: b.q.map(blk) } : { h: b.h, c: b.c.map(inl) };
 	return rich.map(blk);
+}
+
+/** A Markdown page (headings allowed, e.g. the accessibility statement) as rich text. */
+export function pageToRich(tree: MdNode, report: Report): Rich {
+	const out: Rich = [];
+	for (const n of tree.children ?? []) {
+		if (n.type === 'yaml') continue;
+		if (n.type === 'heading') out.push({ h: Math.min(n.depth ?? 2, 3), c: toInlines(n.children ?? [], report) });
+		else {
+			const b = toBlock(n, report);
+			if (b) out.push(b);
+		}
+	}
+	return out;
 }

@@ -12,7 +12,10 @@ import type { Plugin } from 'vite';
 import type { Course } from '../engine/types.js';
 import { compactOutline, splitScenario } from '../engine/text.js';
 import { TEXT_CALLBACK } from '../state/text-loader.js';
+import { readFileSync } from 'node:fs';
 import { buildCourse, loadLibrary } from './course.js';
+import { pageToRich } from './rich.js';
+import { markdownTree } from './scenario.js';
 import { ContentBuildError } from './errors.js';
 import { optionEnv, parseBuildOptions } from './options.js';
 
@@ -39,9 +42,17 @@ export function coursePlugin(root: string, env: Record<string, string | undefine
 		texts = {};
 		const outlines = course.scenarios.map((s) => {
 			const { outline, text } = splitScenario(s);
-			texts[s.id] = text;
+			// The first step's words come first, so the first choice shows after a small download;
+			// the rest (<id>.more.js) loads while the learner reads it.
+			const { [s.start]: first, ...rest } = text;
+			texts[s.id] = { [s.start]: first };
+			texts[`${s.id}.more`] = rest;
 			return outline;
 		});
+		const statement = 'src/routes/accessibility/statement.md';
+		const problems: string[] = [];
+		texts.accessibility = pageToRich(await markdownTree(readFileSync(join(root, statement), 'utf8')), (line, m) => problems.push(`${statement}:${line}: ${m}`));
+		if (problems.length) throw new Error(problems.join('\n'));
 		texts.protocol = { clauses: course.clauses, backing: course.backing, principles: course.principles };
 		const ids = course.principles.map((p) => p.id);
 		return {
@@ -76,7 +87,7 @@ export function coursePlugin(root: string, env: Record<string, string | undefine
 		},
 		configureServer(server) {
 			server.middlewares.use(async (req, res, next) => {
-				const m = /\/content\/([a-z0-9-]+)\.js(?:\?.*)?$/.exec(req.url ?? '');
+				const m = /\/content\/([a-z0-9.-]+)\.js(?:\?.*)?$/.exec(req.url ?? '');
 				if (!m) return next();
 				if (!texts[m[1]]) await load().catch(() => undefined);
 				const text = texts[m[1]];

@@ -33,10 +33,15 @@ export function withLines(outline: Scenario, original: Scenario): Scenario {
 	return { ...outline, nodes };
 }
 
-export function joinScenario(outline: Scenario, text: ScenarioText): Scenario {
+/** `partial`: nodes without text keep the outline's empty text (their title is ''). */
+export function joinScenario(outline: Scenario, text: ScenarioText, partial = false): Scenario {
 	const nodes: Scenario['nodes'] = {};
 	for (const [id, n] of Object.entries(outline.nodes)) {
 		const t = text[id];
+		if (!t && partial) {
+			nodes[id] = n;
+			continue;
+		}
 		if (!t) throw new Error(`the text of "${outline.id}" has no step "${id}"`);
 		if (n.kind === 'ending') nodes[id] = { ...n, title: t.t, narrative: t.n };
 		else {

@@ -10,7 +10,8 @@ export type Mode = 'assessed' | 'practice';
 /** Inline rich text: a string, bold, italic, or a line break. No HTML, ever. */
 export type Inline = string | { b: Inline[] } | { i: Inline[] } | { br: 1 };
 /** Block rich text: paragraph, bulleted list, numbered list, quotation. */
-export type Block = { p: Inline[] } | { ul: Inline[][] } | { ol: Inline[][] } | { q: Block[] };
+/** Headings (h: 1–3) appear only in pages such as the accessibility statement, never in scenarios. */
+export type Block = { p: Inline[] } | { ul: Inline[][] } | { ol: Inline[][] } | { q: Block[] } | { h: number; c: Inline[] };
 export type Rich = Block[];
 
 export interface Choice {

@@ -90,12 +90,17 @@ export function createPlayer(outline: Course, tracker: Tracker, prefs: Prefs, no
 		shownAt = t;
 	}
 
+	/** First steps only, while the rest of a scenario's words are on their way. */
+	let opening = $state.raw<Record<string, Scenario>>({});
+
 	async function loadText(id: string): Promise<void> {
-		if (!loader || full[id]) return;
+		const s = course.scenarios.find((x) => x.id === id);
+		if (!loader || full[id] || !s) return;
 		try {
-			const text = await loader.load<ScenarioText>(id);
-			const s = course.scenarios.find((x) => x.id === id);
-			if (s) full = { ...full, [id]: joinScenario(s, text) };
+			const first = await loader.load<ScenarioText>(id);
+			opening = { ...opening, [id]: joinScenario(s, first, true) };
+			const rest = await loader.load<ScenarioText>(`${id}.more`);
+			full = { ...full, [id]: joinScenario(s, { ...first, ...rest }) };
 			loadError = '';
 		} catch (e) {
 			console.warn(e);
@@ -108,9 +113,17 @@ export function createPlayer(outline: Course, tracker: Tracker, prefs: Prefs, no
 		get course() {
 			return withClauses;
 		},
-		/** A scenario with its words, or undefined until they are loaded (see ensure). */
+		/** A scenario with all its words, or undefined until they are loaded (see ensure). */
 		scenario(id: string): Scenario | undefined {
 			return full[id];
+		},
+		/** As scenario(), but available as soon as the first step's words are (later steps may have no text yet). */
+		opening(id: string): Scenario | undefined {
+			return full[id] ?? opening[id];
+		},
+		/** Other on-demand content, e.g. "accessibility" (the statement, as rich text). */
+		loadContent<T>(name: string): Promise<T> {
+			return loader ? loader.load<T>(name) : Promise.reject(new Error('no content loader'));
 		},
 		get loadError() {
 			return loadError;
