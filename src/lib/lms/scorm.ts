@@ -97,7 +97,7 @@ export function createScormTracker(
 		if (finished) return;
 		if (p.suspendData.length > 4096) console.warn(`[lms] suspend data is ${p.suspendData.length} characters: over SCORM 1.2's 4,096`);
 		conn.set(d.el.suspend, p.suspendData);
-		conn.set(d.el.location, p.location.slice(0, 255));
+		if (p.location) conn.set(d.el.location, p.location.slice(0, 255)); // an empty location is refused by 2004 LMSs
 		const target: Standing = !p.complete ? 'incomplete' : practice ? 'completed' : p.passed ? 'passed' : 'failed';
 		const rises = lockedByLms ? RANK[target] > RANK[held] : RANK[target] >= RANK[held];
 		if (held === 'incomplete' || rises) {

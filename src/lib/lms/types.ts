@@ -36,7 +36,7 @@ export interface LaunchData {
 
 /** One decision, reported as a cmi.interactions entry. */
 export interface DecisionRecord {
-	/** Short ASCII id: "<scenario-id>.<step-id>" (no spaces; unique per decision in the attempt). */
+	/** Short ASCII id: "<scenario-id>_<step-id>" (letters, digits, - and _ only; unique per decision in the attempt). */
 	id: string;
 	/** Single character a–i. */
 	response: string;

@@ -76,7 +76,7 @@ export function createPlayer(outline: Course, tracker: Tracker, prefs: Prefs, no
 		tracker.updateObjectives(objectiveRecords(course, r));
 		tracker.saveProgress({
 			suspendData: serialise(course, saved),
-			location: current ?? '',
+			location: current ?? 'home',
 			score: r.score,
 			complete: r.complete,
 			passed: r.passed

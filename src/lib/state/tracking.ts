@@ -5,9 +5,17 @@ import type { Decision } from '../engine/session.js';
 import type { Course, Scenario } from '../engine/types.js';
 import type { DecisionRecord, ObjectiveRecord } from '../lms/types.js';
 
-/** Interaction id as a provider reads it in the LMS report: "<scenario-id>.<step-id>". */
+/**
+ * Interaction id as a provider reads it in the LMS report: "<scenario-id>_<step-id>". Only
+ * letters, digits, "-" and "_", which SCORM 1.2's strictest reading of CMIIdentifier allows.
+ */
 export function interactionId(s: Scenario, d: Decision): string {
-	return `${s.id}.${d.step.id}`.slice(0, 250);
+	return `${s.id}_${d.step.id}`.slice(0, 250);
+}
+
+/** Objective id for a principle: "confidentiality.no-disclosure" → "confidentiality_no-disclosure". */
+export function objectiveId(principleId: string): string {
+	return principleId.replaceAll('.', '_');
 }
 
 export function decisionRecord(s: Scenario, d: Decision, latencyMs: number, when: Date): DecisionRecord {
@@ -29,7 +37,7 @@ export function objectiveRecords(course: Course, result: CourseResult): Objectiv
 		const t = result.principles[p.id];
 		const score = t ? principlePercent(t) : 0;
 		return {
-			id: p.id,
+			id: objectiveId(p.id),
 			score,
 			attempted: !!t,
 			passed: !!t && score >= course.passMark,

@@ -1,0 +1,32 @@
+/**
+ * The deterministic budgets (issue: benchmark): package size and the bytes a learner downloads
+ * before the first choice, for every built package. Timings are measured by npm run bench and
+ * never asserted here. The suspend_data budget is tested in tests/unit/budget.spec.ts.
+ */
+import { expect, test } from '@playwright/test';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const dist = 'dist';
+const packages = readdirSync(dist).filter((d) => existsSync(join(dist, d, 'imsmanifest.xml')));
+const KB = 1024;
+
+test('every council and version was packaged', () => {
+	expect(packages.length).toBeGreaterThanOrEqual(10);
+});
+
+for (const slug of packages) {
+	test(`${slug}: zip ≤ 150 KB and first download ≤ 60 KB gzipped`, () => {
+		const zip = statSync(join(dist, `${slug}.zip`)).size;
+		expect(zip).toBeLessThanOrEqual(150 * KB);
+		const html = readFileSync(join(dist, slug, 'index.html'), 'utf8');
+		const first = /\[\[["`]([a-z0-9-]+)["`],/.exec(html)?.[1];
+		expect(first, 'the first scenario id is in the bundled outline').toBeTruthy();
+		const firstText = readFileSync(join(dist, slug, 'content', `${first}.js`));
+		const bytes = gzipSync(html, { level: 9 }).length + gzipSync(firstText, { level: 9 }).length;
+		expect(bytes).toBeLessThanOrEqual(60 * KB);
+		// Nothing is fetched from elsewhere: no absolute URLs in script or link tags.
+		expect(html).not.toMatch(/<(script|link)[^>]+(src|href)="(https?:)?\/\//);
+	});
+}
