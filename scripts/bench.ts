@@ -69,15 +69,18 @@ const FLOOR = `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><ti
 
 const server = createServer((req, res) => {
 	const url = new URL(req.url ?? '/', 'http://x');
-	if (url.pathname === '/floor.html') return void res.writeHead(200, { 'content-type': 'text/html' }).end(FLOOR);
+	if (url.pathname === '/floor.html') return void res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' }).end(gzipSync(FLOOR));
 	if (url.pathname === '/recorder.html') {
 		const src = `/dist/${url.searchParams.get('slug')}/index.html`;
 		return void res.writeHead(200, { 'content-type': 'text/html' }).end(RECORDER.replace('${SRC}', src));
 	}
 	const file = join(root, decodeURIComponent(url.pathname));
 	if (!file.startsWith(dist) || !existsSync(file) || statSync(file).isDirectory()) return void res.writeHead(404).end();
-	res.writeHead(200, { 'content-type': file.endsWith('.html') ? 'text/html' : file.endsWith('.xml') ? 'application/xml' : 'application/octet-stream' });
-	res.end(readFileSync(file));
+	// Served gzipped, as LMS web servers serve text: the budgets are gzip sizes.
+	const type = file.endsWith('.html') ? 'text/html' : file.endsWith('.js') ? 'text/javascript' : file.endsWith('.xml') ? 'application/xml' : 'application/octet-stream';
+	const gzip = /gzip/.test(String(req.headers['accept-encoding'] ?? '')) && type !== 'application/octet-stream';
+	res.writeHead(200, { 'content-type': type, ...(gzip ? { 'content-encoding': 'gzip' } : {}) });
+	res.end(gzip ? gzipSync(readFileSync(file)) : readFileSync(file));
 });
 await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
 const port = (server.address() as { port: number }).port;
