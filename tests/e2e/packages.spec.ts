@@ -1,0 +1,58 @@
+/**
+ * Every built package in the strict mock LMS (scorm-again): it starts, records a decision and
+ * saves progress without one LMS error; and a whole course, every scenario, in SCORM 1.2 ends
+ * passed or failed against the mastery score.
+ */
+import { expect, test } from '@playwright/test';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+	choose, cmiSummary, currentStepId, expectNoLmsErrors, loadScenarioSource, openMockLms, playScenario, readCmi,
+	recommendedKey, scenarioIdsOnHome, slugFor, startScenario
+} from './helpers';
+
+const standard = readdirSync('dist').filter((d) => /-scorm(12|2004)$/.test(d) && existsSync(join('dist', d, 'imsmanifest.xml')));
+
+test('all ten standard packages are built', () => {
+	expect(standard.length).toBe(10);
+});
+
+for (const slug of standard) {
+	test(`${slug} starts, records a decision and saves progress`, async ({ page }) => {
+		const version = slug.endsWith('scorm12') ? '1.2' : '2004';
+		await openMockLms(page, slug);
+		const [first] = await scenarioIdsOnHome(page);
+		await startScenario(page, first);
+		const sc = loadScenarioSource(first);
+		const step = (await currentStepId(page))!;
+		await choose(page, step, recommendedKey(sc, step));
+		const s = cmiSummary(await readCmi(page), version);
+		expect(s.interactions).toEqual([
+			expect.objectContaining({ id: `${first}_${step}`, type: 'choice', response: recommendedKey(sc, step), result: 'correct' })
+		]);
+		expect(s.suspendData).toMatch(/^1\|[0-9a-f]{8}\|-\|/);
+		expect(s.status).toBe('incomplete');
+		const council = slug.replace(/-scorm(12|2004)$/, '');
+		const name = readFileSync(join('scenarios/councils', `${council}.yaml`), 'utf8').match(/^name: (.+)$/m)![1];
+		const title = readFileSync(join('dist', slug, 'imsmanifest.xml'), 'utf8');
+		expect(title).toContain(name);
+		await expectNoLmsErrors(page);
+	});
+}
+
+test('a whole course in SCORM 1.2 ends passed, with a score and one interaction per decision', async ({ page }) => {
+	test.setTimeout(180_000);
+	await openMockLms(page, slugFor('witham-town-council', '1.2'));
+	let decisions = 0;
+	for (const id of await scenarioIdsOnHome(page)) {
+		await startScenario(page, id);
+		decisions += (await playScenario(page, id, 'recommended')).path.length;
+	}
+	const s = cmiSummary(await readCmi(page), '1.2');
+	expect(s.status).toBe('passed');
+	expect(s.scoreRaw).toBe('100');
+	expect(s.interactions.length).toBe(decisions);
+	expect(new Set(s.interactions.map((i) => i.result))).toEqual(new Set(['correct']));
+	expect(s.objectives.length).toBe(25);
+	await expectNoLmsErrors(page);
+});
