@@ -6,6 +6,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { verificationCode } from '../../src/lib/engine/verify';
 import {
 	cmiSummary, expectNoLmsErrors, loadScenarioSource, moduleFrame, openMockLms, playScenario, readCmi,
 	recommendedKey, scenarioIdsOnHome, slugFor, startScenario
@@ -110,6 +111,11 @@ test('a refresher course of 4 scenarios: results, debrief, certificate and the L
 	await expect(cert).toContainText(`Refresher due${fmt(due)}`);
 	await expect(cert).toContainText(`Score${score}% (pass mark 80%)`);
 	await expect(cert.locator('.cert-code')).toHaveText(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/);
+	// A provider can recompute the code from what the certificate says (npm run verify-certificate).
+	const content = /Content version ([0-9a-f]{8})/.exec(await cert.innerText())![1];
+	const iso = today.toISOString().slice(0, 10);
+	const expected = verificationCode([content, 'kingsthorpe-parish-council', 'assessed', 'Jo Bloggs', iso, score, score >= 80 ? 'Passed' : 'Not passed']);
+	await expect(cert.locator('.cert-code')).toHaveText(expected);
 	await expect(frame.getByText('Save as PDF')).toBeVisible();
 
 	// The LMS record: complete, passed or failed against 80 %, interactions only from these 4 scenarios, no objectives.
