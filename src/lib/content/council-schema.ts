@@ -7,6 +7,7 @@
  * Pure TypeScript with no Node, Svelte or DOM imports, so it can run anywhere. Reading the
  * folder from disk is in ./councils.ts (loadCouncils), which re-exports everything here.
  */
+import { closest, didYouMean } from './suggest.js';
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Node as YamlNode, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { Clause, Council, PrincipleBacking } from '../engine/types';
@@ -405,40 +406,6 @@ function isEmpty(v: unknown): boolean {
 
 function findPair(map: YAMLMap, key: string): Pair | undefined {
 	return map.items.find((p) => isScalar(p.key) && String((p.key as Scalar).value) === key) as Pair | undefined;
-}
-
-function didYouMean(word: string, options: readonly string[]): string {
-	const guess = closest(word, options);
-	return guess ? ` (did you mean "${guess}"?)` : '';
-}
-
-/** The option nearest in spelling to `word`, if it is close enough to be a likely typo. */
-function closest(word: string, options: readonly string[]): string | undefined {
-	let best: string | undefined;
-	let bestD = Infinity;
-	for (const o of options) {
-		const d = editDistance(word.toLowerCase(), o.toLowerCase());
-		if (d < bestD) {
-			bestD = d;
-			best = o;
-		}
-	}
-	const limit = Math.max(2, Math.floor(word.length / 4));
-	return best !== undefined && bestD <= limit ? best : undefined;
-}
-
-function editDistance(a: string, b: string): number {
-	const dp = Array.from({ length: b.length + 1 }, (_, j) => j);
-	for (let i = 1; i <= a.length; i++) {
-		let prev = dp[0];
-		dp[0] = i;
-		for (let j = 1; j <= b.length; j++) {
-			const tmp = dp[j];
-			dp[j] = Math.min(dp[j] + 1, dp[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-			prev = tmp;
-		}
-	}
-	return dp[b.length];
 }
 
 const COLON = ['this line contains a second ": ", or is not lined up with the line above', 'put text that contains a colon in double quotes, and line each field up exactly under the one above it'];

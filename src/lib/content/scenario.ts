@@ -7,6 +7,7 @@ import type { Choice, Ending, Node, Outcome, Rich, Scenario, Step } from '../eng
 import type { ContentError } from './errors.js';
 import { parseFrontmatter } from './frontmatter.js';
 import { lineOf, toBlock, toInlines, type MdNode } from './rich.js';
+import { didYouMean } from './suggest.js';
 
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const STEP_HEADING = /^(Step|Ending)\s+([^:]*?)\s*:\s*(.*)$/;
@@ -221,7 +222,7 @@ function readChoiceSettings(
 				const points = Number(sm[2]);
 				if (points < -2 || points > 2) report(line, `score ${sm[2]} for "${sm[1]}" is out of range — use a whole number from -2 to +2`);
 				if (!principles.has(sm[1])) {
-					report(line, `unknown principle "${sm[1]}" — use an id from scenarios/principles.yaml${suggest(sm[1], principles)}`);
+					report(line, `unknown principle "${sm[1]}" — use an id from scenarios/principles.yaml${didYouMean(sm[1], [...principles])}`);
 				}
 				if (sm[1] in choice.scores) report(line, `"${sm[1]}" is scored twice — score each principle once per choice`);
 				choice.scores[sm[1]] = points;
@@ -230,29 +231,4 @@ function readChoiceSettings(
 			report(line, `unknown setting "${key}:" — choices take "Next:" and "Scores:"`);
 		}
 	}
-}
-
-/** ", e.g. did you mean …" for a near miss. */
-export function suggest(word: string, known: Iterable<string>): string {
-	let best = '';
-	let bestD = Infinity;
-	for (const k of known) {
-		const d = distance(word, k);
-		if (d < bestD) [best, bestD] = [k, d];
-	}
-	return bestD <= Math.max(2, Math.floor(word.length / 4)) ? ` (did you mean "${best}"?)` : '';
-}
-
-function distance(a: string, b: string): number {
-	const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-	for (let i = 1; i <= a.length; i++) {
-		let prev = row[0];
-		row[0] = i;
-		for (let j = 1; j <= b.length; j++) {
-			const tmp = row[j];
-			row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-			prev = tmp;
-		}
-	}
-	return row[b.length];
 }
