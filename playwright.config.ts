@@ -9,7 +9,7 @@
  */
 import { defineConfig } from '@playwright/test';
 
-export const E2E_PORT = 4321;
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 4321);
 export const CHROMIUM = '/usr/bin/chromium';
 
 export default defineConfig({
