@@ -1,6 +1,6 @@
 import { getContext, setContext } from 'svelte';
 import type { Player } from './player.svelte.js';
 
-const KEY = Symbol('player');
-export const providePlayer = (p: Player) => setContext(KEY, p);
-export const usePlayer = () => getContext<Player>(KEY);
+export const PLAYER_KEY = Symbol('player');
+export const providePlayer = (p: Player) => setContext(PLAYER_KEY, p);
+export const usePlayer = () => getContext<Player>(PLAYER_KEY);

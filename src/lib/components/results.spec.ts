@@ -1,0 +1,80 @@
+/**
+ * Component tests of what a learner sees at the end: the ending screen, the debrief and the
+ * certificate, driven through a real player (engine + no-LMS tracker) on a small course.
+ */
+import { render, screen } from '@testing-library/svelte';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { courseOf, exampleSource, scenarioFrom } from '../../../tests/helpers/course';
+import { createLocalTracker } from '$lib/lms/local';
+import { createPlayer, safePrefs, type Player } from '$lib/state/player.svelte';
+import { PLAYER_KEY } from '$lib/state/context';
+import type { Course, Ending } from '$lib/engine/types';
+import EndingView from './EndingView.svelte';
+import DebriefScenario from './DebriefScenario.svelte';
+import Certificate from '../../routes/certificate/+page.svelte';
+
+let course: Course;
+let player: Player;
+const options = { preferred: 'scorm12', mode: 'assessed', passMark: 80, objectives: true, interactions: true, interactionDescriptions: true, storageKey: 'test' } as const;
+
+beforeEach(async () => {
+	localStorage.clear();
+	const s = await scenarioFrom(exampleSource());
+	course = courseOf([s], {
+		clauses: [{ id: 'c1', ref: '3.1(h)', text: 'appropriate confidentiality', principles: ['confidentiality.no-disclosure'] }],
+		backing: { 'confidentiality.no-disclosure': { clauses: ['c1'] } }
+	});
+	player = createPlayer(course, createLocalTracker(window, options), safePrefs(window, 'p:'), () => Date.UTC(2026, 11, 1, 10));
+});
+
+describe('end of a scenario', () => {
+	it('shows the outcome in words, the score and each principle touched', () => {
+		player.choose('the-forwarded-email', 'a');
+		player.choose('the-forwarded-email', 'b');
+		const s = course.scenarios[0];
+		render(EndingView, { player, scenario: s, ending: s.nodes.investigated as Ending });
+		expect(screen.getByRole('heading', { level: 1, name: 'A breach investigated' })).toBeInTheDocument();
+		expect(screen.getByText('Things went wrong')).toBeInTheDocument();
+		expect(document.querySelector('.big-score')).toHaveTextContent('0%');
+		expect(screen.getByText('2 decisions. 0 of them were the recommended choice.')).toBeInTheDocument();
+		const row = screen.getByRole('row', { name: /Keeping confidences/ });
+		expect(row).toHaveTextContent('Needs work');
+	});
+});
+
+describe('debrief', () => {
+	it('puts each choice beside the recommended one and quotes the council', () => {
+		player.choose('the-forwarded-email', 'a');
+		player.choose('the-forwarded-email', 'b');
+		render(DebriefScenario, { player, scenario: course.scenarios[0] });
+		expect(screen.getByText('You chose (a)')).toBeInTheDocument();
+		expect(screen.getByText('The protocol recommends (b)')).toBeInTheDocument();
+		expect(screen.getByText(/Tell Sue you cannot share it/)).toBeInTheDocument();
+		expect(screen.getAllByText('appropriate confidentiality').length).toBeGreaterThan(0);
+		expect(screen.getByText(/Outcome:/).parentElement).toHaveTextContent('A breach investigated');
+	});
+});
+
+describe('certificate', () => {
+	it('waits until every scenario is finished', () => {
+		render(Certificate, { context: new Map([[PLAYER_KEY, player]]) });
+		expect(screen.getByText(/ready when you have finished all 1 scenarios/)).toBeInTheDocument();
+	});
+
+	it('shows the facts, and a hostile name as plain text', () => {
+		player.setName('<img src=x onerror=alert(1)>');
+		player.choose('the-forwarded-email', 'b');
+		player.choose('the-forwarded-email', 'a');
+		const { container } = render(Certificate, { context: new Map([[PLAYER_KEY, player]]) });
+		const cert = container.querySelector('article.certificate')!;
+		expect(cert).toHaveTextContent('<img src=x onerror=alert(1)>');
+		expect(cert.querySelector('img')).toBeNull();
+		expect(cert).toHaveTextContent('Testham Town Council');
+		expect(cert).toHaveTextContent('Date completed1 December 2026');
+		expect(cert).toHaveTextContent('Refresher due1 December 2027');
+		expect(cert).toHaveTextContent('Score100% (pass mark 80%)');
+		expect(cert).toHaveTextContent('ResultPassed');
+		expect(cert.querySelector('.cert-code')?.textContent).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/);
+		expect(screen.getByText('Save as PDF')).toBeInTheDocument();
+	});
+});
