@@ -12,7 +12,8 @@ import type { TextLoader } from './text-loader.js';
 import type { Tracker, TrackerStatus } from '../lms/types.js';
 import { decisionRecord, objectiveRecords } from './tracking.js';
 
-export type Role = 'councillor' | 'officer' | 'all';
+/** '' until the learner says which seat they sit in. */
+export type Role = 'councillor' | 'officer' | 'all' | '';
 
 export interface Prefs {
 	get(key: string): string | null;
@@ -59,7 +60,7 @@ export function createPlayer(outline: Course, tracker: Tracker, prefs: Prefs, no
 	let status = $state.raw<TrackerStatus>({ kind: 'ok', message: '' });
 	let notices = $state.raw<string[]>(restored.notices);
 	let learnerName = $state(launch.learnerName || prefs.get('name') || '');
-	let role = $state<Role>((prefs.get('role') as Role) || 'all');
+	let role = $state<Role>((prefs.get('role') as Role) || '');
 	const result = $derived(courseResult(course, saved));
 	tracker.onStatus((s) => (status = s));
 
