@@ -8,8 +8,10 @@
  *   ?council=<id>&scorm=2004 the same, by council and version
  *   ?reset=1                 delete this package's stored data before the first launch
  *   ?fault=…                 none | no-api | init-false | setvalue-false | commit-flaky | throws | slow | opener
- *   &n=3                     setvalue-false: how many SetValue calls fail before it recovers
+ *   &n=3                     setvalue-false: how many SetValue calls fail before it recovers (default 3);
+ *                            init-false: how many Initialize calls fail before one works (default: all)
  *   &delay=2000              slow: milliseconds each call blocks for
+ *   ?learner=<name>          the learner's name the LMS gives (cmi.core.student_name / cmi.learner_name; default "Bloggs, Jo")
  *   ?mastery=override        SCORM 1.2: let the LMS set passed/failed from score.raw and the mastery score on LMSFinish
  *
  * What it does as an LMS, in short:
@@ -31,6 +33,8 @@
 	var LAST_KEY = 'mockLms:last';
 	var DEFAULT_SLUG = 'kingsthorpe-parish-council-scorm12';
 	var LEARNER = { id: 'mock-learner-001', name: 'Bloggs, Jo' };
+	var learnerParam = new URLSearchParams(location.search).get('learner');
+	if (learnerParam !== null) LEARNER.name = learnerParam;
 	var FAULTS = ['none', 'no-api', 'init-false', 'setvalue-false', 'commit-flaky', 'throws', 'slow', 'opener'];
 	var FAULT_LABELS = {
 		none: 'none',
@@ -47,6 +51,8 @@
 	var requestedFault = params.get('fault') || 'none';
 	var fault = FAULTS.indexOf(requestedFault) >= 0 ? requestedFault : 'none';
 	var failCount = intParam('n', 3);
+	// init-false: every Initialize fails unless &n= says how many do.
+	var initFails = params.has('n') ? intParam('n', Infinity) : Infinity;
 	var delayMs = intParam('delay', 2000);
 	var masteryOverride = params.get('mastery') === 'override';
 
@@ -105,7 +111,7 @@
 		popupTimer: 0,
 		busy: false,
 		ready: false,
-		faultCounts: { setValue: 0, commit: 0, throwsSet: 0 },
+		faultCounts: { setValue: 0, commit: 0, throwsSet: 0, init: 0 },
 		t0: Date.now()
 	};
 
@@ -479,7 +485,8 @@
 	function injectFault(s, kind) {
 		var c = s.v.codes;
 		if (fault === 'init-false' && kind === 'initialize') {
-			return { result: 'false', code: c.init, message: 'Mock LMS: Initialize refused (fault=init-false)' };
+			var i = ++state.faultCounts.init;
+			if (i <= initFails) return { result: 'false', code: c.init, message: 'Mock LMS: Initialize refused' + (initFails === Infinity ? '' : ', ' + i + ' of the first ' + initFails + ' calls') + ' (fault=init-false)' };
 		}
 		if (fault === 'setvalue-false' && kind === 'setValue') {
 			var k = ++state.faultCounts.setValue;

@@ -71,4 +71,28 @@ describe('serialise / deserialise', () => {
 		expect(deserialise(course, '9|x|-|second-one:a:1').notices[0]).toContain('newer version');
 		expect(deserialise(course, '0|x|-|second-one:a:1').notices[0]).toContain('older version');
 	});
+
+	it('restarts, with a message, a scenario whose saved item was cut short (an LMS truncating suspend_data)', () => {
+		const full = '1|test0001|-|second-one:a:10|the-forwarded-email:b:75';
+		const r = deserialise(course, full.slice(0, -4)); // "…|the-forwarded-email:b"
+		expect(r.state.progress['second-one'].path).toBe('a');
+		expect(r.state.progress['the-forwarded-email']).toEqual({ path: '', tries: [], secs: 0 });
+		expect(r.notices).toEqual([
+			'Your saved progress in "The forwarded email" was cut short, so that scenario starts again from its beginning. Your other progress is kept.'
+		]);
+		// Cut inside the id: nothing to match, a general message, the rest kept.
+		const cut = deserialise(course, full.slice(0, -20));
+		expect(cut.state.progress['second-one'].path).toBe('a');
+		expect(cut.notices).toEqual(['Part of your saved progress could not be read and was set aside. Your other progress is kept.']);
+	});
+
+	it('never repeats junk from the saved text to the learner, and checks the completion date', () => {
+		const junk = '<img src=x onerror=alert(1)>'.repeat(20);
+		const r = deserialise(course, `1|x|20261399|${junk}:a:1|second-one:a:1`);
+		expect(r.notices).toEqual(['Part of your saved progress could not be read and was set aside. Your other progress is kept.']);
+		expect(r.state.completedOn).toBeNull();
+		expect(r.state.progress['second-one'].path).toBe('a');
+		expect(deserialise(course, '1|x|20240229|second-one:a:1').state.completedOn).toBe('2024-02-29');
+		expect(deserialise(course, '1|x|20230229|second-one:a:1').state.completedOn).toBeNull();
+	});
 });

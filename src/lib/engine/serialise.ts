@@ -34,6 +34,18 @@ export interface Restored {
 }
 
 const LETTERS = /^[a-i]*$/;
+/** What a scenario id looks like (anything else is shown to the learner as "part of your progress"). */
+const ID = /^[a-z0-9][a-z0-9-]{0,79}$/;
+
+/** yyyymmdd → yyyy-mm-dd, or null unless it is a real date. */
+function dateOf(text: string | undefined): string | null {
+	const m = /^(\d{4})(\d{2})(\d{2})$/.exec(text ?? '');
+	if (!m) return null;
+	const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+	return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3])
+		? `${m[1]}-${m[2]}-${m[3]}`
+		: null;
+}
 
 export function deserialise(course: Course, text: string): Restored {
 	const fresh: SavedState = { progress: {}, completedOn: null };
@@ -50,13 +62,22 @@ export function deserialise(course: Course, text: string): Restored {
 		return { state: fresh, notices: ['Your saved progress comes from an older version of this course that cannot be read, so the course starts from the beginning.'] };
 	}
 	const notices: string[] = [];
-	const completed = parts[2] && /^\d{8}$/.test(parts[2]) ? `${parts[2].slice(0, 4)}-${parts[2].slice(4, 6)}-${parts[2].slice(6)}` : null;
-	const state: SavedState = { progress: {}, completedOn: completed };
+	const state: SavedState = { progress: {}, completedOn: dateOf(parts[2]) };
+	let unreadable = false;
 	for (const item of parts.slice(3)) {
-		const [id, path = '', secsText = '0', triesText = ''] = item.split(':');
+		const fields = item.split(':');
+		const [id, path = '', secsText = '0', triesText = ''] = fields;
 		const scenario = course.scenarios.find((s) => s.id === id);
 		if (!scenario) {
-			if (id) notices.push(`Saved progress for a scenario that is no longer in this course ("${id}") was set aside.`);
+			if (id && ID.test(id) && fields.length >= 3) notices.push(`Saved progress for a scenario that is no longer in this course ("${id}") was set aside.`);
+			else if (item) unreadable = true;
+			continue;
+		}
+		// Every item has at least id:path:secs; fewer means the text was cut short here (an LMS
+		// that truncates suspend_data), so the path may be cut too: start that scenario again.
+		if (fields.length < 3) {
+			notices.push(`Your saved progress in "${scenario.title}" was cut short, so that scenario starts again from its beginning. Your other progress is kept.`);
+			state.progress[id] = { path: '', tries: [], secs: 0 };
 			continue;
 		}
 		const secs = /^\d+$/.test(secsText) ? Number(secsText) : 0;
@@ -69,5 +90,6 @@ export function deserialise(course: Course, text: string): Restored {
 		}
 		state.progress[id] = p;
 	}
+	if (unreadable) notices.push('Part of your saved progress could not be read and was set aside. Your other progress is kept.');
 	return { state, notices };
 }

@@ -100,6 +100,41 @@ describe('connection', () => {
 		expect(calls('SetValue')).toHaveLength(1);
 	});
 
+	it('gets the queue and the Commit through an LMS that throws on every third SetValue', () => {
+		let n = 0;
+		const { api, conn, seen, calls } = setup('1.2', {
+			LMSSetValue: (el: string, v: string) => {
+				if (++n % 3 === 0) throw new Error('LMS hiccup');
+				api.data.set(el, v);
+				return 'true';
+			},
+			LMSGetLastError: () => '101'
+		});
+		conn.open();
+		for (let i = 0; i < 12; i++) conn.set(`cmi.interactions.${i}.id`, `d${i}`);
+		expect(conn.commit()).toBe(true);
+		expect(calls('LMSCommit')).toHaveLength(1);
+		for (let i = 0; i < 12; i++) expect(api.data.get(`cmi.interactions.${i}.id`)).toBe(`d${i}`);
+		// In order: each failed write was tried again at once, before the next element.
+		const order = calls('LMSSetValue').map((c) => c[1]);
+		expect(order.filter((el, i) => el !== order[i - 1])).toEqual(Array.from({ length: 12 }, (_, i) => `cmi.interactions.${i}.id`));
+		expect(seen.map((s) => s.kind)).toEqual(['lms-error', 'ok']);
+	});
+
+	it('finish tries a failed write twice even with nothing through yet (its last chance)', () => {
+		let n = 0;
+		const { api, conn, calls } = setup('2004', {
+			SetValue: (el: string, v: string) => (++n === 2 || n === 3 ? 'false' : (api.data.set(el, v), 'true')),
+			GetLastError: () => (n === 2 || n === 3 ? '351' : '0')
+		});
+		conn.open();
+		conn.set('cmi.location', 'a'); // call 1: fine
+		conn.set('cmi.suspend_data', 'x'); // call 2: fails, queued
+		expect(conn.finish()).toBe(true); // call 3 fails too; call 4 gets it through
+		expect(calls('SetValue')).toHaveLength(4);
+		expect(api.data.get('cmi.suspend_data')).toBe('x');
+	});
+
 	it('gives up on a write that keeps failing, so it cannot block the rest for ever', () => {
 		const { conn, calls } = setup('1.2', { LMSSetValue: () => 'false', LMSGetLastError: () => '101' });
 		conn.open();

@@ -6,7 +6,8 @@
  *   'lms-error' status per problem episode; 'ok' follows once a commit gets everything through.
  * - Writes are cached: a value the LMS already holds (read or written) is not sent again.
  * - Failed writes wait in a queue holding the latest value per element, in first-write order,
- *   and are sent again on the next commit. During an episode new writes join the queue.
+ *   and are sent again on the next commit. During an episode new writes join the queue. A write
+ *   that fails while others in the same flush go through is tried again at once (see flush).
  * - "No such element" codes (LMS lacks an optional element) are logged only, and that element is
  *   left alone from then on; refused values (type, range, read-only) are not retried.
  */
@@ -139,8 +140,24 @@ export function connect(api: ScormApi, protocol: Protocol, status: StatusHub): C
 		return false;
 	}
 
-	function flush(): boolean {
-		for (const [el, q] of [...pending]) if (!write(el, q.value)) return false;
+	/**
+	 * Sends the queue in order; stops at the first write that fails (a down LMS gets one try per
+	 * commit). A write that fails after another in the same flush went through is a hiccup of an
+	 * LMS that is up: it is tried once more straight away, so an LMS that fails now and then
+	 * (every third call throws) cannot hold the queue, and the Commit, back for ever. `lastChance`
+	 * (finish) always tries a failed write twice.
+	 */
+	function flush(lastChance = false): boolean {
+		let wrote = false;
+		for (const [el, q] of [...pending]) {
+			if (write(el, q.value)) {
+				wrote = true;
+				continue;
+			}
+			const again = pending.get(el);
+			if (!(wrote || lastChance) || !again || !write(el, again.value)) return false;
+			wrote = true;
+		}
 		return true;
 	}
 
@@ -190,7 +207,7 @@ export function connect(api: ScormApi, protocol: Protocol, status: StatusHub): C
 		},
 		finish() {
 			if (state !== 'open') return (state = 'closed'), false;
-			let saved = flush();
+			let saved = flush(true);
 			if (protocol.commitBeforeFinish && dirty) saved = call(COMMIT) === '0' && saved;
 			saved = call(FINISH) === '0' && saved;
 			state = 'closed';

@@ -5,6 +5,7 @@
  */
 import { discover } from './discover.js';
 import { createLocalTracker } from './local.js';
+import { createReconnectingTracker } from './reconnect.js';
 import { createScorm12Tracker } from './scorm12.js';
 import { createScorm2004Tracker } from './scorm2004.js';
 import { MESSAGES } from './status.js';
@@ -15,18 +16,21 @@ export { recentCalls, type CallRecord } from './connection.js';
 
 /**
  * Find the LMS API (preferred version first), initialise it and return its tracker; without an
- * API, or when Initialize fails, the local tracker (which reports 'no-lms'). Never throws.
+ * API, the local tracker (which reports 'no-lms'). When Initialize fails, the local tracker too,
+ * trying Initialize again at later commits (reconnect.ts). Never throws.
  */
 export function createTracker(win: Window, options: TrackerOptions): Tracker {
 	const found = discover(win, options.preferred);
-	let tracker: Tracker | null = null;
-	try {
-		if (found?.version === 'scorm12') tracker = createScorm12Tracker(found.api, win, options);
-		if (found?.version === 'scorm2004') tracker = createScorm2004Tracker(found.api, win, options);
-	} catch (e) {
-		console.warn('[lms] could not start the LMS tracker', e);
-	}
-	return tracker ?? createLocalTracker(win, options, found ? MESSAGES.initFailed : MESSAGES.noLms);
+	if (!found) return createLocalTracker(win, options, MESSAGES.noLms);
+	const open = (): Tracker | null => {
+		try {
+			return found.version === 'scorm12' ? createScorm12Tracker(found.api, win, options) : createScorm2004Tracker(found.api, win, options);
+		} catch (e) {
+			console.warn('[lms] could not start the LMS tracker', e);
+			return null;
+		}
+	};
+	return open() ?? createReconnectingTracker(createLocalTracker(win, options, MESSAGES.initFailed), open);
 }
 
 /**

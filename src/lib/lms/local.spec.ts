@@ -80,4 +80,15 @@ describe('local tracker', () => {
 		localStorage.setItem('conduct-test', JSON.stringify({ v: 9 }));
 		expect(createLocalTracker(window, options()).start().suspendData).toBe('');
 	});
+
+	it('marks a copy it changes as not in the LMS, keeping the learner and base an LMS session left', () => {
+		localStorage.setItem(
+			'conduct-test',
+			JSON.stringify({ v: 1, learner: 'u1', unsynced: false, base: 'lms-has-this', progress: progress({ suspendData: 'lms-has-this' }) })
+		);
+		const t = createLocalTracker(window, options(), MESSAGES.initFailed);
+		expect(t.start()).toMatchObject({ suspendData: 'lms-has-this', resumed: true });
+		t.saveProgress(progress({ suspendData: 'made-while-the-lms-was-away' }));
+		expect(stored()).toMatchObject({ learner: 'u1', unsynced: true, base: 'lms-has-this', progress: { suspendData: 'made-while-the-lms-was-away' } });
+	});
 });

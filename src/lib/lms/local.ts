@@ -58,7 +58,11 @@ export function createLocalTracker(
 			save();
 		},
 		saveProgress(p) {
-			load().progress = { ...p };
+			// Not in the LMS: if this copy came from an LMS session (it names the learner), the next
+			// launch of the LMS tracker for that learner sends it (see scorm.ts start()).
+			const s = load();
+			s.progress = { ...p };
+			s.unsynced = true;
 			save();
 		},
 		commit() {},

@@ -26,4 +26,18 @@ describe('status hub', () => {
 		expect(warn).toHaveBeenCalled();
 		warn.mockRestore();
 	});
+
+	it('tells each kind of problem once per session: a flapping LMS does not flash the message', () => {
+		const hub = createStatus();
+		const seen: string[] = [];
+		hub.on((s) => seen.push(s.kind));
+		for (let i = 0; i < 3; i++) {
+			hub.emit({ kind: 'lms-error', message: MESSAGES.lmsError });
+			hub.emit({ kind: 'ok', message: MESSAGES.ok });
+		}
+		expect(seen).toEqual(['lms-error', 'ok']);
+		expect(hub.current.kind).toBe('ok');
+		hub.emit({ kind: 'no-lms', message: MESSAGES.noLms });
+		expect(seen).toEqual(['lms-error', 'ok', 'no-lms']);
+	});
 });

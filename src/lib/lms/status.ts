@@ -1,6 +1,11 @@
 /**
  * The learner-facing status: the messages (plain UK English) and a tiny emitter that reports a
  * change once, and replays a current problem to a listener that subscribes late.
+ *
+ * Each kind of problem is told once per session: after it clears ('ok'), the same kind coming
+ * back (an LMS whose every other Commit fails) is not shown again — the progress is still kept
+ * in this browser and sent again, and a message flashing on and off with every decision would
+ * only alarm the learner (and a screen reader would announce it each time).
  */
 import type { TrackerStatus } from './types.js';
 
@@ -15,13 +20,14 @@ export const MESSAGES = {
 
 export interface StatusHub {
 	readonly current: TrackerStatus;
-	/** Report a status; ignored when it is the same kind as the current one. */
+	/** Report a status; ignored when it is the same kind as the current one, or a problem already told. */
 	emit(status: TrackerStatus): void;
 	on(listener: (status: TrackerStatus) => void): () => void;
 }
 
 export function createStatus(): StatusHub {
 	let current: TrackerStatus = { kind: 'ok', message: '' };
+	const told = new Set<TrackerStatus['kind']>();
 	const listeners = new Set<(status: TrackerStatus) => void>();
 	const tell = (listener: (status: TrackerStatus) => void, status: TrackerStatus) => {
 		try {
@@ -36,6 +42,10 @@ export function createStatus(): StatusHub {
 		},
 		emit(status) {
 			if (status.kind === current.kind) return;
+			if (status.kind !== 'ok') {
+				if (told.has(status.kind)) return; // told once already this session
+				told.add(status.kind);
+			}
 			current = status;
 			for (const l of [...listeners]) tell(l, status);
 		},

@@ -1,0 +1,114 @@
+// Initialize fails at first: the local tracker works, Initialize is tried again at commits.
+import { Scorm12API } from 'scorm-again';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createTracker } from './index.js';
+import { INIT_RETRIES } from './reconnect.js';
+import { MESSAGES } from './status.js';
+import { decision, objectives, options, progress, snapshot } from './testkit.js';
+import type { TrackerStatus } from './types.js';
+
+const SETTINGS = { autocommit: false, logLevel: 5, lmsCommitUrl: false } as const;
+const w = window as unknown as Record<string, unknown>;
+
+/** A scorm-again SCORM 1.2 LMS whose first `fails` LMSInitialize calls return "false". */
+function lms(fails: number, json: Record<string, unknown> = {}) {
+	const api = new Scorm12API(SETTINGS);
+	api.loadFromJSON({ core: { student_id: 'u1', student_name: 'Doe, Jane' }, ...json });
+	const real = api.LMSInitialize.bind(api);
+	let inits = 0;
+	api.LMSInitialize = () => (++inits <= fails ? 'false' : real());
+	w.API = api;
+	return { api, inits: () => inits };
+}
+
+beforeEach(() => {
+	localStorage.clear();
+	vi.spyOn(console, 'warn').mockImplementation(() => {});
+});
+afterEach(() => {
+	delete w.API;
+	vi.restoreAllMocks();
+});
+
+describe('Initialize fails, then works', () => {
+	it('sends the decisions, objectives and progress made meanwhile; the message goes away', () => {
+		const { api, inits } = lms(2);
+		const t = createTracker(window, options());
+		const seen: TrackerStatus[] = [];
+		t.onStatus((s) => seen.push(s));
+		expect(t.kind).toBe('local');
+		expect(t.start()).toMatchObject({ kind: 'local', suspendData: '' });
+		t.declareObjectives(objectives());
+		t.recordDecision(decision(1, true));
+		t.updateObjectives(objectives([100, null, null]));
+		t.saveProgress(progress({ suspendData: 's1' }));
+		t.commit(); // Initialize fails again
+		expect(t.kind).toBe('local');
+		t.recordDecision(decision(2, false));
+		t.saveProgress(progress({ suspendData: 's2' }));
+		t.commit(); // works
+		expect(inits()).toBe(3);
+		expect(t.kind).toBe('scorm12');
+		const cmi = snapshot(api);
+		expect(cmi.suspend_data).toBe('s2');
+		expect(Object.values(cmi.interactions).map((i) => (i as { id: string }).id)).toEqual(['leak.step-1', 'leak.step-2']);
+		expect(Object.values(cmi.objectives).map((o) => (o as { id: string }).id)).toHaveLength(3);
+		expect(seen.map((s) => s.kind)).toEqual(['no-lms', 'ok']);
+		expect(seen[0].message).toBe(MESSAGES.initFailed);
+		// From now on it is the LMS tracker.
+		t.recordDecision(decision(3, true));
+		t.saveProgress(progress({ suspendData: 's3' }));
+		t.commit();
+		expect(snapshot(api).suspend_data).toBe('s3');
+		expect(JSON.parse(localStorage.getItem('conduct-test')!)).toMatchObject({ learner: 'u1', unsynced: false });
+	});
+
+	it(`tries ${INIT_RETRIES} more times, then stays local`, () => {
+		const { inits } = lms(Infinity);
+		const t = createTracker(window, options());
+		t.start();
+		for (let i = 0; i < INIT_RETRIES + 3; i++) {
+			t.saveProgress(progress({ suspendData: `s${i}` }));
+			t.commit();
+		}
+		expect(inits()).toBe(1 + INIT_RETRIES);
+		expect(t.kind).toBe('local');
+		expect(() => t.finish()).not.toThrow();
+	});
+
+	it('does not overwrite other progress the LMS holds: the session stays in this browser', () => {
+		const { api } = lms(1, { suspend_data: 'from-another-computer' });
+		const t = createTracker(window, options());
+		t.start();
+		t.saveProgress(progress({ suspendData: 'this-session' }));
+		t.commit();
+		expect(t.kind).toBe('local');
+		expect(snapshot(api).suspend_data).toBe('from-another-computer');
+		expect(JSON.parse(localStorage.getItem('conduct-test')!).progress.suspendData).toBe('this-session');
+	});
+
+	it('a session that never connects is sent on the next launch for the same learner', () => {
+		// Session 1: fine; the browser copy now names the learner.
+		const first = new Scorm12API(SETTINGS);
+		first.loadFromJSON({ core: { student_id: 'u1' } });
+		w.API = first;
+		const a = createTracker(window, options());
+		a.start();
+		a.saveProgress(progress({ suspendData: 'one' }));
+		a.commit();
+		a.finish();
+		// Session 2: Initialize always fails.
+		const { api: second } = lms(Infinity, { suspend_data: 'one' });
+		const b = createTracker(window, options());
+		expect(b.start().suspendData).toBe('one');
+		b.saveProgress(progress({ suspendData: 'two' }));
+		b.commit();
+		b.finish();
+		expect(snapshot(second).suspend_data).toBe('one');
+		// Session 3: the LMS works again and still holds "one": it gets "two".
+		const { api: third } = lms(0, { suspend_data: 'one', core: { student_id: 'u1', entry: 'resume' } });
+		const c = createTracker(window, options());
+		expect(c.start()).toMatchObject({ kind: 'scorm12', suspendData: 'two', resumed: true });
+		expect(snapshot(third).suspend_data).toBe('two');
+	});
+});
