@@ -144,7 +144,7 @@ export async function open(root: Root, id: string, timeout = 10_000): Promise<vo
 	if (!(await root.locator('a[href="#/scenario/' + id + '"]').first().isVisible())) await root.locator('a[href="#/"]').first().click({ timeout });
 	if (!(await link.isVisible())) await root.getByRole('radio', { name: 'Show all scenarios' }).check({ timeout });
 	await link.click({ timeout });
-	await expect(root.locator('form input[type="radio"]').first()).toBeVisible({ timeout });
+	await expect(root.locator('form input[type="radio"][name^="choice-"]').first()).toBeVisible({ timeout });
 }
 
 /**

@@ -295,7 +295,7 @@ export async function startScenario(page: Page, scenarioId: string): Promise<voi
 	const link = frame.locator(`main a[href="#/scenario/${scenarioId}"]`).first();
 	if (!(await link.isVisible())) await frame.getByRole('radio', { name: 'Show all scenarios' }).check();
 	await link.click();
-	await expect(frame.locator('form input[type="radio"]').first()).toBeVisible();
+	await expect(frame.locator('form input[type="radio"][name^="choice-"]').first()).toBeVisible();
 }
 
 /** The scenario ids on the module's home page, in the order shown (after "Show all scenarios"). */
