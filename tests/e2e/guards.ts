@@ -141,7 +141,11 @@ export function shortestScenario(ids: string[], min = 3): string {
 /** Opens a scenario from the module's home page (showing all scenarios first if needed). */
 export async function open(root: Root, id: string, timeout = 10_000): Promise<void> {
 	const link = root.locator(`main a[href="#/scenario/${id}"]`).first();
-	if (!(await root.locator('a[href="#/scenario/' + id + '"]').first().isVisible())) await root.locator('a[href="#/"]').first().click({ timeout });
+	if (!(await root.locator('a[href="#/scenario/' + id + '"]').first().isVisible())) {
+		await root.locator('a[href="#/"]').first().click({ timeout });
+		// Wait for the home page itself before looking at its list.
+		await expect(root.getByRole('radio', { name: 'Show all scenarios' })).toBeVisible({ timeout });
+	}
 	if (!(await link.isVisible())) await root.getByRole('radio', { name: 'Show all scenarios' }).check({ timeout });
 	await link.click({ timeout });
 	await expect(root.locator('form input[type="radio"][name^="choice-"]').first()).toBeVisible({ timeout });

@@ -291,6 +291,8 @@ export async function startScenario(page: Page, scenarioId: string): Promise<voi
 	const home = frame.locator('a[href="#/"]').first();
 	if (!(await frame.locator(`a[href="#/scenario/${scenarioId}"]`).first().isVisible())) {
 		await home.click();
+		// Wait for the home page itself before looking at its list.
+		await expect(frame.getByRole('radio', { name: 'Show all scenarios' })).toBeVisible();
 	}
 	const link = frame.locator(`main a[href="#/scenario/${scenarioId}"]`).first();
 	if (!(await link.isVisible())) await frame.getByRole('radio', { name: 'Show all scenarios' }).check();

@@ -129,7 +129,7 @@ test('every request of a whole course run stays in the package; a name typed in 
 		await open(page, id);
 		expect((await play(page, id)).ended).toBe(true);
 		await page.getByRole('link', { name: 'Review your choices' }).click();
-		await expect(page.locator('main h1').first()).toBeVisible();
+		await expect(page.getByRole('heading', { level: 1, name: 'Review your choices' })).toBeVisible();
 	}
 	for (const link of ['Your results', 'Accessibility statement']) {
 		await page.getByRole('link', { name: link, exact: true }).click();
