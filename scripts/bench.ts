@@ -17,6 +17,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
+import { firstScenarioId } from '../tests/helpers/bundle.js';
 import { longestSuspend } from '../tests/helpers/longest.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -144,9 +145,9 @@ for (const slug of slugs) {
 function firstScenario(slug: string): string {
 	const html = readFileSync(join(dist, slug, 'index.html'), 'utf8');
 	// The bundled outline is compact: [["<first scenario id>", "<title>", …
-	const m = /\[\[["`]([a-z0-9-]+)["`],/.exec(html);
-	if (!m) throw new Error(`cannot find the first scenario in dist/${slug}/index.html`);
-	return m[1];
+	const id = firstScenarioId(html);
+	if (!id) throw new Error(`cannot find the first scenario in dist/${slug}/index.html`);
+	return id;
 }
 
 // API calls and commits per decision, through the recording API.

@@ -7,6 +7,7 @@ import { expect, test } from '@playwright/test';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { firstScenarioId } from '../helpers/bundle';
 
 const dist = 'dist';
 const packages = readdirSync(dist).filter((d) => existsSync(join(dist, d, 'imsmanifest.xml')));
@@ -21,7 +22,7 @@ for (const slug of packages) {
 		const zip = statSync(join(dist, `${slug}.zip`)).size;
 		expect(zip).toBeLessThanOrEqual(150 * KB);
 		const html = readFileSync(join(dist, slug, 'index.html'), 'utf8');
-		const first = /\[\[["`]([a-z0-9-]+)["`],/.exec(html)?.[1];
+		const first = firstScenarioId(html);
 		expect(first, 'the first scenario id is in the bundled outline').toBeTruthy();
 		const firstText = readFileSync(join(dist, slug, 'content', `${first}.js`));
 		const bytes = gzipSync(html, { level: 9 }).length + gzipSync(firstText, { level: 9 }).length;

@@ -1,7 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { exampleSource, scenarioFrom } from '../../../tests/helpers/course';
-import { joinScenario, splitScenario, withLines } from './text';
+import { joinScenario, splitScenario } from './text';
+import type { Scenario } from './types';
 
 describe('scenario text split', () => {
 	it('joins back to exactly the original scenario, and the outline carries no words', async () => {
@@ -30,3 +31,15 @@ describe('compact outline', () => {
 		expect(back).toEqual({ ...outline, file: '' });
 	});
 });
+
+/** Line numbers are kept so a joined scenario equals the original in tests; outlines drop them. */
+function withLines(outline: Scenario, original: Scenario): Scenario {
+	const nodes: Scenario['nodes'] = {};
+	for (const [id, n] of Object.entries(outline.nodes)) {
+		const o = original.nodes[id];
+		nodes[id] = n.kind === 'ending' ? { ...n, line: o.line } : { ...n, line: o.line, choices: n.choices.map((c, i) => ({ ...c, line: (o as typeof n).choices[i].line })) };
+	}
+	return { ...outline, nodes };
+}
+
+/** `partial`: nodes without text keep the outline's empty text (their title is ''). */

@@ -23,17 +23,6 @@ export function splitScenario(s: Scenario): { outline: Scenario; text: ScenarioT
 	return { outline: { ...s, nodes }, text };
 }
 
-/** Line numbers are kept so a joined scenario equals the original in tests; outlines drop them. */
-export function withLines(outline: Scenario, original: Scenario): Scenario {
-	const nodes: Scenario['nodes'] = {};
-	for (const [id, n] of Object.entries(outline.nodes)) {
-		const o = original.nodes[id];
-		nodes[id] = n.kind === 'ending' ? { ...n, line: o.line } : { ...n, line: o.line, choices: n.choices.map((c, i) => ({ ...c, line: (o as typeof n).choices[i].line })) };
-	}
-	return { ...outline, nodes };
-}
-
-/** `partial`: nodes without text keep the outline's empty text (their title is ''). */
 export function joinScenario(outline: Scenario, text: ScenarioText, partial = false): Scenario {
 	const nodes: Scenario['nodes'] = {};
 	for (const [id, n] of Object.entries(outline.nodes)) {
