@@ -11,6 +11,7 @@
  *   inside the LMS frame under it with no violation (and the watcher does see one when forced);
  *   the certificate page's CSP is checked in the whole-course run (guard() watches every page).
  */
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Frame, type Page, type Request } from '@playwright/test';
@@ -164,7 +165,10 @@ test('the Content-Security-Policy: in every package, no unsafe-eval, no violatio
 		const csp = /<meta http-equiv="content-security-policy" content="([^"]+)"/i.exec(html)?.[1] ?? '';
 		expect(csp, `${slug} has a CSP meta tag`).toContain("default-src 'none'");
 		expect(csp, slug).not.toContain('unsafe-eval');
-		expect(csp, slug).toMatch(/script-src 'self' 'sha256-[^']+'(;|$)/);
+		// Kit's hash for its inline script, and the one for the boot lines of src/app.html.
+		expect(csp, slug).toMatch(/script-src 'self'( 'sha256-[^']+'){2}(;|$)/);
+		const boot = /<script>([\s\S]*?__csBoot[\s\S]*?)<\/script>/.exec(html)?.[1] ?? '';
+		expect(csp, `${slug}: the boot lines are allowed by their own hash`).toContain(`'sha256-${createHash('sha256').update(boot).digest('base64')}'`);
 	}
 	const g = await guard(context);
 	for (const version of ['1.2', '2004'] as const) {
@@ -190,6 +194,32 @@ test('the Content-Security-Policy: in every package, no unsafe-eval, no violatio
 		await expect(root.getByRole('status').filter({ hasText: 'Loading' })).toHaveCount(0);
 		expect(await frame.evaluate(() => (window as unknown as { __guard: GuardRecord }).__guard.csp)).toEqual([]);
 	}
+	await g.expectClean();
+});
+
+test('launched straight into a scenario: its first words are fetched once, before the app runs, under the CSP', async ({ page, context }) => {
+	const g = await guard(context);
+	const slug = slugFor(COUNCIL, '1.2');
+	const id = 'delegation-councillor';
+	const fetched: string[] = [];
+	page.on('request', (r) => void (r.url().includes('/content/') && fetched.push(r.url().split('/content/')[1])));
+	await page.goto(`/dist/${slug}/index.html#/scenario/${id}`);
+	await expect(page.getByRole('radio').first()).toBeVisible();
+	await expect(page.locator('main h1')).not.toHaveText('Loading');
+	// Played on from there, the rest of the words and the protocol follow as usual.
+	await page.getByRole('radio').first().check();
+	await page.getByRole('button', { name: 'Continue' }).click();
+	await expect(page.locator('main blockquote, main .clause').first()).toBeVisible();
+	expect(fetched.filter((f) => f === `${id}.js`), 'first step fetched once').toHaveLength(1);
+	expect(fetched).toContain(`${id}.more.js`);
+	expect(fetched).toContain('protocol.js');
+	// A launch anywhere else fetches nothing early.
+	fetched.length = 0;
+	const home = await context.newPage();
+	home.on('request', (r) => void (r.url().includes('/content/') && fetched.push(r.url().split('/content/')[1])));
+	await home.goto(`/dist/${slug}/index.html`);
+	await expect(home.locator('main h1')).toBeVisible();
+	expect(fetched).toEqual([]);
 	await g.expectClean();
 });
 

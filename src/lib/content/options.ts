@@ -5,6 +5,7 @@
  * names. See README "Build options".
  */
 import type { Mode } from '../engine/types.js';
+import { selectionHash } from './selection.js';
 
 export type ScormVersion = '1.2' | '2004';
 
@@ -176,12 +177,5 @@ export function buildSlug(o: BuildOptions): string {
 	return parts.join('-');
 }
 
-/** A stable 6-character hash of a scenario selection (FNV-1a, base 36). */
-export function selectionHash(ids: string[]): string {
-	let h = 0x811c9dc5;
-	for (const ch of ids.join(',')) {
-		h ^= ch.charCodeAt(0);
-		h = Math.imul(h, 0x01000193) >>> 0;
-	}
-	return h.toString(36).padStart(6, '0').slice(-6);
-}
+// In its own module so that the app can use it without bundling the option table above.
+export { selectionHash };

@@ -93,6 +93,8 @@ export function createPlayer(outline: Course, tracker: Tracker, prefs: Prefs, no
 
 	/** First steps only, while the rest of a scenario's words are on their way. */
 	let opening = $state.raw<Record<string, Scenario>>({});
+	/** The same, joined from words the loader already holds, before loadText has run. */
+	const early = new Map<string, Scenario>();
 
 	async function loadText(id: string): Promise<void> {
 		const s = course.scenarios.find((x) => x.id === id);
@@ -120,7 +122,15 @@ export function createPlayer(outline: Course, tracker: Tracker, prefs: Prefs, no
 		},
 		/** As scenario(), but available as soon as the first step's words are (later steps may have no text yet). */
 		opening(id: string): Scenario | undefined {
-			return full[id] ?? opening[id];
+			const known = full[id] ?? opening[id];
+			if (known || !loader) return known;
+			// Words that are already here (fetched while the page loaded) show in the first render.
+			const first = loader.ready<ScenarioText>(id);
+			const s = first && course.scenarios.find((x) => x.id === id);
+			if (!s) return undefined;
+			let joined = early.get(id);
+			if (!joined) early.set(id, (joined = joinScenario(s, first, true)));
+			return joined;
 		},
 		/** Other on-demand content, e.g. "accessibility" (the statement, as rich text). */
 		loadContent<T>(name: string): Promise<T> {

@@ -1,0 +1,57 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { BOOT_GLOBAL, TEXT_CALLBACK, createTextLoader } from './text-loader';
+
+type Globals = Record<string, unknown>;
+
+afterEach(() => {
+	delete (window as unknown as Globals)[BOOT_GLOBAL];
+	delete (window as unknown as Globals)[TEXT_CALLBACK];
+	document.head.querySelectorAll('script').forEach((s) => s.remove());
+	vi.useRealTimers();
+});
+
+/** The script tag the loader added for `id`, as the browser would see it. */
+function scriptFor(id: string): HTMLScriptElement {
+	const s = [...document.head.querySelectorAll('script')].find((x) => x.getAttribute('src') === `content/${id}.js`);
+	if (!s) throw new Error(`no script for ${id}`);
+	return s as HTMLScriptElement;
+}
+
+describe('createTextLoader', () => {
+	it('fetches words with a script tag and resolves when the file calls back', async () => {
+		const loader = createTextLoader(document, window);
+		const p = loader.load<{ a: number }>('intro');
+		expect(loader.ready('intro')).toBeUndefined();
+		scriptFor('intro');
+		(window as unknown as { __csText: (id: string, d: unknown) => void }).__csText('intro', { a: 1 });
+		await expect(p).resolves.toEqual({ a: 1 });
+		expect(loader.ready('intro')).toEqual({ a: 1 });
+		expect(document.head.querySelectorAll('script')).toHaveLength(0);
+	});
+
+	it('starts with the words the boot lines fetched before the app ran, without fetching again', async () => {
+		(window as unknown as Globals)[BOOT_GLOBAL] = { data: { intro: { a: 2 } } };
+		const loader = createTextLoader(document, window);
+		expect(loader.ready('intro')).toEqual({ a: 2 });
+		await expect(loader.load('intro')).resolves.toEqual({ a: 2 });
+		expect(document.head.querySelectorAll('script')).toHaveLength(0);
+	});
+
+	it('names the file that failed, and tries again on the next load', async () => {
+		const loader = createTextLoader(document, window);
+		const p = loader.load('gone');
+		scriptFor('gone').dispatchEvent(new Event('error'));
+		await expect(p).rejects.toThrow('content/gone.js could not be loaded');
+		const again = loader.load('gone');
+		(window as unknown as { __csText: (id: string, d: unknown) => void }).__csText('gone', 'back');
+		await expect(again).resolves.toBe('back');
+	});
+
+	it('gives up on a file that never calls back, saying so', async () => {
+		vi.useFakeTimers();
+		const loader = createTextLoader(document, window, 'content/', 1000);
+		const p = loader.load('slow');
+		vi.advanceTimersByTime(1000);
+		await expect(p).rejects.toThrow('content/slow.js took too long to load');
+	});
+});
