@@ -1,5 +1,18 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+
+/**
+ * The one inline script of our own: src/app.html's boot line. Launched straight into a scenario
+ * (#/scenario/<id>), it fetches that scenario's first step (content/<id>.js) with a
+ * parser-blocking script while index.html is still arriving, so the words are there before the
+ * app runs; src/lib/state/text-loader.ts takes over what it leaves in window.__csBoot.
+ * The policy allows the line by its hash.
+ */
+const boot = /<script>([\s\S]*?)<\/script>/.exec(readFileSync(new URL('./src/app.html', import.meta.url), 'utf8'));
+if (!boot) throw new Error('src/app.html: the boot <script> is missing');
+const bootHash = `sha256-${createHash('sha256').update(boot[1]).digest('base64')}`;
 
 /**
  * One self-contained index.html: hash routing, inlined JS and CSS, relative paths.
@@ -18,13 +31,13 @@ const config = {
 		paths: { relative: true },
 		files: { assets: 'static' },
 		// A strict Content-Security-Policy in a <meta> tag (an LMS serves the files, so no headers).
-		// Kit adds the hash of its inline script to script-src. No 'unsafe-eval'. Inline styles
+		// Kit adds the hash of its inline script to script-src, and bootHash is ours. No 'unsafe-eval'. Inline styles
 		// are allowed: the app's CSS is inlined into index.html so the package is one file.
 		csp: {
 			mode: 'hash',
 			directives: {
 				'default-src': ['none'],
-				'script-src': ['self'],
+				'script-src': ['self', bootHash],
 				'style-src': ['self', 'unsafe-inline'],
 				'img-src': ['self', 'data:'],
 				'font-src': ['self'],

@@ -197,7 +197,7 @@ test('the Content-Security-Policy: in every package, no unsafe-eval, no violatio
 	await g.expectClean();
 });
 
-test('launched straight into a scenario: its first words are fetched once, before the app runs, under the CSP', async ({ page, context }) => {
+test('launched straight into a scenario, its first words are fetched once before the app runs, under the CSP; from the home page, on pointing at a link', async ({ page, context }) => {
 	const g = await guard(context);
 	const slug = slugFor(COUNCIL, '1.2');
 	const id = 'delegation-councillor';
@@ -220,6 +220,15 @@ test('launched straight into a scenario: its first words are fetched once, befor
 	await home.goto(`/dist/${slug}/index.html`);
 	await expect(home.locator('main h1')).toBeVisible();
 	expect(fetched).toEqual([]);
+	// …until the pointer is on a link to a scenario: then its first step, before any click.
+	await home.getByRole('radio', { name: 'Show all scenarios' }).check();
+	const link = home.locator('main a[href^="#/scenario/"]').first();
+	const target = ((await link.getAttribute('href')) ?? '').slice('#/scenario/'.length);
+	await link.hover();
+	await expect.poll(() => fetched).toEqual([`${target}.js`]);
+	await link.click();
+	await expect(home.getByRole('radio').first()).toBeVisible();
+	expect(fetched.filter((f) => f === `${target}.js`), 'not fetched again on the click').toHaveLength(1);
 	await g.expectClean();
 });
 

@@ -42,6 +42,14 @@ export function safePrefs(win: Window | undefined, prefix: string): Prefs {
 	};
 }
 
+/** Resolves once the next frame has painted (or after 100 ms in a tab that paints no frames). */
+function afterPaint(): Promise<void> {
+	return new Promise((resolve) => {
+		const fallback = setTimeout(resolve, 100);
+		if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(() => (clearTimeout(fallback), resolve())));
+	});
+}
+
 /**
  * `outline` is the course as bundled: scenario graphs without their words and no clauses.
  * `loader` fetches the words when needed; tests pass a full course and no loader.
@@ -102,6 +110,8 @@ export function createPlayer(outline: Course, tracker: Tracker, prefs: Prefs, no
 		try {
 			const first = await loader.load<ScenarioText>(id);
 			opening = { ...opening, [id]: joinScenario(s, first, true) };
+			// The first step paints before the rest is asked for (starting a fetch takes a while).
+			await afterPaint();
 			const rest = await loader.load<ScenarioText>(`${id}.more`);
 			full = { ...full, [id]: joinScenario(s, { ...first, ...rest }) };
 			loadError = '';
@@ -131,6 +141,10 @@ export function createPlayer(outline: Course, tracker: Tracker, prefs: Prefs, no
 			let joined = early.get(id);
 			if (!joined) early.set(id, (joined = joinScenario(s, first, true)));
 			return joined;
+		},
+		/** Starts fetching a scenario's first step, e.g. while the pointer is on a link to it. */
+		prefetch(id: string): void {
+			if (loader && !full[id] && !opening[id] && course.scenarios.some((s) => s.id === id)) loader.load(id).catch(() => {});
 		},
 		/** Other on-demand content, e.g. "accessibility" (the statement, as rich text). */
 		loadContent<T>(name: string): Promise<T> {
