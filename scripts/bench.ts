@@ -2,10 +2,15 @@
  * npm run bench — measures every package against the budgets and writes dist/bench.json.
  *
  * Per package: zip bytes; JS+CSS (gzip) loaded before the first choice; time from launch to the
- * first choice visible in Chromium with 4× CPU throttling and a slow-4G network, median of 5
- * runs, also as a ratio to a floor page (one button) measured in the same harness. Course-wide:
- * the largest suspend_data over the longest possible path, LMS API calls and commits per
- * decision (counted through a recording SCORM API), and the time to build all packages.
+ * first choice on screen in Chromium with 4× CPU throttling and a slow-4G network, median of 5
+ * runs (round robin across packages), also as a ratio to a floor page (one button) measured in
+ * the same harness. "On screen" is measured in the page: from navigation start to the first frame
+ * painted with the first radio button in it (an init script watches; the harness only listens, so
+ * its own polling is not on the throttled main thread). Course-wide: the largest suspend_data
+ * over the longest possible path, LMS API calls and commits per decision (counted through a
+ * recording SCORM API), and the time to build all packages.
+ *
+ * Flags: --no-build (measure what is in dist/), --only=<text>, --runs=<n> (≥ 5), --runs-detail.
  *
  * Timings are reported, never asserted: they depend on the machine. The deterministic budgets
  * (sizes, suspend length, commits) are asserted by the test suite (tests/e2e/budgets.spec.ts).
@@ -16,7 +21,7 @@ import { createServer } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
 import { firstScenarioId } from '../tests/helpers/bundle.js';
 import { longestSuspend } from '../tests/helpers/longest.js';
 
