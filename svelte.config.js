@@ -5,9 +5,9 @@ import { readFileSync } from 'node:fs';
 
 /**
  * The one inline script of our own: src/app.html's boot line. Launched straight into a scenario
- * (#/scenario/<id>), it fetches that scenario's first step (content/<id>.js) with a
- * parser-blocking script while index.html is still arriving, so the words are there before the
- * app runs; src/lib/state/text-loader.ts takes over what it leaves in window.__csBoot.
+ * (#/scenario/<id>), it starts fetching that scenario's first step (content/<id>.js) while
+ * index.html is still arriving; the scenario route waits briefly for it (+page.ts), so the words
+ * are there for the first render. src/lib/state/text-loader.ts takes over window.__csBoot.
  * The policy allows the line by its hash.
  */
 const boot = /<script>([\s\S]*?)<\/script>/.exec(readFileSync(new URL('./src/app.html', import.meta.url), 'utf8'));

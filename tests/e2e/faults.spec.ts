@@ -118,8 +118,13 @@ for (const version of ['1.2', '2004'] as const) {
 			// The LMS works again on the next launch: the browser copy is sent, nothing is lost.
 			await openMockLms(page, slug);
 			await expect(moduleFrame(page).locator(`main a[href="#/scenario/${id}"]`).first()).toBeVisible();
-			await expect.poll(async () => (await storedFacts(page, version)).suspend).toBe(offline!.progress.suspendData);
-			expect((await mirror(page))?.unsynced).toBe(false);
+			// (Compared with the copy as the module last wrote it: leaving the page adds the seconds spent.)
+			await expect.poll(async () => (await mirror(page))?.unsynced).toBe(false);
+			const sent = (await mirror(page))!.progress.suspendData;
+			expect(sent).toContain(`${id}:${recommendedRoute(id).map((r) => r.key).join('')}:`);
+			expect((await storedFacts(page, version)).suspend).toBe(sent);
+			// …and the decisions made in the session the LMS never got, as interactions.
+			expect((await storedFacts(page, version)).interactions).toEqual(ids(id));
 			await g.expectClean();
 		});
 

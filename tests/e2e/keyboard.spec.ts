@@ -172,15 +172,50 @@ test('a whole scenario by keyboard only: Tab, Shift+Tab, arrows, Space, Enter', 
 	await tabUntil(page, (a) => a.tag === 'a' && a.text === 'Back to all scenarios', 'Back to all scenarios');
 	await page.keyboard.press('Enter');
 	await expect(page.locator(`main a[href="#/scenario/${s.id}"]`).first()).toBeVisible();
+	expect(await expectFocusOnH1(page, 'the home page')).toBe((await page.locator('main h1').innerText()).trim());
 });
+
+/** After a move to another page, focus is on its h1 and the next Tab goes on from there. */
+async function expectNewPage(page: Page, name: string | RegExp): Promise<void> {
+	await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+	expect(await expectFocusOnH1(page, String(name))).toMatch(name);
+	await page.keyboard.press('Tab');
+	const after = await page.evaluate(() => {
+		const h1 = document.querySelector('main h1')!;
+		const el = document.activeElement!;
+		return el !== document.body && !!(h1.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING);
+	});
+	expect(after, `Tab from the h1 of ${name} goes on from there, not back to the top of the page`).toBe(true);
+	await page.keyboard.press('Shift+Tab');
+}
 
 test('the footer links reach the results and the accessibility statement by keyboard, with visible focus', async ({ page }) => {
 	await prepareDirect(page);
 	await openDirect(page, '#/');
 	await tabUntil(page, (a) => a.tag === 'a' && a.text === 'Your results', 'Your results in the footer', 60);
 	await page.keyboard.press('Enter');
-	await expect(page.getByRole('heading', { level: 1, name: 'Your results' })).toBeVisible();
+	await expectNewPage(page, 'Your results');
 	await tabUntil(page, (a) => a.tag === 'a' && a.text === 'Accessibility statement', 'Accessibility statement in the footer', 60);
 	await page.keyboard.press('Enter');
-	await expect(page.getByRole('heading', { level: 1, name: /Accessibility statement/ })).toBeVisible();
+	await expectNewPage(page, /Accessibility statement/);
+	// The browser's Back button too.
+	await page.goBack();
+	await expectNewPage(page, 'Your results');
+});
+
+test('an address that is not a page of the module: an error page that says so, titled "Error:", with a way back', async ({ page }) => {
+	await prepareDirect(page);
+	await openDirect(page, '#/');
+	await page.locator('main h1').waitFor();
+	await page.evaluate(() => {
+		const a = document.createElement('a');
+		a.href = '#/no-such-page';
+		a.textContent = 'broken link';
+		document.querySelector('main')!.append(a);
+	});
+	await page.getByRole('link', { name: 'broken link' }).click();
+	await expectNewPage(page, 'Page not found');
+	expect(await page.title()).toMatch(/^Error: page not found – /);
+	await page.getByRole('link', { name: 'Go to the scenarios' }).click();
+	await expect(page.locator('main a[href^="#/scenario/"]').first()).toBeVisible();
 });

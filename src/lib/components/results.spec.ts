@@ -53,6 +53,16 @@ describe('debrief', () => {
 		expect(screen.getAllByText('appropriate confidentiality').length).toBeGreaterThan(0);
 		expect(screen.getByText(/Outcome:/).parentElement).toHaveTextContent('A breach investigated');
 	});
+
+	it('has no gap in its headings: each decision is an h3 under the scenario h2 when there is one route', () => {
+		player.choose('the-forwarded-email', 'a');
+		player.choose('the-forwarded-email', 'b');
+		render(DebriefScenario, { player, scenario: course.scenarios[0] });
+		const levels = [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => Number(h.tagName[1]));
+		expect(levels[0]).toBe(2);
+		expect(levels.length).toBe(3); // the scenario, and its two decisions
+		expect(levels.slice(1)).toEqual([3, 3]);
+	});
 });
 
 describe('certificate', () => {

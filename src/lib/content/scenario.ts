@@ -178,7 +178,7 @@ export async function parseScenario(
 		}
 		if (!node.question) report(node.line, `step "${node.id}" has no question — add a line "Question: …"`);
 		if (node.narrative.length === 0) report(node.line, `step "${node.id}" has no story — add a paragraph before the question`);
-		if (node.choices.length < 2) report(node.line, `step "${node.id}" has ${node.choices.length} choice${node.choices.length === 1 ? '' : 's'} — give it 2 to 4`);
+		if (node.choices.length < 2) report(node.line, `step "${node.id}" has ${node.choices.length} choice${node.choices.length === 1 ? '' : 's'} — give it at least 2 (2 to 4 reads best; at most 9)`);
 		if (node.choices.length > 9) report(node.line, `step "${node.id}" has ${node.choices.length} choices — SCORM 1.2 allows at most 9; split the step`);
 		for (const c of node.choices) {
 			if (!c.next) report(c.line, `choice "${c.key}" of step "${node.id}" does not say where it leads — add "Next: <step or ending id>" on the line after the choice`);

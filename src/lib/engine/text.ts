@@ -53,20 +53,27 @@ export function joinScenario(outline: Scenario, text: ScenarioText, partial = fa
 /**
  * The outline as shipped in the bundle, in a compact form: per scenario
  * [id, title, audience, topics, summary, minutes, nodes], each node [id, outcome] (an ending)
- * or [id, [[key, next, [principle index, points, …]], …]] (a step). The first node is the start.
+ * or [id, [[key, next node's index, [principle index, points, …]], …]] (a step). The first node
+ * is the start. (Indexes, not ids, for where a choice leads: ids repeated are most of the size.)
  */
 export type CompactScenario = [string, string, Scenario['audience'], string[], string, number, CompactNode[]];
-type CompactNode = [string, Ending['outcome']] | [string, [string, string, number[]][]];
+type CompactNode = [string, Ending['outcome']] | [string, [string, number, number[]][]];
 
 export function compactOutline(s: Scenario, principleIds: string[]): CompactScenario {
 	const first = s.nodes[s.start];
 	const nodes = [first, ...Object.values(s.nodes).filter((n) => n !== first)];
+	const at = new Map(nodes.map((n, i) => [n.id, i]));
+	const indexOf = (id: string) => {
+		const i = at.get(id);
+		if (i === undefined) throw new Error(`scenario "${s.id}": a choice leads to "${id}", which is not one of its steps or endings`);
+		return i;
+	};
 	return [
 		s.id, s.title, s.audience, s.topics, s.summary, s.minutes,
 		nodes.map((n): CompactNode =>
 			n.kind === 'ending'
 				? [n.id, n.outcome]
-				: [n.id, n.choices.map((c) => [c.key, c.next, Object.entries(c.scores).flatMap(([p, v]) => [principleIds.indexOf(p), v])] as [string, string, number[]])]
+				: [n.id, n.choices.map((c) => [c.key, indexOf(c.next), Object.entries(c.scores).flatMap(([p, v]) => [principleIds.indexOf(p), v])] as [string, number, number[]])]
 		)
 	];
 }
@@ -80,7 +87,7 @@ export function expandOutline(c: CompactScenario, principleIds: string[]): Scena
 			const choices: Choice[] = body.map(([key, next, pts]) => {
 				const scores: Record<string, number> = {};
 				for (let i = 0; i < pts.length; i += 2) scores[principleIds[pts[i]]] = pts[i + 1];
-				return { key, text: '', next, feedback: [], scores, line: 0 };
+				return { key, text: '', next: compactNodes[next][0], feedback: [], scores, line: 0 };
 			});
 			nodes[nid] = { kind: 'step', id: nid, title: '', narrative: [], question: '', choices, line: 0 };
 		}

@@ -1,6 +1,7 @@
 // What the learner and the LMS see when the LMS misbehaves (scorm-again as the LMS).
 import { Scorm12API, Scorm2004API } from 'scorm-again';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createLocalTracker } from './local.js';
 import { createScorm12Tracker } from './scorm12.js';
 import { createScorm2004Tracker } from './scorm2004.js';
 import type { Saved } from './storage.js';
@@ -102,6 +103,38 @@ describe('LMS faults', () => {
 		expect(b.start()).toMatchObject({ suspendData: 'newer', resumed: true });
 		expect(snapshot(second).suspend_data).toBe('newer');
 		expect(mirror().unsynced).toBe(false);
+	});
+
+	it('a whole session without the LMS (Initialize refused): the next launch sends its progress and its decisions', () => {
+		// Session 1 is fine: the browser copy names the learner and matches the LMS.
+		const good = lms12({ suspend_data: 'start' });
+		const a = createScorm12Tracker(good as never, window, options())!;
+		a.start();
+		a.recordDecision(decision(1, true));
+		a.saveProgress(progress({ suspendData: 'after-1' }));
+		a.commit();
+		a.finish();
+		const held = snapshot(good);
+		expect(held.suspend_data).toBe('after-1');
+		// Session 2: the LMS refuses Initialize, so the local tracker keeps decisions 2 and 3.
+		const offline = createLocalTracker(window, options());
+		offline.start();
+		offline.recordDecision(decision(2, false));
+		offline.recordDecision(decision(3, true));
+		offline.saveProgress(progress({ suspendData: 'after-3' }));
+		// Session 3: the LMS works; it still holds session 1's data and interaction.
+		const third = lms12({ suspend_data: 'after-1', core: { student_id: 'u1', entry: 'resume' }, interactions: held.interactions });
+		const c = createScorm12Tracker(third as never, window, options())!;
+		expect(c.start()).toMatchObject({ suspendData: 'after-3', resumed: true });
+		const now = snapshot(third);
+		expect(now.suspend_data).toBe('after-3');
+		expect(Object.values(now.interactions as Record<string, { id: string; student_response: string }>).map((i) => [i.id, i.student_response])).toEqual([
+			['leak.step-1', 'b'],
+			['leak.step-2', 'c'],
+			['leak.step-3', 'b']
+		]);
+		expect(mirror().unsynced).toBe(false);
+		expect(mirror().decisions).toBeUndefined();
 	});
 
 	it('the saved copy is ignored for another learner, or when the LMS has moved on', () => {

@@ -29,7 +29,8 @@ describe('local tracker', () => {
 		a.saveProgress(progress({ suspendData: 'saved-state', complete: true, passed: false }));
 		a.commit();
 		a.finish();
-		expect(stored()).toMatchObject({ progress: { suspendData: 'saved-state' }, decisions: { 'leak.step-1': 'c' } });
+		expect(stored()).toMatchObject({ progress: { suspendData: 'saved-state' }, decisions: [{ id: 'leak.step-1', response: 'c' }] });
+		expect(Date.parse(stored().decisions[0].timestamp)).not.toBeNaN();
 		expect(stored().objectives).toHaveLength(3);
 		expect(stored().objectives[0]).toMatchObject({ attempted: true, score: 0 });
 

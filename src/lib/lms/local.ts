@@ -54,7 +54,8 @@ export function createLocalTracker(
 		recordDecision(d) {
 			if (!options.interactions) return;
 			const s = load();
-			s.decisions = { ...s.decisions, [d.id]: d.response };
+			const others = (Array.isArray(s.decisions) ? s.decisions : []).filter((x) => x.id !== d.id);
+			s.decisions = [...others, { ...d, timestamp: d.timestamp.toISOString() }];
 			save();
 		},
 		saveProgress(p) {

@@ -10,13 +10,14 @@
  *   always kept and never cleared.
  * - Optional elements are checked through their _children first and skipped if absent.
  * - Progress is mirrored to localStorage until a commit confirms it; on the next launch by the
- *   same learner, if the LMS still holds what it held then, the browser copy is sent again.
+ *   same learner, if the LMS still holds what it held then, the browser copy is sent again, with
+ *   the decisions the local tracker kept meanwhile as interactions.
  */
 import { connect } from './connection.js';
 import type { Dialect, Has, Pairs, Standing } from './dialect.js';
 import type { ScormApi } from './discover.js';
 import { createStatus } from './status.js';
-import { createStore, type Saved } from './storage.js';
+import { createStore, storedDecisions, type Saved } from './storage.js';
 import { ident } from './values.js';
 import type { DecisionRecord, LaunchData, ObjectiveRecord, ProgressRecord, Tracker, TrackerOptions } from './types.js';
 
@@ -111,6 +112,16 @@ export function createScormTracker(
 		conn.set(d.el.exit, exitValue());
 	}
 
+	function record(rec: DecisionRecord) {
+		if (!options.interactions || !has('cmi.interactions._children', 'id')) return;
+		let i = slots.act.get(rec.id);
+		if (i === undefined) {
+			if (slots.actCount < 0) slots.actCount = int(conn.get('cmi.interactions._count'));
+			slots.act.set(rec.id, (i = slots.actCount++));
+		}
+		put(d.interaction(rec, options.interactionDescriptions), `cmi.interactions.${i}.`, 'cmi.interactions._children');
+	}
+
 	function start(): LaunchData {
 		if (launch) return launch;
 		const get = conn.get;
@@ -127,13 +138,16 @@ export function createScormTracker(
 			saved.progress.suspendData !== lmsData ? saved.progress : null;
 		if (!lockedByLms) put(d.standing('incomplete'));
 		conn.set(d.el.exit, exitValue());
-		if (recover) {
-			saveProgress(recover);
-			if (conn.commit()) synced();
-		}
 		const suspendData = recover ? recover.suspendData : lmsData;
 		launch = { kind: d.kind, learnerName, suspendData, resumed: resumed || !!recover, finished: held !== 'incomplete' };
 		if (masteryScore !== undefined) launch.masteryScore = masteryScore;
+		if (recover) {
+			// This learner's progress from a session the LMS never got: the decisions made then
+			// become interactions now, and the progress follows.
+			for (const rec of storedDecisions(saved)) record(rec);
+			saveProgress(recover);
+			if (conn.commit()) synced();
+		}
 		return launch;
 	}
 
@@ -160,13 +174,7 @@ export function createScormTracker(
 			writeObjectives();
 		}),
 		recordDecision: guard((rec: DecisionRecord) => {
-			if (!ready() || !options.interactions || !has('cmi.interactions._children', 'id')) return;
-			let i = slots.act.get(rec.id);
-			if (i === undefined) {
-				if (slots.actCount < 0) slots.actCount = int(conn.get('cmi.interactions._count'));
-				slots.act.set(rec.id, (i = slots.actCount++));
-			}
-			put(d.interaction(rec, options.interactionDescriptions), `cmi.interactions.${i}.`, 'cmi.interactions._children');
+			if (ready()) record(rec);
 		}),
 		saveProgress: guard((p: ProgressRecord) => (start(), saveProgress(p))),
 		commit: guard(() => {

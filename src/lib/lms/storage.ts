@@ -3,7 +3,7 @@
  * localStorage may be missing or throw (file://, private mode, full quota, blocked cookies):
  * then the copy lives in memory only. Never throws.
  */
-import type { ObjectiveRecord, ProgressRecord } from './types.js';
+import type { DecisionRecord, ObjectiveRecord, ProgressRecord } from './types.js';
 
 export interface Saved {
 	v: 1;
@@ -16,8 +16,21 @@ export interface Saved {
 	progress: ProgressRecord;
 	/** Only kept by the local tracker (the LMS holds them otherwise). */
 	objectives?: ObjectiveRecord[];
-	/** Decision id → response letter; only kept by the local tracker. */
-	decisions?: Record<string, string>;
+	/**
+	 * Decisions made while not in the LMS (timestamps as ISO text); only kept by the local
+	 * tracker. When the copy is sent on the next launch, these are sent as interactions too.
+	 */
+	decisions?: StoredDecision[];
+}
+
+export type StoredDecision = Omit<DecisionRecord, 'timestamp'> & { timestamp: string };
+
+/** The decisions of a saved copy as records again; anything malformed is left out. */
+export function storedDecisions(saved: Saved | null): DecisionRecord[] {
+	const list = Array.isArray(saved?.decisions) ? saved.decisions : [];
+	return list
+		.filter((d) => d && typeof d.id === 'string' && typeof d.response === 'string' && !Number.isNaN(Date.parse(d.timestamp)))
+		.map((d) => ({ ...d, timestamp: new Date(d.timestamp) }));
 }
 
 export interface Store {

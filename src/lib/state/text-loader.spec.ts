@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { BOOT_GLOBAL, TEXT_CALLBACK, createTextLoader } from './text-loader';
+import { BOOT_GLOBAL, TEXT_CALLBACK, bootArrival, createTextLoader } from './text-loader';
 
 type Globals = Record<string, unknown>;
 
@@ -37,6 +37,14 @@ describe('createTextLoader', () => {
 		expect(document.head.querySelectorAll('script')).toHaveLength(0);
 	});
 
+	it('keeps words that arrive with nobody waiting (the boot line\'s, late) for when they are asked', async () => {
+		const loader = createTextLoader(document, window);
+		(window as unknown as { __csText: (id: string, d: unknown) => void }).__csText('late', 'here');
+		expect(loader.ready('late')).toBe('here');
+		await expect(loader.load('late')).resolves.toBe('here');
+		expect(document.head.querySelectorAll('script')).toHaveLength(0);
+	});
+
 	it('names the file that failed, and tries again on the next load', async () => {
 		const loader = createTextLoader(document, window);
 		const p = loader.load('gone');
@@ -53,5 +61,36 @@ describe('createTextLoader', () => {
 		const p = loader.load('slow');
 		vi.advanceTimersByTime(1000);
 		await expect(p).rejects.toThrow('content/slow.js took too long to load');
+	});
+});
+
+describe('bootArrival', () => {
+	it('resolves at once when the boot line fetched nothing', async () => {
+		let done = false;
+		bootArrival(window).then(() => (done = true));
+		await Promise.resolve();
+		await Promise.resolve();
+		expect(done).toBe(true);
+	});
+
+	it('waits for the boot line\'s fetch to end, but not longer than the timeout', async () => {
+		vi.useFakeTimers();
+		let end!: () => void;
+		(window as unknown as Globals)[BOOT_GLOBAL] = { data: {}, done: new Promise<void>((r) => (end = r)) };
+		let done = false;
+		bootArrival(window, 3000).then(() => (done = true));
+		await vi.advanceTimersByTimeAsync(100);
+		expect(done).toBe(false);
+		end();
+		await vi.advanceTimersByTimeAsync(0);
+		expect(done).toBe(true);
+
+		(window as unknown as Globals)[BOOT_GLOBAL] = { data: {}, done: new Promise(() => {}) };
+		let gaveUp = false;
+		bootArrival(window, 3000).then(() => (gaveUp = true));
+		await vi.advanceTimersByTimeAsync(2999);
+		expect(gaveUp).toBe(false);
+		await vi.advanceTimersByTimeAsync(1);
+		expect(gaveUp).toBe(true);
 	});
 });

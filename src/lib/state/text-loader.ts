@@ -4,16 +4,17 @@
  * sub-path and inside an LMS frame, and is allowed by a script-src 'self' policy.
  *
  * A launch straight into a scenario (#/scenario/<id>) does not wait for the app to ask: the boot
- * lines in src/app.html fetch that scenario's first step while index.html is still arriving,
- * before the app runs, and leave it in `window.__csBoot` (BOOT_GLOBAL). The loader starts with
- * it, so the first step is on screen in the app's first render.
+ * line in src/app.html starts fetching that scenario's first step while index.html is still
+ * arriving, and leaves what arrives in `window.__csBoot` (BOOT_GLOBAL). The scenario route waits
+ * for it a little (bootArrival), and the loader starts with it, so the step is in the first render.
  */
 export const TEXT_CALLBACK = '__csText';
 export const BOOT_GLOBAL = '__csBoot';
 
-/** What the boot lines in src/app.html leave: words that have already arrived, by id. */
+/** What the boot line in src/app.html leaves: words that have arrived, and when its fetch ends. */
 export interface BootTexts {
 	data: Record<string, unknown>;
+	done?: Promise<unknown>;
 }
 
 export interface TextLoader {
@@ -22,13 +23,31 @@ export interface TextLoader {
 	ready<T>(id: string): T | undefined;
 }
 
+/**
+ * Resolves when the boot line's fetch has ended (loaded or failed), at once if there is none, and
+ * after `timeoutMs` at most: a slow file then shows "Loading" rather than a blank page.
+ */
+export function bootArrival(win: Window, timeoutMs = 3000): Promise<void> {
+	const done = ((win as unknown as Record<string, unknown>)[BOOT_GLOBAL] as BootTexts | undefined)?.done;
+	if (!done) return Promise.resolve();
+	return new Promise((resolve) => {
+		const timer = setTimeout(resolve, timeoutMs);
+		done.then(() => (clearTimeout(timer), resolve()));
+	});
+}
+
 export function createTextLoader(doc: Document, win: Window, base = 'content/', timeoutMs = 20000): TextLoader {
 	const globals = win as unknown as Record<string, unknown>;
 	const boot = globals[BOOT_GLOBAL] as BootTexts | undefined;
 	const waiting = new Map<string, (data: unknown) => void>();
 	const cache = new Map<string, Promise<unknown>>();
 	const arrived = new Map<string, unknown>(Object.entries(boot?.data ?? {}));
-	globals[TEXT_CALLBACK] = (id: string, data: unknown) => waiting.get(id)?.(data);
+	// Words nobody is waiting for (the boot line's, arriving late) are kept for when they are asked.
+	globals[TEXT_CALLBACK] = (id: string, data: unknown) => {
+		const deliver = waiting.get(id);
+		if (deliver) deliver(data);
+		else arrived.set(id, data);
+	};
 
 	function fetchScript(id: string): Promise<unknown> {
 		return new Promise((resolve, reject) => {
