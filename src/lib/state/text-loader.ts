@@ -23,12 +23,17 @@ export interface TextLoader {
 	ready<T>(id: string): T | undefined;
 }
 
+/** The boot line's fetch, if it made one (the module was launched straight into a scenario). */
+export function bootFetch(win: Window): Promise<unknown> | undefined {
+	return ((win as unknown as Record<string, unknown>)[BOOT_GLOBAL] as BootTexts | undefined)?.done;
+}
+
 /**
  * Resolves when the boot line's fetch has ended (loaded or failed), at once if there is none, and
  * after `timeoutMs` at most: a slow file then shows "Loading" rather than a blank page.
  */
 export function bootArrival(win: Window, timeoutMs = 3000): Promise<void> {
-	const done = ((win as unknown as Record<string, unknown>)[BOOT_GLOBAL] as BootTexts | undefined)?.done;
+	const done = bootFetch(win);
 	if (!done) return Promise.resolve();
 	return new Promise((resolve) => {
 		const timer = setTimeout(resolve, timeoutMs);
