@@ -63,6 +63,29 @@ describe('zip', () => {
 		expect(strFromU8(files['imsmanifest.xml'])).toBe('new');
 	});
 
+	it('deflates text, stores what is already compressed, with sizes in each local header (no data descriptors)', () => {
+		const text = 'Member/Officer protocol. '.repeat(200);
+		const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3, 4]);
+		const zip = zipFiles({ 'imsmanifest.xml': '<m/>', 'index.html': text, 'logo.png': png });
+		const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+		const headers: Record<string, { flags: number; method: number; compressed: number; size: number }> = {};
+		let at = 0;
+		while (view.getUint32(at, true) === 0x04034b50) {
+			const nameLen = view.getUint16(at + 26, true);
+			const name = strFromU8(zip.subarray(at + 30, at + 30 + nameLen));
+			headers[name] = { flags: view.getUint16(at + 6, true), method: view.getUint16(at + 8, true), compressed: view.getUint32(at + 18, true), size: view.getUint32(at + 22, true) };
+			at += 30 + nameLen + view.getUint16(at + 28, true) + headers[name].compressed;
+		}
+		expect(Object.keys(headers)).toEqual(['imsmanifest.xml', 'index.html', 'logo.png']);
+		for (const h of Object.values(headers)) expect(h.flags & 8, 'bit 3: sizes in a data descriptor').toBe(0);
+		expect(headers['index.html']).toMatchObject({ method: 8, size: text.length });
+		expect(headers['index.html'].compressed).toBeLessThan(text.length / 10);
+		expect(headers['logo.png']).toMatchObject({ method: 0, size: png.length, compressed: png.length });
+		const back = unzipSync(zip);
+		expect(strFromU8(back['index.html'])).toBe(text);
+		expect([...back['logo.png']]).toEqual([...png]);
+	});
+
 	it('refuses paths that leave the package', () => {
 		expect(() => zipFiles({ '../x': 'x' })).toThrow(/\.\./);
 		expect(() => zipFiles({ '/x': 'x' })).toThrow(/relative/);

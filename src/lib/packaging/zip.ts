@@ -1,11 +1,13 @@
 /**
- * Zips a package folder into the bytes of a SCORM package (PIF) with fflate. Deterministic: the
- * same files give the same bytes (fixed order, fixed timestamps), with imsmanifest.xml first, at
- * the root. Build-time only (Node).
+ * Zips a package folder into the bytes of a SCORM package (PIF) with adm-zip, which deflates with
+ * Node's zlib (about 3% smaller than fflate's deflate: 4.4 KB on a SCORM 2004 package) and writes
+ * each entry's sizes in its local header (no data descriptors, which some zip readers mishandle).
+ * Deterministic: the same files give the same bytes (fixed order, fixed timestamps), with
+ * imsmanifest.xml first, at the root. Build-time only (Node).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { strToU8, zipSync, type Zippable } from 'fflate';
+import AdmZip from 'adm-zip';
 
 /** Files never packaged (operating-system litter). */
 const IGNORED = /(^|\/)(\.DS_Store|Thumbs\.db|desktop\.ini|__MACOSX)$/i;
@@ -43,14 +45,17 @@ export function listFiles(dir: string): string[] {
  */
 export function zipFiles(files: Record<string, Uint8Array | string>): Uint8Array {
 	const paths = Object.keys(files).sort((a, b) => (a === 'imsmanifest.xml' ? -1 : b === 'imsmanifest.xml' ? 1 : comparePaths(a, b)));
-	const zippable: Zippable = {};
+	const zip = new AdmZip(undefined, { noSort: true });
 	for (const p of paths) {
 		if (p.startsWith('/') || p.includes('\\') || p.split('/').includes('..')) throw new Error(`cannot zip "${p}": paths must be relative, with "/" and no ".."`);
 		const v = files[p];
-		const data = typeof v === 'string' ? strToU8(v) : v;
-		zippable[p] = [data, { level: STORED.test(p) ? 0 : 9, mtime: FIXED_MTIME }];
+		zip.addFile(p, typeof v === 'string' ? Buffer.from(v, 'utf8') : Buffer.from(v));
+		const entry = zip.getEntry(p);
+		if (!entry) throw new Error(`cannot zip "${p}": adm-zip did not keep it`);
+		entry.header.time = FIXED_MTIME;
+		if (STORED.test(p)) entry.header.method = 0;
 	}
-	return zipSync(zippable);
+	return new Uint8Array(zip.toBuffer());
 }
 
 /**
