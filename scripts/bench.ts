@@ -4,10 +4,10 @@
  * Per package: zip bytes; JS+CSS (gzip) loaded before the first choice; time from launch to the
  * first choice on screen in Chromium with 4× CPU throttling and a slow-4G network, median of 5
  * runs (round robin across packages), also as a ratio to a floor page (one button) measured in
- * the same harness; and, launched as an LMS launches it (index.html), the time to the home page's
- * first choice (the learner's role). "On screen" is measured in the page: from navigation start to the first frame
- * painted with the first radio button in it (an init script watches; the harness only listens, so
- * its own polling is not on the throttled main thread). Course-wide: the largest suspend_data
+ * the same harness; and, launched as an LMS launches it (index.html), the time to the home
+ * page's first choice (the learner's role). "On screen" is measured in the page: from navigation
+ * start to the first frame painted with the first radio button in it (an init script watches;
+ * the harness only listens, so its own polling is not on the throttled main thread). Course-wide: the largest suspend_data
  * over the longest possible path, LMS API calls and commits per decision (counted through a
  * recording SCORM API), and the time to build all packages.
  *
