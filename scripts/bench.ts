@@ -7,9 +7,10 @@
  * the same harness; and, launched as an LMS launches it (index.html), the time to the home
  * page's first choice (the learner's role). "On screen" is measured in the page: from navigation
  * start to the first frame painted with the first radio button in it (an init script watches;
- * the harness only listens, so its own polling is not on the throttled main thread). Course-wide: the largest suspend_data
- * over the longest possible path, LMS API calls and commits per decision (counted through a
- * recording SCORM API), and the time to build all packages.
+ * the harness only listens, so its own polling is not on the throttled main thread).
+ * Course-wide: the largest suspend_data over the longest possible path, LMS API calls and
+ * commits per decision (counted through a recording SCORM API), and the time to build all
+ * packages.
  *
  * Flags: --no-build (measure what is in dist/), --only=<text>, --runs=<n> (≥ 5), --runs-detail.
  *

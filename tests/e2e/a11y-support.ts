@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { expect, type Frame, type Page } from '@playwright/test';
 import { loadLibrary, type Library } from '../../src/lib/content/course';
-import { selectionHash } from '../../src/lib/content/options';
+import { selectionHash } from '../../src/lib/content/selection';
 import { recommended } from '../../src/lib/engine/scoring';
 import type { Scenario, Step } from '../../src/lib/engine/types';
 import { slugFor } from './helpers';

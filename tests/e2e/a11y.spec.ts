@@ -111,6 +111,12 @@ async function clickResetAttempt(page: Page) {
 	await waitForSession(page);
 }
 
+/** Notes (and prints) how much of the scenario the axe run covered. */
+function reportCoverage(info: { screens: number; all: number; played: number }, axe: AxeRun): void {
+	test.info().annotations.push({ type: 'coverage', description: `${info.screens} screens of ${info.all} paths, in ${info.played} played paths, ${axe.checked.length} axe runs (${axe.ms} ms in axe)` });
+	console.log(test.info().title, test.info().annotations.at(-1)?.description);
+}
+
 for (const id of HEADLINE) {
 	test(`axe: every screen of every path of ${id}, in the mock LMS`, async ({ page }) => {
 		test.setTimeout(120_000);
@@ -134,8 +140,7 @@ for (const id of HEADLINE) {
 			axe,
 			'LMS'
 		);
-		test.info().annotations.push({ type: 'coverage', description: `${info.screens} screens of ${info.all} paths, in ${info.played} played paths, ${axe.checked.length} axe runs (${axe.ms} ms in axe)` });
-		console.log(test.info().title, test.info().annotations.at(-1)?.description);
+		reportCoverage(info, axe);
 		axe.expectNone();
 	});
 
@@ -154,8 +159,7 @@ for (const id of HEADLINE) {
 			axe,
 			'direct'
 		);
-		test.info().annotations.push({ type: 'coverage', description: `${info.screens} screens of ${info.all} paths, in ${info.played} played paths, ${axe.checked.length} axe runs (${axe.ms} ms in axe)` });
-		console.log(test.info().title, test.info().annotations.at(-1)?.description);
+		reportCoverage(info, axe);
 		axe.expectNone();
 	});
 }

@@ -54,6 +54,15 @@ const routes = (text: string) => text.split('|').map((item, i) => (i < 3 ? item 
 
 const ids = (id: string, n = Infinity) => recommendedRoute(id).slice(0, n).map((r) => `${id}_${r.stepId}`);
 
+/** After a relaunch, the LMS holds every route of the module's last browser copy and one interaction per decision of id's recommended route. */
+async function expectAllInLmsAfterRelaunch(page: Page, version: '1.2' | '2004', id: string): Promise<void> {
+	const last = await mirror(page);
+	await relaunch(page);
+	const s = await storedFacts(page, version);
+	expect(routes(s.suspend), 'the LMS holds every route').toBe(routes(last!.progress.suspendData));
+	expect(s.interactions).toEqual(ids(id));
+}
+
 /**
  * After each decision: whenever the module's browser copy says the LMS has confirmed it, the
  * LMS's stored data must hold every decision so far and the same suspend_data. Returns how many
@@ -169,11 +178,7 @@ for (const version of ['1.2', '2004'] as const) {
 			expect(sync.seen.outage).toBeGreaterThan(0);
 			expect(sync.seen.caughtUpAfterOutage).toBe(true);
 			await expectToldOnce(moduleFrameHandle(page), MESSAGES.lmsError);
-			const last = await mirror(page);
-			await relaunch(page);
-			const s = await storedFacts(page, version);
-			expect(routes(s.suspend), 'the LMS holds every route').toBe(routes(last!.progress.suspendData));
-			expect(s.interactions).toEqual(ids(id));
+			await expectAllInLmsAfterRelaunch(page, version, id);
 			await g.expectClean();
 		});
 
@@ -188,11 +193,7 @@ for (const version of ['1.2', '2004'] as const) {
 			expect(sync.seen.synced, 'decisions confirmed by a Commit although every third SetValue throws').toBeGreaterThan(0);
 			await expectToldOnce(moduleFrameHandle(page), MESSAGES.lmsError);
 			expect((await lmsLog(page)).calls.filter((c) => c.threw).length).toBeGreaterThan(3);
-			const last = await mirror(page);
-			await relaunch(page);
-			const s = await storedFacts(page, version);
-			expect(routes(s.suspend), 'the LMS holds every route').toBe(routes(last!.progress.suspendData));
-			expect(s.interactions).toEqual(ids(id));
+			await expectAllInLmsAfterRelaunch(page, version, id);
 			await g.expectClean();
 		});
 

@@ -12,39 +12,35 @@ import { expect, test, type Page } from '@playwright/test';
 import { HEADLINE, openDirect, prepareDirect, recommendedPath, scenarioById } from './a11y-support';
 import type { Step } from '../../src/lib/engine/types';
 
-/** What the active element (and, for a radio, its label and drawn circle) looks like now; marks it data-kb. */
-async function focusLook(page: Page, mark: string): Promise<{ tag: string; look: string; inView: boolean; desc: string }> {
-	return page.evaluate((mark) => {
-		const el = document.activeElement as HTMLElement;
-		el.setAttribute('data-kb', mark);
-		const props = ['outline-style', 'outline-width', 'outline-color', 'box-shadow', 'background-color', 'color', 'text-decoration-line', 'border-top-width', 'border-top-color'];
-		const look = (e: Element, pseudo?: string) => {
-			const cs = getComputedStyle(e, pseudo);
-			return props.map((p) => `${p}:${cs.getPropertyValue(p)}`).join(';');
-		};
-		const parts = [look(el)];
-		const label = (el as HTMLInputElement).labels?.[0];
-		if (label) parts.push(look(label), look(label, '::before'));
-		const r = el.getBoundingClientRect();
-		const inView = r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth && r.width > 0 && r.height > 0;
-		return { tag: el.tagName.toLowerCase(), look: parts.join(' | '), inView, desc: `${el.tagName.toLowerCase()} ${el.id ? '#' + el.id : ''} "${(el.textContent || (label?.textContent ?? '')).trim().slice(0, 50)}"` };
-	}, mark);
+/**
+ * What an element (and, for a radio, its label and drawn circle) looks like now: the active
+ * element, which it marks data-kb=mark ('active'), or the element marked so earlier ('marked').
+ */
+async function lookAt(page: Page, mark: string, which: 'active' | 'marked'): Promise<{ tag: string; look: string; inView: boolean; desc: string }> {
+	return page.evaluate(
+		({ mark, which }) => {
+			const el = (which === 'active' ? document.activeElement : document.querySelector(`[data-kb="${mark}"]`)) as HTMLElement;
+			if (which === 'active') el.setAttribute('data-kb', mark);
+			const props = ['outline-style', 'outline-width', 'outline-color', 'box-shadow', 'background-color', 'color', 'text-decoration-line', 'border-top-width', 'border-top-color'];
+			const look = (e: Element, pseudo?: string) => {
+				const cs = getComputedStyle(e, pseudo);
+				return props.map((p) => `${p}:${cs.getPropertyValue(p)}`).join(';');
+			};
+			const parts = [look(el)];
+			const label = (el as HTMLInputElement).labels?.[0];
+			if (label) parts.push(look(label), look(label, '::before'));
+			const r = el.getBoundingClientRect();
+			const inView = r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth && r.width > 0 && r.height > 0;
+			return { tag: el.tagName.toLowerCase(), look: parts.join(' | '), inView, desc: `${el.tagName.toLowerCase()} ${el.id ? '#' + el.id : ''} "${(el.textContent || (label?.textContent ?? '')).trim().slice(0, 50)}"` };
+		},
+		{ mark, which }
+	);
 }
 
-async function lookOf(page: Page, mark: string): Promise<string> {
-	return page.evaluate((mark) => {
-		const el = document.querySelector(`[data-kb="${mark}"]`) as HTMLElement;
-		const props = ['outline-style', 'outline-width', 'outline-color', 'box-shadow', 'background-color', 'color', 'text-decoration-line', 'border-top-width', 'border-top-color'];
-		const look = (e: Element, pseudo?: string) => {
-			const cs = getComputedStyle(e, pseudo);
-			return props.map((p) => `${p}:${cs.getPropertyValue(p)}`).join(';');
-		};
-		const parts = [look(el)];
-		const label = (el as HTMLInputElement).labels?.[0];
-		if (label) parts.push(look(label), look(label, '::before'));
-		return parts.join(' | ');
-	}, mark);
-}
+/** The active element's look; marks it data-kb. */
+const focusLook = (page: Page, mark: string) => lookAt(page, mark, 'active');
+/** The look of the element marked earlier, wherever focus is now. */
+const lookOf = async (page: Page, mark: string) => (await lookAt(page, mark, 'marked')).look;
 
 let marks = 0;
 /**

@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Frame, type Page, type Request } from '@playwright/test';
-import { selectionHash } from '../../src/lib/content/options';
+import { selectionHash } from '../../src/lib/content/selection';
 import { moduleFrame, moduleFrameHandle, openMockLms, readCmi, slugFor } from './helpers';
 import { guard, open, play, recommendedRoute, type GuardRecord } from './guards';
 

@@ -177,5 +177,3 @@ export function buildSlug(o: BuildOptions): string {
 	return parts.join('-');
 }
 
-// In its own module so that the app can use it without bundling the option table above.
-export { selectionHash };

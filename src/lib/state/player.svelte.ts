@@ -109,7 +109,8 @@ export function createPlayer(outline: Course, tracker: Tracker, prefs: Prefs, no
 		if (!loader || full[id] || !s) return;
 		try {
 			const first = await loader.load<ScenarioText>(id);
-			opening = { ...opening, [id]: joinScenario(s, first, true) };
+			// (The join opening() already made from these words, if it made one.)
+			opening = { ...opening, [id]: early.get(id) ?? joinScenario(s, first, true) };
 			// The first step paints before the rest is asked for (starting a fetch takes a while).
 			await afterPaint();
 			const rest = await loader.load<ScenarioText>(`${id}.more`);
