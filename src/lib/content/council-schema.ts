@@ -25,7 +25,8 @@ export const ROLE_KEYS: readonly string[] = Object.freeze([
 	'clerk',
 	'chair',
 	'complaints-to',
-	'officer-concerns-to'
+	'officer-concerns-to',
+	'conduct-complaints-to'
 ]);
 
 /** What each role means, used in "missing role" messages and in docs/councils.md. */
@@ -36,7 +37,9 @@ const ROLE_HELP: Record<string, string> = {
 	'complaints-to':
 		'who a councillor raises a concern about an employee with, as words that fit "raise it with ___", e.g. complaints-to: the Town Clerk',
 	'officer-concerns-to':
-		'where an employee takes a concern about a councillor, as words that fit "take it to ___", e.g. officer-concerns-to: the Town Manager'
+		'where an employee takes a concern about a councillor, as words that fit "take it to ___", e.g. officer-concerns-to: the Town Manager',
+	'conduct-complaints-to':
+		'who deals with a complaint that a councillor has broken the Code of Conduct, as words that fit "complain to ___": for an English parish or town council the Monitoring Officer of its district or unitary council, e.g. conduct-complaints-to: the Monitoring Officer of Braintree District Council; for a principal council its own Monitoring Officer; for a Welsh community council the Public Services Ombudsman for Wales'
 };
 
 const TOP_KEYS = ['id', 'name', 'kind', 'protocol', 'source', 'roles', 'clauses', 'gaps'] as const;
