@@ -3,10 +3,12 @@ export interface ContentError {
 	file: string;
 	line: number;
 	message: string;
+	/** A probable mistake that does not stop the build (printed as "warning:"). */
+	warning?: true;
 }
 
 export function formatError(e: ContentError): string {
-	return `${e.file}:${e.line}: ${e.message}`;
+	return `${e.file}:${e.line}: ${e.warning ? 'warning: ' : ''}${e.message}`;
 }
 
 /** Thrown by the build when content is broken; its message lists every problem. */
