@@ -135,15 +135,16 @@ export function estimatedMinutes(s: Scenario): { minutes: number; words: number;
 
 /**
  * Things that do not break a scenario but are probably mistakes: a `minutes` figure far from
- * the estimate (under half or over twice it), and a scenario with no wrong turn to learn from.
+ * the estimate (under half or over three times it: the player also shows the council's clauses), and a scenario with no wrong turn to learn from.
  */
 export function scenarioWarnings(s: Scenario, minutesLine = 1): { line: number; message: string }[] {
 	const out: { line: number; message: string }[] = [];
 	const est = estimatedMinutes(s);
-	if (s.minutes < est.minutes / 2 || s.minutes > est.minutes * 2) {
+	const low = s.minutes < est.minutes / 2;
+	if (low || s.minutes > est.minutes * 3) {
 		out.push({
 			line: minutesLine,
-			message: `"minutes: ${s.minutes}" is far from the estimate of about ${est.minutes} min (${est.words} words on the recommended route at ${WORDS_PER_MINUTE} words a minute, plus ${SECONDS_PER_DECISION} s for each of ${est.decisions} decisions) — set minutes to about ${est.minutes}, or shorten the text`
+			message: `"minutes: ${s.minutes}" is far from the estimate of about ${est.minutes} min (${est.words} words on the recommended route at ${WORDS_PER_MINUTE} words a minute, plus ${SECONDS_PER_DECISION} s for each of ${est.decisions} decisions) — set minutes to about ${est.minutes}${low ? ', or shorten the text' : ''}`
 		});
 	}
 	const steps = Object.values(s.nodes).filter((n): n is Step => n.kind === 'step');

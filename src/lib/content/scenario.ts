@@ -39,7 +39,7 @@ export function encodingProblems(file: string, source: string): ContentError[] {
 	source.split('\n').forEach((text, i) => {
 		const at = text.indexOf('\uFFFD');
 		if (at < 0) return;
-		const shown = text.slice(Math.max(0, at - 20), at + 21).trim();
+		const shown = text.slice(0, at).split(' ').slice(-3).join(' ') + text.slice(at).split(' ').slice(0, 3).join(' ');
 		errors.push({ file, line: i + 1, message: `column ${at + 1} is not valid UTF-8 text (a learner would see "${shown}") — retype the character there and save the file as UTF-8` });
 	});
 	return errors;

@@ -106,7 +106,7 @@ export function checkGraph(s: Scenario): GraphProblem[] {
 				reportedCycle.add(key);
 				problems.push({
 					line: s.nodes[top.id].line,
-					message: `steps loop: ${loop.join(' → ')} — ${LOOP_RULE}`
+					message: `steps loop: ${(loop.length > 8 ? [...loop.slice(0, 3), `… ${loop.length - 6} more …`, ...loop.slice(-3)] : loop).join(' → ')} — ${LOOP_RULE}`
 				});
 			} else if (!colour.has(to)) {
 				colour.set(to, 1);
