@@ -6,17 +6,16 @@
 import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
 import { loadLibrary } from '../src/lib/content/course.js';
-import { formatError } from '../src/lib/content/errors.js';
-import { coverage, longestRouteWords, readability, uncoveredClauses } from '../src/lib/content/report.js';
+import { formatError, problemReport, warningReport } from '../src/lib/content/errors.js';
+import { coverage, estimatedMinutes, longestRouteWords, readability, uncoveredClauses } from '../src/lib/content/report.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const quiet = process.argv.includes('--quiet');
 const lib = await loadLibrary(root);
 
+if (lib.warnings.length) console.warn(warningReport(lib.warnings.map(formatError)) + '\n');
 if (lib.errors.length) {
-	console.error(`✗ ${lib.errors.length} problem${lib.errors.length === 1 ? '' : 's'} found:\n`);
-	for (const e of lib.errors) console.error(formatError(e));
-	console.error('\nFix each line above, then run npm run validate again. docs/authoring.md explains the format.');
+	console.error(problemReport(lib.errors.map(formatError)));
 	process.exit(1);
 }
 
@@ -43,7 +42,7 @@ let total = { councillor: 0, officer: 0 };
 for (const s of lib.scenarios) {
 	const r = readability(s);
 	const mark = r.ease >= 60 ? '✓' : '!';
-	console.log(`${mark} ${s.id.padEnd(32)} ease ${String(r.ease).padStart(5)}  ${String(r.words).padStart(5)} words  ${s.minutes} min  longest route ${longestRouteWords(s)} words`);
+	console.log(`${mark} ${s.id.padEnd(32)} ease ${String(r.ease).padStart(5)}  ${String(r.words).padStart(5)} words  ${s.minutes} min (estimate ${estimatedMinutes(s).minutes})  longest route ${longestRouteWords(s)} words`);
 	for (const l of r.longSentences) console.log(`    long sentence in ${s.file}: "${l.slice(0, 90)}${l.length > 90 ? '…' : ''}"`);
 	if (s.audience !== 'officer') total.councillor += s.minutes;
 	if (s.audience !== 'councillor') total.officer += s.minutes;
