@@ -63,6 +63,9 @@ export async function checkScenarioSource(
 	return { scenario, errors, warnings };
 }
 
+/** Each scenario file's check from the last loadLibrary, by councils, file and source. */
+let lastChecked = new Map<string, Awaited<ReturnType<typeof checkScenarioSource>>>();
+
 /** Reads and checks everything under <root>/scenarios (scenario files and councils). */
 export async function loadLibrary(root: string, scenarioDir = 'scenarios', councilDir = 'scenarios/councils'): Promise<Library> {
 	const errors: ContentError[] = [];
@@ -81,12 +84,18 @@ export async function loadLibrary(root: string, scenarioDir = 'scenarios', counc
 	const dir = join(root, scenarioDir);
 	const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.md')).sort() : [];
 	const byId = new Map<string, string[]>();
+	// An unchanged file is not parsed again (a dev server reloads the library on every edit).
+	const context = JSON.stringify([[...principleIds], councils.map((c) => [c.id, c.file, c.roles])]);
+	const checked: typeof lastChecked = new Map();
 	for (const name of files) {
 		const file = relPath(root, join(dir, name));
 		const source = readFileSync(join(dir, name), 'utf8');
 		sources[file] = source;
 		hash.update(file + '\0' + source);
-		const { scenario, errors: errs, warnings: warns } = await checkScenarioSource(file, source, principleIds, councils);
+		const key = `${context}\0${file}\0${source}`;
+		const result = lastChecked.get(key) ?? (await checkScenarioSource(file, source, principleIds, councils));
+		checked.set(key, result);
+		const { scenario, errors: errs, warnings: warns } = result;
 		errors.push(...errs);
 		warnings.push(...warns);
 		if (!scenario) continue;
@@ -96,6 +105,7 @@ export async function loadLibrary(root: string, scenarioDir = 'scenarios', counc
 	for (const [id, same] of byId) {
 		if (same.length > 1) errors.push(...duplicateIdErrors(root, id, same, sources));
 	}
+	lastChecked = checked;
 	if (files.length === 0) errors.push({ file: scenarioDir, line: 0, message: 'no scenario files (*.md) found — add one (see docs/authoring.md)' });
 	return { root, principles, councils, scenarios, sources, errors, warnings, contentVersion: hash.digest('hex').slice(0, 8) };
 }

@@ -34,8 +34,10 @@ export function problemPage(report: string): string {
 	return [
 		`const report = ${JSON.stringify(report)};`,
 		`const Overlay = customElements.get('vite-error-overlay');`,
-		`if (Overlay) document.body.appendChild(new Overlay({ message: report, stack: '', plugin: 'content checker' }));`,
-		`else { const pre = document.createElement('pre'); pre.textContent = report; pre.style.cssText = 'white-space:pre-wrap;padding:1rem'; document.body.replaceChildren(pre); }`,
+		// On <html>, not <body>: SvelteKit replaces the body with its error page when this module fails.
+		`if (Overlay) document.documentElement.appendChild(new Overlay({ message: report, stack: '', plugin: 'content checker' }));`,
+		`else { const pre = document.createElement('pre'); pre.textContent = report; pre.style.cssText = 'white-space:pre-wrap;padding:1rem;background:#fff;position:fixed;inset:0;margin:0;z-index:99999'; document.documentElement.appendChild(pre); }`,
+		`export default null;`,
 		`throw new Error(report);`
 	].join('\n');
 }
@@ -109,7 +111,9 @@ export function coursePlugin(root: string, env: Record<string, string | undefine
 		},
 		async load(id) {
 			if (id !== RESOLVED) return null;
-			this.addWatchFile(join(root, 'scenarios'));
+			// In dev, Vite watches the whole project and handleHotUpdate reloads the page; a watched
+			// folder would be taken for an import there ("Failed to resolve import …/scenarios").
+			if (command === 'build') this.addWatchFile(join(root, 'scenarios'));
 			let loaded: Awaited<ReturnType<typeof load>>;
 			try {
 				loaded = await load();
@@ -146,12 +150,14 @@ export function coursePlugin(root: string, env: Record<string, string | undefine
 				const text = texts[m[1]];
 				if (!text) return next();
 				res.setHeader('content-type', 'text/javascript');
+				res.setHeader('cache-control', 'no-store');
 				res.end(textScript(m[1], text));
 			});
 		},
 		handleHotUpdate({ file, server }) {
 			if (file.includes(join(root, 'scenarios'))) {
 				library = undefined;
+				texts = {};
 				const mod = server.moduleGraph.getModuleById(RESOLVED);
 				if (mod) server.moduleGraph.invalidateModule(mod);
 				server.ws.send({ type: 'full-reload' });
