@@ -23,6 +23,8 @@ const OUTCOMES: Outcome[] = ['good', 'mixed', 'poor'];
  */
 export const MAX_SCENARIO_BYTES = 64 * 1024;
 export const MAX_INTERACTION_ID = 250;
+/** Quotations inside quotations, at most (">", "> >", "> > >"). */
+export const MAX_QUOTE_DEPTH = 3;
 export { MAX_SCENARIO_ID };
 
 /** The file is over the size limit: checked before anything else, as parsing it would be slow. */
@@ -94,6 +96,16 @@ export async function parseScenario(
 ): Promise<{ scenario?: Scenario; errors: ContentError[] }> {
 	const errors: ContentError[] = [];
 	const report = (line: number, message: string) => errors.push({ file, line, message });
+
+	// The Markdown parser recurses into nested quotations: stop deep nesting before it does.
+	const lines = source.split('\n');
+	for (let i = 0; i < lines.length; i++) {
+		const depth = (/^(?:[ \t]*>)+/.exec(lines[i])?.[0].match(/>/g) ?? []).length;
+		if (depth > MAX_QUOTE_DEPTH) {
+			report(i + 1, `a quotation is nested ${depth} deep here (${'>'.repeat(Math.min(depth, 5))}${depth > 5 ? '…' : ''}); at most ${MAX_QUOTE_DEPTH} — use one ">" for a message the learner receives, two for a message quoted inside it`);
+			return { errors };
+		}
+	}
 
 	let tree: MdNode;
 	try {
