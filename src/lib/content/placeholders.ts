@@ -26,6 +26,9 @@ export function placeholderProblems(file: string, source: string, keys: readonly
 		for (const m of unclosed(text)) {
 			errors.push({ file, line, message: `placeholder "${m}" is not closed — end it with "}", e.g. {clerk}` });
 		}
+		for (const m of unopened(text)) {
+			errors.push({ file, line, message: `"${m}" has a "}" with no "{" before it — write the placeholder as {clerk}, or remove the "}"` });
+		}
 		for (const m of text.matchAll(PLACEHOLDER)) {
 			const key = m[1].trim();
 			if (!keys.includes(key)) {
@@ -44,6 +47,15 @@ export function placeholderProblems(file: string, source: string, keys: readonly
 }
 
 /** Each "{" with no "}" after it before the next "{" or the end of the line, shown with a few words. */
+function unopened(text: string): string[] {
+	const out: string[] = [];
+	for (let i = text.indexOf('}'); i >= 0; i = text.indexOf('}', i + 1)) {
+		const before = text.slice(0, i);
+		if (before.lastIndexOf('{') <= before.lastIndexOf('}')) out.push(before.split(/\s+/).slice(-2).join(' ').slice(-30) + '}');
+	}
+	return out;
+}
+
 function unclosed(text: string): string[] {
 	const out: string[] = [];
 	for (let i = text.indexOf('{'); i >= 0; i = text.indexOf('{', i + 1)) {
