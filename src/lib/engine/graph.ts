@@ -98,6 +98,7 @@ export function checkGraph(s: Scenario): GraphProblem[] {
 				continue;
 			}
 			const to = top.next[top.i++];
+			if (to === top.id) continue; // reported above, at the choice
 			if (colour.get(to) === 1) {
 				const ids = trail.map((t) => t.id);
 				const loop = [...ids.slice(ids.indexOf(to)), to];
