@@ -1,7 +1,8 @@
 // @vitest-environment node
 /**
- * The course plugin reports broken content the way npm run validate does: `vite build` prints
- * the report and stops (no plugin stack trace), and the dev server (npm run dev / preview)
+ * Broken content reads the same in every command: npm run validate and npm run package print
+ * the same report, `vite build` prints it and stops (no plugin stack trace),
+ * and the dev server (npm run dev / preview)
  * prints it and serves a page that shows it.
  */
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -66,5 +67,27 @@ describe('the course plugin with broken content', () => {
 		expect(code).toContain(`const report = ${JSON.stringify(expected)};`);
 		expect(code).toContain("customElements.get('vite-error-overlay')");
 		expect(code).toContain('export default null;');
+	});
+
+	it('npm run validate and npm run package print the very same report as the build', async () => {
+		const lib = await loadLibrary(root);
+		const expected = problemReport(lib.errors.map(formatError));
+		const run = async (fn: () => Promise<number>) => {
+			const out: string[] = [];
+			const err = vi.spyOn(console, 'error').mockImplementation((s) => void out.push(String(s)));
+			const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+			const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+			try {
+				return { code: await fn(), out };
+			} finally {
+				err.mockRestore();
+				warn.mockRestore();
+				log.mockRestore();
+			}
+		};
+		const { validate } = await import('../../../scripts/validate');
+		const { main: pack } = await import('../../../scripts/package');
+		expect(await run(() => validate(root))).toEqual({ code: 1, out: [expected] });
+		expect(await run(() => pack(['--council=witham-town-council', '--scorm=1.2'], root))).toEqual({ code: 1, out: [expected] });
 	});
 });
