@@ -105,6 +105,11 @@ export function coursePlugin(root: string, env: Record<string, string | undefine
 				process.stderr.write('\n' + problemReport(lib.errors.map(formatError)) + '\n');
 				process.exit(1);
 			}
+			const { errors } = parseBuildOptions(optionEnv(env), { councils: lib.councils.map((c) => c.id), scenarios: lib.scenarios.map((s) => s.id) });
+			if (errors.length) {
+				process.stderr.write(`\n✗ Build options are not valid:\n  ${errors.join('\n  ')}\nSee README "Build options".\n`);
+				process.exit(1);
+			}
 		},
 		resolveId(id) {
 			return id === ID ? RESOLVED : null;
