@@ -62,7 +62,9 @@ export function lineFaults(text: string, onlySilent = false): YamlFault[] {
 			return;
 		}
 		if (q === '[') {
-			if (!value.includes(']')) return add(`the list that starts with "[" is never closed — end it with "]" on the same line, e.g. [confidentiality, roles]`);
+			const opens = value.split('[').length - 1;
+			const closes = value.split(']').length - 1;
+			if (opens !== closes || !value.trimEnd().endsWith(']')) return add(`the list's square brackets do not match — write one list on one line, e.g. [confidentiality, roles], with no brackets inside it`);
 			return;
 		}
 		if (q === '{') return add(`a value cannot start with "{" — put the value in double quotes (placeholders such as {council} are fine inside them)`);
@@ -76,7 +78,7 @@ export function lineFaults(text: string, onlySilent = false): YamlFault[] {
 export function plainYamlError(e: YAMLError): string {
 	const words: Record<string, string> = {
 		MISSING_CHAR: 'a closing quote or bracket is missing',
-		BAD_INDENT: 'a line is indented where it should not be',
+		BAD_INDENT: 'a line is indented where it should not be, or a list in [ ] is not closed',
 		TAB_AS_INDENT: 'a tab is used for indenting',
 		DUPLICATE_KEY: 'a field appears twice',
 		BLOCK_AS_IMPLICIT_KEY: 'a value contains a colon followed by a space',
