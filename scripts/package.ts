@@ -14,6 +14,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFile
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadCourse } from '../src/lib/content/course.js';
+import { problemReport } from '../src/lib/content/errors.js';
 import {
 	buildSlug,
 	flagsToEnv,
@@ -188,7 +189,7 @@ export async function main(argv: string[], root = ROOT, load: CourseLoader = loa
 	const probe = parseBuildOptions({ COUNCIL: councils[0] }, { councils, scenarios: [] }).options;
 	const all = councils.length ? await load(root, probe) : { errors: ['no councils found (scenarios/councils/*.yaml)'] };
 	if (!all.course) {
-		console.error(`✗ the course content has problems (run npm run validate for details):\n  ${all.errors.join('\n  ')}`);
+		console.error(problemReport(all.errors));
 		return 1;
 	}
 	const ctx: OptionsContext = { councils, scenarios: all.course.scenarios.map((s) => s.id) };

@@ -7,7 +7,8 @@
  *
  * "Out of date" means: a standard package (every council × SCORM 1.2 and 2004) is missing from
  * dist/, or a file in scenarios/, src/, static/ or the build configuration is newer than the
- * oldest package. Then it runs `npm run package` (about a minute) before starting the server.
+ * oldest package. Then it runs `npm run package` (several minutes on a small machine) before starting
+ * the server. To see one scenario while writing it, `npm run preview` is much faster.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -98,7 +99,8 @@ export async function main(argv: string[], root = ROOT): Promise<number> {
 		const why = whyPackage(root);
 		if (why) {
 			console.log(`Building the packages first, because ${why}.`);
-			console.log('Running npm run package (this takes about a minute)…\n');
+			console.log('Running npm run package (every council, both SCORM versions: several minutes on a small machine)…');
+			console.log('To see one scenario while you write it, npm run preview -- --scenario=<id> shows it in seconds.\n');
 			const code = await runPackage(root);
 			if (code !== 0) {
 				console.error('\n✗ npm run package failed: fix the problems above, then run npm start again.');

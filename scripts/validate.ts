@@ -3,49 +3,54 @@
  * coverage table per council and a reading-ease figure per scenario.
  * Exit code 1 when anything is broken. `--quiet` prints only problems.
  */
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, resolve } from 'node:path';
 import { loadLibrary } from '../src/lib/content/course.js';
-import { formatError } from '../src/lib/content/errors.js';
-import { coverage, longestRouteWords, readability, uncoveredClauses } from '../src/lib/content/report.js';
+import { formatError, problemReport, warningReport } from '../src/lib/content/errors.js';
+import { coverage, estimatedMinutes, longestRouteWords, readability, uncoveredClauses } from '../src/lib/content/report.js';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const quiet = process.argv.includes('--quiet');
-const lib = await loadLibrary(root);
+/** Checks the content under root and prints the report; returns the exit code. */
+export async function validate(root: string, quiet = false): Promise<number> {
+	const lib = await loadLibrary(root);
 
-if (lib.errors.length) {
-	console.error(`✗ ${lib.errors.length} problem${lib.errors.length === 1 ? '' : 's'} found:\n`);
-	for (const e of lib.errors) console.error(formatError(e));
-	console.error('\nFix each line above, then run npm run validate again. docs/authoring.md explains the format.');
-	process.exit(1);
-}
-
-console.log(`✓ ${lib.scenarios.length} scenarios and ${lib.councils.length} councils are valid (content version ${lib.contentVersion}).`);
-if (quiet) process.exit(0);
-
-const ids = lib.principles.map((p) => p.id);
-for (const council of lib.councils) {
-	const rows = coverage(council, lib.scenarios, ids);
-	console.log(`\nCoverage — ${council.name} (${council.id})`);
-	console.log('principle'.padEnd(36) + 'clauses'.padEnd(28) + 'decisions');
-	for (const r of rows) {
-		const clauses = r.gap ? '(no clause: gap)' : r.clauses.join(', ');
-		console.log(r.principle.padEnd(36) + clauses.slice(0, 26).padEnd(28) + (r.decisions.length ? String(r.decisions.length) : 'NOT COVERED'));
+	if (lib.warnings.length) console.warn(warningReport(lib.warnings.map(formatError)) + '\n');
+	if (lib.errors.length) {
+		console.error(problemReport(lib.errors.map(formatError)));
+		return 1;
 	}
-	const notScored = rows.filter((r) => r.decisions.length === 0).map((r) => r.principle);
-	if (notScored.length) console.log(`  principles no decision scores: ${notScored.join(', ')}`);
-	const clauses = uncoveredClauses(council, rows);
-	if (clauses.length) console.log(`  clauses no decision exercises: ${clauses.join('; ')}`);
+
+	console.log(`✓ ${lib.scenarios.length} scenarios and ${lib.councils.length} councils are valid (content version ${lib.contentVersion}).`);
+	if (quiet) return 0;
+
+	const ids = lib.principles.map((p) => p.id);
+	for (const council of lib.councils) {
+		const rows = coverage(council, lib.scenarios, ids);
+		console.log(`\nCoverage — ${council.name} (${council.id})`);
+		console.log('principle'.padEnd(36) + 'clauses'.padEnd(28) + 'decisions');
+		for (const r of rows) {
+			const clauses = r.gap ? '(no clause: gap)' : r.clauses.join(', ');
+			console.log(r.principle.padEnd(36) + clauses.slice(0, 26).padEnd(28) + (r.decisions.length ? String(r.decisions.length) : 'NOT COVERED'));
+		}
+		const notScored = rows.filter((r) => r.decisions.length === 0).map((r) => r.principle);
+		if (notScored.length) console.log(`  principles no decision scores: ${notScored.join(', ')}`);
+		const clauses = uncoveredClauses(council, rows);
+		if (clauses.length) console.log(`  clauses no decision exercises: ${clauses.join('; ')}`);
+	}
+
+	console.log('\nPlain English (Flesch reading ease, target 60 or more; sentences over 25 words flagged)');
+	let total = { councillor: 0, officer: 0 };
+	for (const s of lib.scenarios) {
+		const r = readability(s);
+		const mark = r.ease >= 60 ? '✓' : '!';
+		console.log(`${mark} ${s.id.padEnd(32)} ease ${String(r.ease).padStart(5)}  ${String(r.words).padStart(5)} words  ${s.minutes} min (estimate ${estimatedMinutes(s).minutes})  longest route ${longestRouteWords(s)} words`);
+		for (const l of r.longSentences) console.log(`    long sentence in ${s.file}: "${l.slice(0, 90)}${l.length > 90 ? '…' : ''}"`);
+		if (s.audience !== 'officer') total.councillor += s.minutes;
+		if (s.audience !== 'councillor') total.officer += s.minutes;
+	}
+	console.log(`\nCourse length: councillors ${total.councillor} min, officers ${total.officer} min (target 40–60).`);
+	return 0;
 }
 
-console.log('\nPlain English (Flesch reading ease, target 60 or more; sentences over 25 words flagged)');
-let total = { councillor: 0, officer: 0 };
-for (const s of lib.scenarios) {
-	const r = readability(s);
-	const mark = r.ease >= 60 ? '✓' : '!';
-	console.log(`${mark} ${s.id.padEnd(32)} ease ${String(r.ease).padStart(5)}  ${String(r.words).padStart(5)} words  ${s.minutes} min  longest route ${longestRouteWords(s)} words`);
-	for (const l of r.longSentences) console.log(`    long sentence in ${s.file}: "${l.slice(0, 90)}${l.length > 90 ? '…' : ''}"`);
-	if (s.audience !== 'officer') total.councillor += s.minutes;
-	if (s.audience !== 'councillor') total.officer += s.minutes;
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+	process.exit(await validate(resolve(dirname(fileURLToPath(import.meta.url)), '..'), process.argv.includes('--quiet')));
 }
-console.log(`\nCourse length: councillors ${total.councillor} min, officers ${total.officer} min (target 40–60).`);

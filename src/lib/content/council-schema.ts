@@ -455,24 +455,46 @@ function syntaxMessage(code: string, raw: string, src: string, pos: number): str
 	return `YAML syntax error: ${what} — ${how}`;
 }
 
-/** Extra guidance when a clause's text is not in the source. */
+/**
+ * Extra guidance when a clause's text is not in the source: what kind of difference it is, and
+ * both texts side by side from the first difference, the differing character in [ ].
+ */
 function notFoundHint(t: string, src: string): string {
-	const fold = (s: string) => s.replace(/[\u2018\u2019\u201B\u2032`]/g, "'").replace(/[\u201C\u201D\u201F\u2033]/g, '"').replace(/[\u2010-\u2015\u2212]/g, '-');
-	if (fold(src).includes(fold(t))) {
-		return ' (only the apostrophes, quotation marks or dashes differ: copy them from the source, which may use curly ’ or “ ” characters)';
+	// Fold case, quotes and dashes one character for one, so positions line up.
+	const foldChar = (c: string) => {
+		if (/[\u2018\u2019\u201B\u2032`]/.test(c)) return "'";
+		if (/[\u201C\u201D\u201F\u2033]/.test(c)) return '"';
+		if (/[\u2010-\u2015\u2212]/.test(c)) return '-';
+		const l = c.toLowerCase();
+		return l.length === c.length ? l : c;
+	};
+	const fold = (s: string) => Array.from(s, foldChar).join('');
+	const foldQuotes = (s: string) => Array.from(s, (c) => (/[A-Za-z]/.test(c) ? c : foldChar(c))).join('');
+	let kind = '';
+	let tAt = -1;
+	let sAt = -1;
+	const folded = fold(src).indexOf(fold(t));
+	if (folded >= 0 && Array.from(src).length === src.length && Array.from(t).length === t.length) {
+		kind = foldQuotes(src).includes(foldQuotes(t))
+			? ' (only the apostrophes, quotation marks or dashes differ: copy them from the source, which may use curly ’ or “ ” characters)'
+			: ' (only capital letters, apostrophes, quotation marks or dashes differ)';
+		tAt = [...t].findIndex((c, i) => c !== src[folded + i]);
+		sAt = folded + tAt;
+	} else {
+		// The longest start of the clause that is in the source (binary search: every shorter start is too).
+		let lo = 0;
+		let hi = t.length;
+		while (lo < hi) {
+			const mid = Math.ceil((lo + hi) / 2);
+			if (src.includes(t.slice(0, mid))) lo = mid;
+			else hi = mid - 1;
+		}
+		if (lo < 12) return ' (not even its first words are in the source: check it is the right clause and the right source file)';
+		tAt = lo;
+		sAt = src.indexOf(t.slice(0, lo)) + lo;
 	}
-	if (src.toLowerCase().includes(t.toLowerCase())) return ' (only capital letters differ)';
-	const words = t.split(' ');
-	let lo = 0;
-	let hi = words.length;
-	while (lo < hi) {
-		const mid = Math.ceil((lo + hi) / 2);
-		if (src.includes(words.slice(0, mid).join(' '))) lo = mid;
-		else hi = mid - 1;
-	}
-	if (lo >= 3) {
-		const tail = words.slice(Math.max(0, lo - 6), lo).join(' ');
-		return ` (it matches as far as "${lo > 6 ? '…' : ''}${tail}", then differs at "${words[lo]}")`;
-	}
-	return '';
+	const show = (s: string, at: number) =>
+		`"${at > 30 ? '…' : ''}${s.slice(Math.max(0, at - 30), at)}[${s[at] ?? ''}]${s.slice(at + 1, at + 41)}${at + 41 < s.length ? '…' : ''}"`;
+	const name = (c: string | undefined) => (c === undefined ? 'the end of the text' : `"${c}" (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`);
+	return `${kind}: they differ at character ${tAt + 1} of the clause, which has ${name(t[tAt])} where the source has ${name(src[sAt])} — clause: ${show(t, tAt)}; source: ${show(src, sAt)}`;
 }

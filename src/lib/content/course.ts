@@ -3,7 +3,8 @@
  * council's version of it. Used by the Vite plugin, `npm run validate`, packaging and tests.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { checkGraph } from '../engine/graph.js';
@@ -12,7 +13,8 @@ import { loadCouncils, ROLE_KEYS } from './councils.js';
 import type { ContentError } from './errors.js';
 import type { BuildOptions } from './options.js';
 import { fillScenario, placeholderProblems } from './placeholders.js';
-import { parseScenario } from './scenario.js';
+import { encodingProblems, parseScenario, sizeProblem } from './scenario.js';
+import { scenarioWarnings } from './report.js';
 
 export interface Library {
 	root: string;
@@ -22,6 +24,8 @@ export interface Library {
 	/** Raw scenario sources by file, for placeholder checks. */
 	sources: Record<string, string>;
 	errors: ContentError[];
+	/** Probable mistakes that do not stop a build (see scenarioWarnings). */
+	warnings: ContentError[];
 	contentVersion: string;
 }
 
@@ -37,23 +41,35 @@ export function loadPrinciples(root: string, errors: ContentError[]): Principle[
 	}
 }
 
-/** Every check of one scenario file: format, placeholders, then the branching graph. */
+/**
+ * Every check of one scenario file: size and encoding, format, placeholders, then the branching
+ * graph; and the warnings (see scenarioWarnings), which do not stop a build.
+ */
 export async function checkScenarioSource(
 	file: string,
 	source: string,
 	principleIds: ReadonlySet<string>,
 	councils: Council[]
-): Promise<{ scenario?: Scenario; errors: ContentError[] }> {
+): Promise<{ scenario?: Scenario; errors: ContentError[]; warnings: ContentError[] }> {
+	const tooBig = sizeProblem(file, source);
+	if (tooBig) return { errors: [tooBig], warnings: [] };
 	const { scenario, errors } = await parseScenario(file, source, principleIds);
+	errors.push(...encodingProblems(file, source));
 	errors.push(...placeholderProblems(file, source, ROLE_KEYS, councils));
 	if (scenario) for (const p of checkGraph(scenario)) errors.push({ file, ...p });
 	errors.sort((a, b) => a.line - b.line);
-	return { scenario, errors };
+	const minutesLine = source.split('\n').findIndex((l) => /^minutes\s*:/.test(l)) + 1;
+	const warnings = scenario && !errors.length ? scenarioWarnings(scenario, minutesLine || 1).map((w) => ({ file, ...w, warning: true as const })) : [];
+	return { scenario, errors, warnings };
 }
+
+/** Each scenario file's check from the last loadLibrary, by councils, file and source. */
+let lastChecked = new Map<string, Awaited<ReturnType<typeof checkScenarioSource>>>();
 
 /** Reads and checks everything under <root>/scenarios (scenario files and councils). */
 export async function loadLibrary(root: string, scenarioDir = 'scenarios', councilDir = 'scenarios/councils'): Promise<Library> {
 	const errors: ContentError[] = [];
+	const warnings: ContentError[] = [];
 	const principles = loadPrinciples(root, errors);
 	const principleIds = new Set(principles.map((p) => p.id));
 	const hash = createHash('sha256');
@@ -67,22 +83,63 @@ export async function loadLibrary(root: string, scenarioDir = 'scenarios', counc
 	const sources: Record<string, string> = {};
 	const dir = join(root, scenarioDir);
 	const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.md')).sort() : [];
-	const seen = new Map<string, string>();
+	const byId = new Map<string, string[]>();
+	// An unchanged file is not parsed again (a dev server reloads the library on every edit).
+	const context = JSON.stringify([[...principleIds], councils.map((c) => [c.id, c.file, c.roles])]);
+	const checked: typeof lastChecked = new Map();
 	for (const name of files) {
 		const file = relPath(root, join(dir, name));
 		const source = readFileSync(join(dir, name), 'utf8');
 		sources[file] = source;
 		hash.update(file + '\0' + source);
-		const { scenario, errors: errs } = await checkScenarioSource(file, source, principleIds, councils);
+		const key = `${context}\0${file}\0${source}`;
+		const result = lastChecked.get(key) ?? (await checkScenarioSource(file, source, principleIds, councils));
+		checked.set(key, result);
+		const { scenario, errors: errs, warnings: warns } = result;
 		errors.push(...errs);
+		warnings.push(...warns);
 		if (!scenario) continue;
-		const other = seen.get(scenario.id);
-		if (other) errors.push({ file, line: 2, message: `scenario id "${scenario.id}" is already used by ${other} — give each scenario its own id` });
-		seen.set(scenario.id, file);
+		byId.set(scenario.id, [...(byId.get(scenario.id) ?? []), file]);
 		scenarios.push(scenario);
 	}
+	for (const [id, same] of byId) {
+		if (same.length > 1) errors.push(...duplicateIdErrors(root, id, same, sources));
+	}
+	lastChecked = checked;
 	if (files.length === 0) errors.push({ file: scenarioDir, line: 0, message: 'no scenario files (*.md) found — add one (see docs/authoring.md)' });
-	return { root, principles, councils, scenarios, sources, errors, contentVersion: hash.digest('hex').slice(0, 8) };
+	return { root, principles, councils, scenarios, sources, errors, warnings, contentVersion: hash.digest('hex').slice(0, 8) };
+}
+
+/**
+ * Files sharing a scenario id. The published id belongs to the file that was there first, so
+ * the blame goes to the new or changed one: by `git status` when the folder is in git, else
+ * the one modified last. Each message says which file is which.
+ */
+function duplicateIdErrors(root: string, id: string, files: string[], sources: Record<string, string>): ContentError[] {
+	const changed = gitChanged(root);
+	const mtime = (f: string) => statSync(join(root, f)).mtimeMs;
+	const isNew = (f: string) => changed?.has(f) ?? false;
+	// The file to keep: unchanged in git, or else the oldest; ties go to the first by name.
+	const keep = [...files].sort((a, b) => Number(isNew(a)) - Number(isNew(b)) || mtime(a) - mtime(b) || a.localeCompare(b))[0];
+	const why = (f: string) => (changed ? (isNew(f) ? 'new or changed since the last commit' : '') : 'modified later');
+	return files
+		.filter((f) => f !== keep)
+		.map((file) => ({
+			file,
+			line: Math.max(1, sources[file].split('\n').findIndex((l) => /^id\s*:/.test(l)) + 1),
+			message: `scenario id "${id}" is already used by ${keep}${changed && !isNew(keep) ? ' (unchanged since the last commit)' : ''}; this file is ${why(file) || 'the later one'} — give this file its own id, and leave ${keep}'s id alone (LMS reports and saved progress use it)`
+		}));
+}
+
+/** Files git reports as new or changed (relative to root), or null when git cannot say. */
+function gitChanged(root: string): Set<string> | null {
+	try {
+		const out = execFileSync('git', ['status', '--porcelain', '--untracked-files=all', '--', '.'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+		const top = execFileSync('git', ['rev-parse', '--show-prefix'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+		return new Set(out.split('\n').filter(Boolean).map((l) => l.slice(3).replace(/^"|"$/g, '').replace(/^.* -> /, '')).map((f) => (top && f.startsWith(top) ? f.slice(top.length) : f)));
+	} catch {
+		return null;
+	}
 }
 
 function relPath(root: string, file: string): string {

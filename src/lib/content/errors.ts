@@ -3,19 +3,38 @@ export interface ContentError {
 	file: string;
 	line: number;
 	message: string;
+	/** A probable mistake that does not stop the build (printed as "warning:"). */
+	warning?: true;
 }
 
 export function formatError(e: ContentError): string {
-	return `${e.file}:${e.line}: ${e.message}`;
+	return `${e.file}:${e.line}: ${e.warning ? 'warning: ' : ''}${e.message}`;
 }
 
 /** Thrown by the build when content is broken; its message lists every problem. */
 export class ContentBuildError extends Error {
 	constructor(public problems: ContentError[]) {
-		super(
-			`${problems.length} problem${problems.length === 1 ? '' : 's'} in the course content:\n` +
-				problems.map((p) => '  ' + formatError(p)).join('\n')
-		);
+		super(problemReport(problems.map(formatError)));
 		this.name = 'ContentBuildError';
 	}
+}
+
+/**
+ * The one way every command (validate, build, package, start, dev/preview) prints content
+ * problems, so the same fault reads the same everywhere: a count, one file:line line each,
+ * and what to do next.
+ */
+export function problemReport(lines: string[]): string {
+	const n = lines.length;
+	return (
+		`✗ ${n} problem${n === 1 ? '' : 's'} in the course content:\n\n` +
+		lines.join('\n') +
+		'\n\nFix each line above, then run the command again (npm run validate checks the content alone). docs/authoring.md explains the format.'
+	);
+}
+
+/** Warnings: probable mistakes that do not stop the build. */
+export function warningReport(lines: string[]): string {
+	const n = lines.length;
+	return `! ${n} warning${n === 1 ? '' : 's'} about the course content (the build goes on):\n\n${lines.join('\n')}`;
 }

@@ -1,6 +1,10 @@
 /** Reads and checks a scenario's frontmatter, with the line of each field. */
 import { LineCounter, parseDocument, isMap, isScalar, type Pair } from 'yaml';
 import type { Audience, Scenario } from '../engine/types.js';
+import { lineFaults, plainYamlError } from './yaml-faults.js';
+
+/** Longest scenario id: see MAX_SCENARIO_ID in scenario.ts and "Limits" in docs/authoring.md. */
+export const MAX_SCENARIO_ID = 80;
 
 export const TOPICS = [
 	'confidentiality', 'relationships', 'delegation', 'roles', 'political-groups', 'complaints',
@@ -17,10 +21,13 @@ export function parseFrontmatter(text: string, firstLine: number, report: (line:
 	const lc = new LineCounter();
 	const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
 	const lineAt = (offset: number | undefined) => firstLine + (offset === undefined ? 0 : lc.linePos(offset).line - 1);
+	const faults = lineFaults(text, !doc.errors.length);
+	for (const f of faults) report(firstLine + f.index, f.message);
 	if (doc.errors.length) {
-		for (const e of doc.errors) report(lineAt(e.pos[0]), `frontmatter is not valid YAML (${e.message.split('\n')[0]}) — check quotes and colons; put a title containing ":" in quotes`);
+		if (!faults.length) report(lineAt(doc.errors[0].pos[0]), plainYamlError(doc.errors[0]));
 		return null;
 	}
+	if (faults.length) return null;
 	if (!isMap(doc.contents)) {
 		report(firstLine, 'frontmatter must be "field: value" lines — see docs/authoring.md');
 		return null;
@@ -47,6 +54,7 @@ export function parseFrontmatter(text: string, firstLine: number, report: (line:
 	};
 	const id = str('id');
 	if (ok && !ID.test(id)) bad('id', `id "${id}" must be lower case letters, digits and hyphens, e.g. "exempt-papers"`);
+	if (ok && id.length > MAX_SCENARIO_ID) bad('id', `id is ${id.length} characters; at most ${MAX_SCENARIO_ID} — the id names the scenario in saved progress, file names and LMS reports (see "Limits" in docs/authoring.md)`);
 	if (ok && id === 'protocol') bad('id', 'id "protocol" is kept for the council\'s protocol file — choose another id');
 	const title = str('title');
 	const summary = str('summary');

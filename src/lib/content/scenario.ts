@@ -5,7 +5,7 @@
 import { compile } from 'mdsvex';
 import type { Choice, Ending, Node, Outcome, Rich, Scenario, Step } from '../engine/types.js';
 import type { ContentError } from './errors.js';
-import { parseFrontmatter } from './frontmatter.js';
+import { MAX_SCENARIO_ID, parseFrontmatter } from './frontmatter.js';
 import { lineOf, toBlock, toInlines, type MdNode } from './rich.js';
 import { didYouMean } from './suggest.js';
 
@@ -13,6 +13,39 @@ const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const STEP_HEADING = /^(Step|Ending)\s+([^:]*?)\s*:\s*(.*)$/;
 const CHOICE_HEADING = /^Choice\s+([^:]*?)\s*:\s*(.*)$/;
 const OUTCOMES: Outcome[] = ['good', 'mixed', 'poor'];
+
+/**
+ * Limits (docs/authoring.md, "Limits"). A scenario file may be at most 64 KB (today's longest
+ * is 13 KB). The tracker sends each decision to the LMS as the interaction id
+ * "<scenario-id>_<step-id>", and SCORM 1.2 allows 255 characters (we keep 250, see
+ * src/lib/state/tracking.ts); the scenario id also names the scenario in saved progress and
+ * the content/<id>.more.js file, so it is kept to 80.
+ */
+export const MAX_SCENARIO_BYTES = 64 * 1024;
+export const MAX_INTERACTION_ID = 250;
+/** Quotations inside quotations, at most (">", "> >", "> > >"). */
+export const MAX_QUOTE_DEPTH = 3;
+export { MAX_SCENARIO_ID };
+
+/** The file is over the size limit: checked before anything else, as parsing it would be slow. */
+export function sizeProblem(file: string, source: string): ContentError | null {
+	const bytes = new TextEncoder().encode(source).length;
+	if (bytes <= MAX_SCENARIO_BYTES) return null;
+	const kb = (n: number) => `${Math.round(n / 1024)} KB`;
+	return { file, line: 1, message: `the file is ${kb(bytes)}; a scenario may be at most ${kb(MAX_SCENARIO_BYTES)} — split it into two scenarios (see "Limits" in docs/authoring.md)` };
+}
+
+/** Text that was not valid UTF-8 when read (decoded as U+FFFD, "�"), line by line. */
+export function encodingProblems(file: string, source: string): ContentError[] {
+	const errors: ContentError[] = [];
+	source.split('\n').forEach((text, i) => {
+		const at = text.indexOf('\uFFFD');
+		if (at < 0) return;
+		const shown = text.slice(0, at).split(' ').slice(-3).join(' ') + text.slice(at).split(' ').slice(0, 3).join(' ');
+		errors.push({ file, line: i + 1, message: `column ${at + 1} is not valid UTF-8 text (a learner would see "${shown}") — retype the character there and save the file as UTF-8` });
+	});
+	return errors;
+}
 
 /** Reads the markdown tree with mdsvex's own parser (the same one the Svelte build uses). */
 export async function markdownTree(source: string): Promise<MdNode> {
@@ -22,7 +55,22 @@ export async function markdownTree(source: string): Promise<MdNode> {
 		highlight: false
 	});
 	if (!tree) throw new Error('mdsvex returned no markdown tree');
+	fixApostrophes(tree);
 	return tree;
+}
+
+/**
+ * mdsvex's smart quotes take a "'" straight after "}" for an opening quote ({clerk}'s →
+ * "{clerk}‘s"): a quote that follows a letter, a digit or a placeholder's "}" is an apostrophe
+ * or a closing quote, so it becomes ’. Walks the tree on a stack (no recursion over nesting).
+ */
+export function fixApostrophes(tree: MdNode): void {
+	const stack = [tree];
+	while (stack.length) {
+		const n = stack.pop()!;
+		if (n.type === 'text' && n.value) n.value = n.value.replace(/([}\p{L}\p{N}])\u2018/gu, '$1\u2019');
+		if (n.children) stack.push(...n.children);
+	}
 }
 
 function headingText(n: MdNode): string {
@@ -49,6 +97,16 @@ export async function parseScenario(
 	const errors: ContentError[] = [];
 	const report = (line: number, message: string) => errors.push({ file, line, message });
 
+	// The Markdown parser recurses into nested quotations: stop deep nesting before it does.
+	const lines = source.split('\n');
+	for (let i = 0; i < lines.length; i++) {
+		const depth = (/^(?:[ \t]*>)+/.exec(lines[i])?.[0].match(/>/g) ?? []).length;
+		if (depth > MAX_QUOTE_DEPTH) {
+			report(i + 1, `a quotation is nested ${depth} deep here (${'>'.repeat(Math.min(depth, 5))}${depth > 5 ? '…' : ''}); at most ${MAX_QUOTE_DEPTH} — use one ">" for a message the learner receives, two for a message quoted inside it`);
+			return { errors };
+		}
+	}
+
 	let tree: MdNode;
 	try {
 		tree = await markdownTree(source);
@@ -70,6 +128,8 @@ export async function parseScenario(
 	let ending: Ending | null = null;
 	let choice: Choice | null = null;
 	let phase: 'narrative' | 'after-question' = 'narrative';
+	/** Steps with a "Question:" line (which may be empty: reported there, once). */
+	const asked = new Set<Step>();
 
 	const addNode = (node: Node) => {
 		if (nodes[node.id]) {
@@ -95,6 +155,9 @@ export async function parseScenario(
 			const [, kind, id, title] = m;
 			if (!ID.test(id)) report(lineOf(n), `${kind.toLowerCase()} id "${id}" must be lower case letters, digits and hyphens, e.g. "the-phone-call"`);
 			if (!title) report(lineOf(n), `${kind.toLowerCase()} "${id}" has no title — write one after the colon`);
+			if (kind === 'Step' && meta && meta.id.length <= MAX_SCENARIO_ID && meta.id.length + 1 + id.length > MAX_INTERACTION_ID) {
+				report(lineOf(n), `step id "${id.slice(0, 30)}…" is ${id.length} characters; with the scenario id it makes the LMS interaction id "<scenario-id>_<step-id>", which may be at most ${MAX_INTERACTION_ID} — use at most ${MAX_INTERACTION_ID - 1 - meta.id.length} characters`);
+			}
 			if (kind === 'Step') {
 				step = { kind: 'step', id, title, narrative: [], question: '', choices: [], line: lineOf(n) };
 				phase = 'narrative';
@@ -151,7 +214,8 @@ export async function parseScenario(
 		if (step) {
 			if (isKeyParagraph(n, ['Question'])) {
 				const [first, ...rest] = paragraphLines(n);
-				if (step.question) report(first.line, `step "${step.id}" has a second question — keep one question per step`);
+				if (asked.has(step)) report(first.line, `step "${step.id}" has a second question — keep one question per step`);
+				asked.add(step);
 				const inl = toInlines(n.children ?? [], report);
 				const q = inl.map((i) => (typeof i === 'string' ? i : '')).join('').replace(/^\s*Question\s*:\s*/i, '').trim();
 				step.question = q;
@@ -176,7 +240,7 @@ export async function parseScenario(
 			if (e.narrative.length === 0) report(e.line, `ending "${e.id}" says nothing about what happened — add a paragraph`);
 			continue;
 		}
-		if (!node.question) report(node.line, `step "${node.id}" has no question — add a line "Question: …"`);
+		if (!asked.has(node)) report(node.line, `step "${node.id}" has no question — add a line "Question: …"`);
 		if (node.narrative.length === 0) report(node.line, `step "${node.id}" has no story — add a paragraph before the question`);
 		if (node.choices.length < 2) report(node.line, `step "${node.id}" has ${node.choices.length} choice${node.choices.length === 1 ? '' : 's'} — give it at least 2 (2 to 4 reads best; at most 9)`);
 		if (node.choices.length > 9) report(node.line, `step "${node.id}" has ${node.choices.length} choices — SCORM 1.2 allows at most 9; split the step`);
@@ -214,14 +278,16 @@ function readChoiceSettings(
 			choice.next = value.trim();
 		} else if (key.toLowerCase() === 'scores') {
 			for (const part of value.split(',').map((s) => s.trim()).filter(Boolean)) {
-				const sm = /^([a-z0-9.-]+)\s+([+-]?\d+)$/.exec(part);
+				const sm = /^([A-Za-z0-9._-]+)\s+([+-]?\d+)$/.exec(part);
 				if (!sm) {
 					report(line, `score "${part}" is not understood — write a principle id and a number, e.g. "confidentiality.no-disclosure +2"`);
 					continue;
 				}
 				const points = Number(sm[2]);
 				if (points < -2 || points > 2) report(line, `score ${sm[2]} for "${sm[1]}" is out of range — use a whole number from -2 to +2`);
-				if (!principles.has(sm[1])) {
+				if (!principles.has(sm[1]) && principles.has(sm[1].toLowerCase())) {
+					report(line, `principle "${sm[1]}" is in the wrong case — ids are lower case: write "${sm[1].toLowerCase()}"`);
+				} else if (!principles.has(sm[1])) {
 					report(line, `unknown principle "${sm[1]}" — use an id from scenarios/principles.yaml${didYouMean(sm[1], [...principles])}`);
 				}
 				if (sm[1] in choice.scores) report(line, `"${sm[1]}" is scored twice — score each principle once per choice`);

@@ -13,10 +13,10 @@ import type { Course } from '../engine/types.js';
 import { compactOutline, splitScenario } from '../engine/text.js';
 import { TEXT_CALLBACK } from '../state/text-loader.js';
 import { readFileSync } from 'node:fs';
-import { buildCourse, loadLibrary } from './course.js';
+import { buildCourse, loadLibrary, type Library } from './course.js';
 import { pageToRich } from './rich.js';
 import { markdownTree } from './scenario.js';
-import { ContentBuildError } from './errors.js';
+import { ContentBuildError, formatError, problemReport, warningReport } from './errors.js';
 import { optionEnv, parseBuildOptions } from './options.js';
 
 const ID = 'virtual:course';
@@ -25,13 +25,40 @@ export function textScript(id: string, text: unknown): string {
 	return `window.${TEXT_CALLBACK}&&window.${TEXT_CALLBACK}(${JSON.stringify(id)},${JSON.stringify(text)});\n`;
 }
 
+/**
+ * Dev only: the module that stands in for the course when the content has problems. It shows
+ * the report in the page (Vite's error overlay where there is one, else the report as text) and
+ * then fails, so nothing half-built renders behind it.
+ */
+export function problemPage(report: string): string {
+	return [
+		`const report = ${JSON.stringify(report)};`,
+		`const Overlay = customElements.get('vite-error-overlay');`,
+		// On <html>, not <body>: SvelteKit replaces the body with its error page when this module fails.
+		`if (Overlay) document.documentElement.appendChild(new Overlay({ message: report, stack: '', plugin: 'content checker' }));`,
+		`else { const pre = document.createElement('pre'); pre.textContent = report; pre.style.cssText = 'white-space:pre-wrap;padding:1rem;background:#fff;position:fixed;inset:0;margin:0;z-index:99999'; document.documentElement.appendChild(pre); }`,
+		`export default null;`,
+		`throw new Error(report);`
+	].join('\n');
+}
+
 export function coursePlugin(root: string, env: Record<string, string | undefined> = process.env): Plugin {
 	/** content/<name>.js files: each scenario's words, and "protocol" (the council's clauses). */
 	let texts: Record<string, unknown> = {};
+	/** The checked library, loaded once per build (and again after each edit in dev). */
+	let library: Promise<Library> | undefined;
+	let command: 'build' | 'serve' = 'build';
+	let warned = '';
+	/** Prints the warnings once per change of them (build and dev alike). */
+	function warn(lib: Library) {
+		const text = lib.warnings.length ? warningReport(lib.warnings.map(formatError)) : '';
+		if (text && text !== warned) console.warn('\n' + text + '\n');
+		warned = text;
+	}
 
 	/** The bundled course: no words, no clauses; scenario graphs in compact form (expanded on load). */
 	async function load(): Promise<{ course: Course; compact: unknown[] }> {
-		const lib = await loadLibrary(root);
+		const lib = await (library ??= loadLibrary(root));
 		if (lib.errors.length) throw new ContentBuildError(lib.errors);
 		const { options, errors } = parseBuildOptions(optionEnv(env), {
 			councils: lib.councils.map((c) => c.id),
@@ -63,13 +90,48 @@ export function coursePlugin(root: string, env: Record<string, string | undefine
 
 	return {
 		name: 'conduct-scenarios:course',
+		configResolved(config) {
+			command = config.command;
+		},
+		/**
+		 * `vite build`: check the content before anything is compiled, and on a problem print the
+		 * same report as npm run validate and npm run package, and stop (no plugin stack trace).
+		 */
+		async buildStart() {
+			if (command !== 'build') return;
+			const lib = await (library ??= loadLibrary(root));
+			warn(lib);
+			if (lib.errors.length) {
+				process.stderr.write('\n' + problemReport(lib.errors.map(formatError)) + '\n');
+				process.exit(1);
+			}
+			const { errors } = parseBuildOptions(optionEnv(env), { councils: lib.councils.map((c) => c.id), scenarios: lib.scenarios.map((s) => s.id) });
+			if (errors.length) {
+				process.stderr.write(`\n✗ Build options are not valid:\n  ${errors.join('\n  ')}\nSee README "Build options".\n`);
+				process.exit(1);
+			}
+		},
 		resolveId(id) {
 			return id === ID ? RESOLVED : null;
 		},
 		async load(id) {
 			if (id !== RESOLVED) return null;
-			this.addWatchFile(join(root, 'scenarios'));
-			const { course, compact } = await load();
+			// In dev, Vite watches the whole project and handleHotUpdate reloads the page; a watched
+			// folder would be taken for an import there ("Failed to resolve import …/scenarios").
+			if (command === 'build') this.addWatchFile(join(root, 'scenarios'));
+			let loaded: Awaited<ReturnType<typeof load>>;
+			try {
+				loaded = await load();
+				if (command === 'serve') warn(await library!);
+			} catch (e) {
+				if (command === 'build') throw e;
+				// Dev (npm run dev / npm run preview): the same report in the terminal and in the page,
+				// and the page reloads when a scenario file changes (handleHotUpdate).
+				const report = e instanceof ContentBuildError ? e.message : `✗ ${(e as Error).message}`;
+				console.error('\n' + report + '\n');
+				return problemPage(report);
+			}
+			const { course, compact } = loaded;
 			const text = JSON.stringify(join(root, 'src/lib/engine/text.ts'));
 			return [
 				`import { expandOutline } from ${text};`,
@@ -93,11 +155,14 @@ export function coursePlugin(root: string, env: Record<string, string | undefine
 				const text = texts[m[1]];
 				if (!text) return next();
 				res.setHeader('content-type', 'text/javascript');
+				res.setHeader('cache-control', 'no-store');
 				res.end(textScript(m[1], text));
 			});
 		},
 		handleHotUpdate({ file, server }) {
 			if (file.includes(join(root, 'scenarios'))) {
+				library = undefined;
+				texts = {};
 				const mod = server.moduleGraph.getModuleById(RESOLVED);
 				if (mod) server.moduleGraph.invalidateModule(mod);
 				server.ws.send({ type: 'full-reload' });

@@ -11,6 +11,10 @@ export interface GraphProblem {
 	message: string;
 }
 
+/** The one statement of the no-loops rule (docs/authoring.md, "Steps may not loop"). */
+export const LOOP_RULE =
+	'a choice may not lead back to an earlier step: a scenario always moves forward to an ending, so saved progress stays small; point the choice at a later step or an ending (see "Steps may not loop" in docs/authoring.md)';
+
 export function checkGraph(s: Scenario): GraphProblem[] {
 	const problems: GraphProblem[] = [];
 	const ids = Object.keys(s.nodes);
@@ -25,7 +29,7 @@ export function checkGraph(s: Scenario): GraphProblem[] {
 				});
 			}
 			if (c.next === step.id) {
-				problems.push({ line: c.line, message: `choice "${c.key}" of step "${step.id}" leads back to the same step — point it to another step or an ending` });
+				problems.push({ line: c.line, message: `choice "${c.key}" of step "${step.id}" leads back to the same step — ${LOOP_RULE}` });
 			}
 		}
 		const totals = step.choices.map(choiceTotal);
@@ -60,42 +64,57 @@ export function checkGraph(s: Scenario): GraphProblem[] {
 		}
 	}
 
-	// Which nodes can reach an ending (fixed point over reverse edges).
+	// Which nodes can reach an ending (a walk back along the choices from every ending).
+	const into = new Map<string, string[]>();
+	for (const step of steps) {
+		for (const to of next(step.id)) {
+			if (!into.has(to)) into.set(to, []);
+			into.get(to)!.push(step.id);
+		}
+	}
 	const canEnd = new Set(ids.filter((id) => s.nodes[id].kind === 'ending'));
-	let changed = true;
-	while (changed) {
-		changed = false;
-		for (const step of steps) {
-			if (!canEnd.has(step.id) && next(step.id).some((x) => canEnd.has(x))) {
-				canEnd.add(step.id);
-				changed = true;
+	const back = [...canEnd];
+	while (back.length) {
+		for (const from of into.get(back.pop()!) ?? []) {
+			if (!canEnd.has(from)) {
+				canEnd.add(from);
+				back.push(from);
 			}
 		}
 	}
 
-	// Cycles (depth-first search with colours).
+	// Cycles: depth-first search with colours, on an explicit stack (a scenario may be a chain
+	// of thousands of steps, so no recursion over the author's depth).
 	const colour = new Map<string, 1 | 2>();
 	const reportedCycle = new Set<string>();
-	const visit = (id: string, trail: string[]) => {
-		colour.set(id, 1);
-		for (const to of next(id)) {
+	if (s.nodes[s.start]) {
+		const trail: { id: string; next: string[]; i: number }[] = [{ id: s.start, next: next(s.start), i: 0 }];
+		colour.set(s.start, 1);
+		while (trail.length) {
+			const top = trail[trail.length - 1];
+			if (top.i >= top.next.length) {
+				colour.set(top.id, 2);
+				trail.pop();
+				continue;
+			}
+			const to = top.next[top.i++];
+			if (to === top.id) continue; // reported above, at the choice
 			if (colour.get(to) === 1) {
-				const loop = [...trail.slice(trail.indexOf(to)), id, to];
+				const ids = trail.map((t) => t.id);
+				const loop = [...ids.slice(ids.indexOf(to)), to];
 				const key = [...new Set(loop)].sort().join(',');
 				if (reportedCycle.has(key)) continue;
 				reportedCycle.add(key);
-				const exit = loop.some((x) => canEnd.has(x));
 				problems.push({
-					line: s.nodes[id].line,
-					message: exit
-						? `steps loop back: ${loop.join(' → ')} — scenarios may not loop (saved progress must stay small); point a choice forward instead`
-						: `steps loop with no exit: ${loop.join(' → ')} — a learner would be stuck; add a choice that leads to an ending`
+					line: s.nodes[top.id].line,
+					message: `steps loop: ${(loop.length > 8 ? [...loop.slice(0, 3), `… ${loop.length - 6} more …`, ...loop.slice(-3)] : loop).join(' → ')} — ${LOOP_RULE}`
 				});
-			} else if (!colour.has(to)) visit(to, [...trail, id]);
+			} else if (!colour.has(to)) {
+				colour.set(to, 1);
+				trail.push({ id: to, next: next(to), i: 0 });
+			}
 		}
-		colour.set(id, 2);
-	};
-	if (s.nodes[s.start]) visit(s.start, []);
+	}
 
 	for (const step of steps) {
 		if (reached.has(step.id) && !canEnd.has(step.id) && !reportedCycle.size) {
