@@ -37,7 +37,7 @@ function rng(seed: number) {
 	return () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
-async function writeExport(
+export async function writeExport(
 	file: string,
 	course: Course,
 	rows: number,

@@ -187,6 +187,15 @@ export function inFilter(p: Played, f: CohortFilter): boolean {
 	return true;
 }
 
+/** The principles on which choice `key` scores as well as any choice at this step. */
+function meetsOf(step: Step, key: string): string[] {
+	const chosen = step.choices.find((c) => c.key === key)!;
+	const ids = new Set(step.choices.flatMap((c) => Object.keys(c.scores)));
+	return [...ids].filter(
+		(id) => (chosen.scores[id] ?? 0) >= Math.max(...step.choices.map((c) => c.scores[id] ?? 0))
+	);
+}
+
 export function cohortOf(
 	course: Course,
 	all: Played[],
@@ -206,6 +215,10 @@ export function cohortOf(
 	let rightDiffers = 0;
 	let answers = 0;
 	const unknownIds = new Set<string>();
+	const routes = new Map<
+		string,
+		{ w: ReturnType<typeof walk>; r: ReturnType<typeof scenarioResult>; meets: string[][] }
+	>();
 
 	for (const p of played) {
 		const outcome = outcomeOf(p, passMark);
@@ -215,8 +228,19 @@ export function cohortOf(
 		for (const s of course.scenarios) {
 			const path = p.paths[s.id];
 			if (!path) continue;
-			const w = walk(s, path);
-			const r = scenarioResult(s, path);
+			// Many learners take the same route: walk and score each route once.
+			const key = `${s.id}\u0000${path}`;
+			let known = routes.get(key);
+			if (!known) {
+				const w = walk(s, path);
+				known = {
+					w,
+					r: scenarioResult(s, path),
+					meets: w.decisions.map((d) => meetsOf(d.step, d.choice.key))
+				};
+				routes.set(key, known);
+			}
+			const { w, r, meets } = known;
 			started.set(s.id, (started.get(s.id) ?? 0) + 1);
 			if (w.node.kind === 'ending') {
 				done++;
@@ -230,18 +254,15 @@ export function cohortOf(
 				into.worst += t.worst;
 				into.decisions += t.decisions;
 			}
-			for (const d of w.decisions) {
+			w.decisions.forEach((d, i) => {
 				decisions++;
 				if (recommended(d.step).key === d.choice.key) best++;
 				const k = `${s.id}/${d.step.id}`;
 				const m = counts.get(k) ?? new Map<string, number>();
 				m.set(d.choice.key, (m.get(d.choice.key) ?? 0) + 1);
 				counts.set(k, m);
-				for (const id of new Set(d.step.choices.flatMap((c) => Object.keys(c.scores)))) {
-					const top = Math.max(...d.step.choices.map((c) => c.scores[id] ?? 0));
-					if ((d.choice.scores[id] ?? 0) >= top) meeting[id] = (meeting[id] ?? 0) + 1;
-				}
-			}
+				for (const id of meets[i]) meeting[id] = (meeting[id] ?? 0) + 1;
+			});
 		}
 		answers += p.answers;
 		unknown += p.unknown.length;
