@@ -68,6 +68,8 @@ export function optionsToEnv(o: BuildOptions): Record<string, string> {
 	if (o.mode === 'assessed') env.PASS_MARK = String(o.passMark);
 	if (o.interactions) env.DESCRIPTIONS = o.descriptions ? 'on' : 'off';
 	if (o.title !== null) env.COURSE_TITLE = o.title;
+	env.AUDIENCE = o.audience ?? 'choose';
+	env.CORE = o.core ? o.core.join(',') : 'default';
 	return env;
 }
 
@@ -191,7 +193,11 @@ export async function main(argv: string[], root = ROOT, load: CourseLoader = loa
 		console.error(`✗ the course content has problems (run npm run validate for details):\n  ${all.errors.join('\n  ')}`);
 		return 1;
 	}
-	const ctx: OptionsContext = { councils, scenarios: all.course.scenarios.map((s) => s.id) };
+	const ctx: OptionsContext = {
+		councils,
+		scenarios: all.course.scenarios.map((s) => s.id),
+		audiences: Object.fromEntries(all.course.scenarios.map((s) => [s.id, s.audience]))
+	};
 	const { plans, errors } = planPackages(argv, ctx);
 	if (errors.length) {
 		for (const e of errors) console.error(`✗ ${argv.length ? inFlagWords(e) : e}`);

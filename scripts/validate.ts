@@ -8,6 +8,7 @@ import { dirname, resolve } from 'node:path';
 import { loadLibrary } from '../src/lib/content/course.js';
 import { formatError } from '../src/lib/content/errors.js';
 import { coverage, longestRouteWords, readability, uncoveredClauses } from '../src/lib/content/report.js';
+import { trackReport } from '../src/lib/content/track-report.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const quiet = process.argv.includes('--quiet');
@@ -21,7 +22,19 @@ if (lib.errors.length) {
 }
 
 console.log(`✓ ${lib.scenarios.length} scenarios and ${lib.councils.length} councils are valid (content version ${lib.contentVersion}).`);
-if (quiet) process.exit(0);
+// Tracks, reading time and the strategy report; its errors (a guessable core, a core far over
+// 30 minutes) fail validation like any other content problem.
+const tracks = trackReport(lib);
+function assessment() {
+	if (!tracks.errors.length) return;
+	console.error(`\n✗ ${tracks.errors.length} assessment problem${tracks.errors.length === 1 ? '' : 's'}:\n`);
+	for (const e of tracks.errors) console.error(formatError(e));
+	process.exit(1);
+}
+if (quiet) {
+	assessment();
+	process.exit(0);
+}
 
 const ids = lib.principles.map((p) => p.id);
 for (const council of lib.councils) {
@@ -39,13 +52,12 @@ for (const council of lib.councils) {
 }
 
 console.log('\nPlain English (Flesch reading ease, target 60 or more; sentences over 25 words flagged)');
-let total = { councillor: 0, officer: 0 };
 for (const s of lib.scenarios) {
 	const r = readability(s);
 	const mark = r.ease >= 60 ? '✓' : '!';
 	console.log(`${mark} ${s.id.padEnd(32)} ease ${String(r.ease).padStart(5)}  ${String(r.words).padStart(5)} words  ${s.minutes} min  longest route ${longestRouteWords(s)} words`);
 	for (const l of r.longSentences) console.log(`    long sentence in ${s.file}: "${l.slice(0, 90)}${l.length > 90 ? '…' : ''}"`);
-	if (s.audience !== 'officer') total.councillor += s.minutes;
-	if (s.audience !== 'councillor') total.officer += s.minutes;
 }
-console.log(`\nCourse length: councillors ${total.councillor} min, officers ${total.officer} min (target 40–60).`);
+
+console.log('\n' + tracks.lines.join('\n'));
+assessment();

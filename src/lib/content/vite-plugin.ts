@@ -35,7 +35,8 @@ export function coursePlugin(root: string, env: Record<string, string | undefine
 		if (lib.errors.length) throw new ContentBuildError(lib.errors);
 		const { options, errors } = parseBuildOptions(optionEnv(env), {
 			councils: lib.councils.map((c) => c.id),
-			scenarios: lib.scenarios.map((s) => s.id)
+			scenarios: lib.scenarios.map((s) => s.id),
+			audiences: Object.fromEntries(lib.scenarios.map((s) => [s.id, s.audience]))
 		});
 		if (errors.length) throw new Error(`Build options are not valid:\n  ${errors.join('\n  ')}\nSee README "Build options".`);
 		const course = buildCourse(lib, options);
