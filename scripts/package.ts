@@ -26,6 +26,7 @@ import {
 import { checkPackage } from '../src/lib/packaging/check.js';
 import { buildManifest, controlFiles, manifestIdentifier, toNCName } from '../src/lib/packaging/manifest.js';
 import { listFiles, zipDirectory } from '../src/lib/packaging/zip.js';
+import type { Audience } from '../src/lib/engine/types.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const SCORM_VERSIONS: ScormVersion[] = ['1.2', '2004'];
@@ -34,7 +35,7 @@ export const SCORM_VERSIONS: ScormVersion[] = ['1.2', '2004'];
 export interface CourseInfo {
 	title: string;
 	council: { id: string; name: string };
-	scenarios: { id: string; title: string }[];
+	scenarios: { id: string; title: string; audience?: string }[];
 	contentVersion: string;
 }
 
@@ -196,7 +197,7 @@ export async function main(argv: string[], root = ROOT, load: CourseLoader = loa
 	const ctx: OptionsContext = {
 		councils,
 		scenarios: all.course.scenarios.map((s) => s.id),
-		audiences: Object.fromEntries(all.course.scenarios.map((s) => [s.id, s.audience]))
+		audiences: Object.fromEntries(all.course.scenarios.map((s) => [s.id, (s.audience ?? 'both') as Audience]))
 	};
 	const { plans, errors } = planPackages(argv, ctx);
 	if (errors.length) {
