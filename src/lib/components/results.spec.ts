@@ -68,7 +68,7 @@ describe('debrief', () => {
 describe('certificate', () => {
 	it('waits until every scenario is finished', () => {
 		render(Certificate, { context: new Map([[PLAYER_KEY, player]]) });
-		expect(screen.getByText(/ready when you have finished all 1 scenarios/)).toBeInTheDocument();
+		expect(screen.getByText(/ready when you have finished all 1 required scenarios/)).toBeInTheDocument();
 	});
 
 	it('shows the facts, and a hostile name as plain text', () => {
