@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { checkPackage } from '../../src/lib/packaging/check';
 import {
-	cmiSummary, expectNoLmsErrors, moduleFrame, openMockLms, playScenario, readCmi, relaunch, slugFor, startScenario
+	cmiSummary, expectNoLmsErrors, moduleFrame, openMockLms, playScenario, readCmi, relaunch, slugFor
 } from './helpers';
 
 const tracks = parseYaml(readFileSync('scenarios/tracks.yaml', 'utf8')) as Record<'councillor' | 'officer', { core: string[]; electives: string[] }>;
@@ -29,11 +29,20 @@ async function home(page: Page) {
 	await expect(frame.getByRole('heading', { level: 1, name: /Member\/Officer protocol/ })).toBeVisible();
 }
 
+/** Opens a scenario from the learner's own home page (no "Show all scenarios": that would change their course). */
+async function open(page: Page, id: string) {
+	const frame = moduleFrame(page);
+	const link = frame.locator(`main a[href="#/scenario/${id}"]`).first();
+	if (!(await link.isVisible())) await home(page);
+	await link.click();
+	await expect(frame.locator('form input[type="radio"][name^="choice-"]').first()).toBeVisible();
+}
+
 /** Plays each scenario on the recommended path, checking "Next scenario" never leaves the track. */
 async function playCore(page: Page, ids: string[], track: string[]) {
 	const frame = moduleFrame(page);
 	for (const id of ids) {
-		await startScenario(page, id);
+		await open(page, id);
 		await playScenario(page, id, 'recommended');
 		const next = frame.getByRole('link', { name: /^Next scenario: / });
 		if (await next.count()) {
@@ -92,7 +101,7 @@ test('the role is kept in the LMS, not only this browser, and changes after a de
 	// Before the first decision the seat changes freely.
 	await officer.check();
 	await councillor.check();
-	await startScenario(page, tracks.councillor.core[0]);
+	await open(page, tracks.councillor.core[0]);
 	await playScenario(page, tracks.councillor.core[0], 'recommended', { decisions: 1 });
 
 	// A browser that has never seen this learner: the role comes back from the LMS's suspend_data.
@@ -100,14 +109,14 @@ test('the role is kept in the LMS, not only this browser, and changes after a de
 	await home(page);
 	await expect(councillor).toBeChecked();
 
-	// After a decision: asked first; "Keep my course" keeps it.
-	await officer.check();
+	// After a decision: asked first (the radio stays on the current seat); "Keep my course" keeps it.
+	await officer.click();
 	await expect(frame.getByRole('alert')).toContainText('your course changes');
 	await expect(councillor).toBeChecked();
 	await frame.getByRole('button', { name: 'Keep my course' }).click();
 	await expect(councillor).toBeChecked();
 	expect(cmiSummary(await readCmi(page), '2004').suspendData).toContain('|~c|');
-	await officer.check();
+	await officer.click();
 	await frame.getByRole('button', { name: 'Change my course' }).click();
 	await expect(officer).toBeChecked();
 	await expect(frame.getByRole('heading', { level: 2, name: 'Your scenarios: Officer refresher' })).toBeVisible();
@@ -156,7 +165,7 @@ test('a package with electives (--core): completion and score cover the core; a 
 	expect(electives.length).toBeGreaterThan(0);
 
 	// An elective first, badly: it is reported (its decisions reach the LMS) but the course is not complete.
-	await startScenario(page, electives[0]);
+	await open(page, electives[0]);
 	await playScenario(page, electives[0], '!!!!!!!!!');
 	let s = cmiSummary(await readCmi(page), '1.2');
 	expect(s.status).toBe('incomplete');
