@@ -85,7 +85,7 @@ for (const [track, label, version, seat] of [
 		expect(s.scoreRaw).toBe('100');
 		expect(s.suspendData).toContain(`|~${track[0]}|`);
 		for (const i of s.interactions) expect(tracks[track].core.some((id) => i.id.startsWith(`${id}_`)), i.id).toBe(true);
-		const objective = s.objectives.find((o) => o.id === `track_${track}`);
+		const objective = s.objectives.find((o) => o.id === `track_${track}`)!;
 		expect(objective, 'the track objective').toBeTruthy();
 		expect(version === '1.2' ? objective.status : objective.success_status).toBe('passed');
 		await expectNoLmsErrors(page);

@@ -30,7 +30,7 @@ describe('Feedback', () => {
 		const { container } = render(Feedback, { course, step, choice: step.choices[0] });
 		const summary = course.principles.find((p) => p.id === 'confidentiality.no-disclosure')!.summary;
 		expect(screen.getByText(summary)).toBeInTheDocument();
-		const details = container.querySelector('details.clause-details')!;
+		const details = container.querySelector<HTMLDetailsElement>('details.clause-details')!;
 		expect(details.open).toBe(false);
 		expect(details.querySelector('summary')).toHaveTextContent('The protocol’s words (3.1(h))');
 		expect(details.querySelector('blockquote')).toHaveTextContent('Respect, courtesy, integrity and appropriate confidentiality from officers');
