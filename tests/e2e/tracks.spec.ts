@@ -10,8 +10,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { checkPackage } from '../../src/lib/packaging/check';
+import { axeViolations } from './axe';
 import {
-	cmiSummary, expectNoLmsErrors, moduleFrame, openMockLms, playScenario, readCmi, relaunch, slugFor
+	cmiSummary, expectNoLmsErrors, moduleFrame, moduleFrameHandle, openMockLms, playScenario, readCmi, relaunch, slugFor
 } from './helpers';
 
 const tracks = parseYaml(readFileSync('scenarios/tracks.yaml', 'utf8')) as Record<'councillor' | 'officer', { core: string[]; electives: string[] }>;
@@ -113,6 +114,7 @@ test('the role is kept in the LMS, not only this browser, and changes after a de
 	await officer.click();
 	await expect(frame.getByRole('alert')).toContainText('your course changes');
 	await expect(councillor).toBeChecked();
+	expect(await axeViolations(moduleFrameHandle(page)), 'axe on the home page asking to confirm').toEqual([]);
 	await frame.getByRole('button', { name: 'Keep my course' }).click();
 	await expect(councillor).toBeChecked();
 	expect(cmiSummary(await readCmi(page), '2004').suspendData).toContain('|~c|');

@@ -26,6 +26,9 @@ import { TRACKS_FILE } from './tracks.js';
 /** The pass mark the library is checked against: the build default. */
 export const DEFAULT_PASS_MARK = 80;
 
+/** How far above chance the longest share may go before the report flags it. */
+export const LONGEST_MARGIN = 0.1;
+
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 function cueLines(label: string, r: CueReport): string[] {
@@ -34,7 +37,8 @@ function cueLines(label: string, r: CueReport): string[] {
 		.map((s) => (s.name === 'random' ? `random mean ${s.mean}%, 95th percentile ${s.p95}%` : `${s.name} ${s.mean}%`))
 		.join('; ');
 	return [
-		`${label}: ${r.decisions} decisions; recommended choice is the longest at ${pct(r.longestShare)} (chance ${pct(r.chance)})`,
+		`${label}: ${r.decisions} decisions; recommended choice is the longest at ${pct(r.longestShare)} (chance ${pct(r.chance)})` +
+			(r.longestShare > r.chance + LONGEST_MARGIN ? ' — above chance: make other options as specific as the recommended one' : ''),
 		`  position of the recommended choice (1 = first): ${positions}`,
 		`  content-blind course scores: ${strategies}`
 	];
