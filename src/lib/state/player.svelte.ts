@@ -217,7 +217,8 @@ export function createPlayer(outline: Course, tracker: Tracker, prefs: Prefs, no
 		setRole(r: Role, confirmed = false): boolean {
 			const how = roleChange(course, saved, role, r);
 			if (how === 'same' || how === 'fixed' || (how === 'confirm' && !confirmed)) return false;
-			saved = { ...saved, role: r };
+			// A confirmed change starts a different course: its completion date is its own.
+			saved = { ...saved, role: r, completedOn: how === 'confirm' ? null : saved.completedOn };
 			persist();
 			return true;
 		},
