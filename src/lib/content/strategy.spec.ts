@@ -100,7 +100,8 @@ describe('the strategy report', () => {
 	});
 
 	it('shows each scenario’s spread of path scores and reachable endings', () => {
-		expect(spread(balanced[0])).toEqual({ scenario: 's00', best: 100, worst: 0, endings: 2, paths: 3 });
+		// Options +2, 0, -2: path scores 100, 50, 0.
+		expect(spread(balanced[0])).toEqual({ scenario: 's00', best: 100, worst: 0, bestPoints: 2, worstPoints: -2, median: 50, passing: 1, endings: 2, paths: 3 });
 	});
 
 	it('counts the words read on the recommended path, the quoted clause included, at 200 words a minute', () => {

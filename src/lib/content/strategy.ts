@@ -6,7 +6,7 @@
  * the recommended path. Pure functions over checked scenarios; see docs/authoring.md.
  */
 import { scenarioResult } from '../engine/results.js';
-import { recommended } from '../engine/scoring.js';
+import { choiceTotal, recommended } from '../engine/scoring.js';
 import { walk } from '../engine/session.js';
 import type { Choice, Council, Principle, Scenario, Step, Track, TrackPlan } from '../engine/types.js';
 import { plainText } from './rich.js';
@@ -133,8 +133,15 @@ export function guessable(report: CueReport, passMark: number): StrategyScore[] 
 
 export interface Spread {
 	scenario: string;
+	/** Best and worst path score (0–100, as the course scores it). */
 	best: number;
 	worst: number;
+	/** Best and worst path in raw points (the sum of the choices' totals): the stakes of the scenario. */
+	bestPoints: number;
+	worstPoints: number;
+	/** Median path score, and how many paths reach the pass mark. */
+	median: number;
+	passing: number;
 	/** Distinct endings some path reaches. */
 	endings: number;
 	paths: number;
@@ -153,12 +160,29 @@ export function allPaths(s: Scenario): string[] {
 	return out;
 }
 
-/** Best and worst path scores of a scenario, and how many endings are reachable. */
-export function spread(s: Scenario): Spread {
+/**
+ * Best and worst path scores of a scenario, its raw points, the median path and how many paths
+ * pass, and how many endings are reachable. (Each decision scores from its worst option, 0, to
+ * its best, 100, so best and worst paths are always 100 and 0: the median and the passing share
+ * say more about how hard a scenario is.)
+ */
+export function spread(s: Scenario, passMark = 80): Spread {
 	const paths = allPaths(s);
 	const scores = paths.map((p) => scenarioResult(s, p).score ?? 0);
+	const points = paths.map((p) => walk(s, p).decisions.reduce((a, d) => a + choiceTotal(d.choice), 0));
 	const endings = new Set(paths.map((p) => walk(s, p).node.id));
-	return { scenario: s.id, best: Math.max(...scores), worst: Math.min(...scores), endings: endings.size, paths: paths.length };
+	const sorted = [...scores].sort((a, b) => a - b);
+	return {
+		scenario: s.id,
+		best: Math.max(...scores),
+		worst: Math.min(...scores),
+		bestPoints: Math.max(...points),
+		worstPoints: Math.min(...points),
+		median: sorted[Math.floor(sorted.length / 2)],
+		passing: scores.filter((x) => x >= passMark).length,
+		endings: endings.size,
+		paths: paths.length
+	};
 }
 
 const words = (t: string) => t.split(/\s+/).filter(Boolean).length;

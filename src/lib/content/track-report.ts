@@ -78,10 +78,12 @@ export function trackReport(lib: Library, passMark = DEFAULT_PASS_MARK, runs?: n
 	for (const track of TRACKS) lines.push(...cueLines(`${track} core`, cueReport(coreScenarios(lib.scenarios, plan, track), runs)));
 	for (const p of guessingProblems(lib.scenarios, plan, TRACKS, passMark, runs)) errors.push({ file, line: lineOf(p.track), message: p.message });
 
-	lines.push('', 'Per scenario: best and worst path score, reachable endings');
+	lines.push('', `Per scenario: best and worst path score (and points), median path, paths reaching ${passMark}%, reachable endings`);
 	for (const s of lib.scenarios) {
-		const r = spread(s);
-		lines.push(`  ${s.id.padEnd(32)} best ${String(r.best).padStart(3)}%  worst ${String(r.worst).padStart(3)}%  spread ${String(r.best - r.worst).padStart(3)}  endings ${r.endings}  paths ${r.paths}`);
+		const r = spread(s, passMark);
+		lines.push(
+			`  ${s.id.padEnd(32)} best ${String(r.best).padStart(3)}% (${r.bestPoints > 0 ? '+' : ''}${r.bestPoints})  worst ${String(r.worst).padStart(3)}% (${r.worstPoints})  spread ${String(r.best - r.worst).padStart(3)}  median ${String(r.median).padStart(3)}%  passing ${r.passing} of ${r.paths} paths  endings ${r.endings}`
+		);
 	}
 	return { lines, errors };
 }
