@@ -27,6 +27,7 @@ import {
 import { checkPackage } from '../src/lib/packaging/check.js';
 import { buildManifest, controlFiles, manifestIdentifier, toNCName } from '../src/lib/packaging/manifest.js';
 import { listFiles, zipDirectory } from '../src/lib/packaging/zip.js';
+import type { Audience } from '../src/lib/engine/types.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const SCORM_VERSIONS: ScormVersion[] = ['1.2', '2004'];
@@ -35,7 +36,7 @@ export const SCORM_VERSIONS: ScormVersion[] = ['1.2', '2004'];
 export interface CourseInfo {
 	title: string;
 	council: { id: string; name: string };
-	scenarios: { id: string; title: string }[];
+	scenarios: { id: string; title: string; audience?: string }[];
 	contentVersion: string;
 }
 
@@ -69,6 +70,8 @@ export function optionsToEnv(o: BuildOptions): Record<string, string> {
 	if (o.mode === 'assessed') env.PASS_MARK = String(o.passMark);
 	if (o.interactions) env.DESCRIPTIONS = o.descriptions ? 'on' : 'off';
 	if (o.title !== null) env.COURSE_TITLE = o.title;
+	env.AUDIENCE = o.audience ?? 'choose';
+	env.CORE = o.core ? o.core.join(',') : 'default';
 	return env;
 }
 
@@ -192,7 +195,11 @@ export async function main(argv: string[], root = ROOT, load: CourseLoader = loa
 		console.error(problemReport(all.errors));
 		return 1;
 	}
-	const ctx: OptionsContext = { councils, scenarios: all.course.scenarios.map((s) => s.id) };
+	const ctx: OptionsContext = {
+		councils,
+		scenarios: all.course.scenarios.map((s) => s.id),
+		audiences: Object.fromEntries(all.course.scenarios.map((s) => [s.id, (s.audience ?? 'both') as Audience]))
+	};
 	const { plans, errors } = planPackages(argv, ctx);
 	if (errors.length) {
 		for (const e of errors) console.error(`✗ ${argv.length ? inFlagWords(e) : e}`);

@@ -1,6 +1,7 @@
 /**
  * npm run validate — checks every scenario and council like a compiler, then prints a
- * coverage table per council and a reading-ease figure per scenario.
+ * coverage table per council, a reading-ease figure per scenario, and the tracks, reading time
+ * and strategy report (src/lib/content/track-report.ts).
  * Exit code 1 when anything is broken. `--quiet` prints only problems.
  */
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -8,6 +9,7 @@ import { dirname, resolve } from 'node:path';
 import { loadLibrary } from '../src/lib/content/course.js';
 import { formatError, problemReport, warningReport } from '../src/lib/content/errors.js';
 import { coverage, estimatedMinutes, longestRouteWords, readability, uncoveredClauses } from '../src/lib/content/report.js';
+import { trackReport } from '../src/lib/content/track-report.js';
 
 /** Checks the content under root and prints the report; returns the exit code. */
 export async function validate(root: string, quiet = false): Promise<number> {
@@ -20,7 +22,15 @@ export async function validate(root: string, quiet = false): Promise<number> {
 	}
 
 	console.log(`✓ ${lib.scenarios.length} scenarios and ${lib.councils.length} councils are valid (content version ${lib.contentVersion}).`);
-	if (quiet) return 0;
+	// Tracks, reading time and the strategy report; its errors (a guessable core, a core far over
+	// 30 minutes) fail validation like any other content problem.
+	const tracks = trackReport(lib);
+	const assessment = () => {
+		if (!tracks.errors.length) return 0;
+		console.error(problemReport(tracks.errors.map(formatError)));
+		return 1;
+	};
+	if (quiet) return assessment();
 
 	const ids = lib.principles.map((p) => p.id);
 	for (const council of lib.councils) {
@@ -38,17 +48,15 @@ export async function validate(root: string, quiet = false): Promise<number> {
 	}
 
 	console.log('\nPlain English (Flesch reading ease, target 60 or more; sentences over 25 words flagged)');
-	let total = { councillor: 0, officer: 0 };
 	for (const s of lib.scenarios) {
 		const r = readability(s);
 		const mark = r.ease >= 60 ? '✓' : '!';
 		console.log(`${mark} ${s.id.padEnd(32)} ease ${String(r.ease).padStart(5)}  ${String(r.words).padStart(5)} words  ${s.minutes} min (estimate ${estimatedMinutes(s).minutes})  longest route ${longestRouteWords(s)} words`);
 		for (const l of r.longSentences) console.log(`    long sentence in ${s.file}: "${l.slice(0, 90)}${l.length > 90 ? '…' : ''}"`);
-		if (s.audience !== 'officer') total.councillor += s.minutes;
-		if (s.audience !== 'councillor') total.officer += s.minutes;
 	}
-	console.log(`\nCourse length: councillors ${total.councillor} min, officers ${total.officer} min (target 40–60).`);
-	return 0;
+
+	console.log('\n' + tracks.lines.join('\n'));
+	return assessment();
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {

@@ -308,6 +308,8 @@ export function screenKinds(): ScreenKind[] {
 				const step = await firstQuestion(page, id);
 				await pick(page, step.id, recommended(step).key);
 				await feedbackReady(page);
+				// The council's words are one step away: open them first.
+				await page.locator('.feedback details.clause-details > summary').first().click();
 				const link = page.locator('.feedback figcaption a').first();
 				const href = (await link.getAttribute('href'))!;
 				await link.click();

@@ -39,6 +39,11 @@ test.describe('the three headline topics', () => {
 			await frame.locator(`input[name="choice-${sc.start}"][value="${key}"]`).check();
 			await frame.getByRole('button', { name: 'Continue' }).click();
 			await expect(frame.getByRole('heading', { name: /recommended choice/i })).toBeVisible();
+			// Each principle shows its plain-English summary; the council's words are one step away.
+			await expect(frame.locator('.feedback .clause-summary').first()).toBeVisible();
+			await expect(frame.locator('.feedback figure.clause').first()).toBeHidden();
+			for (const summary of await frame.locator('.feedback details.clause-details > summary').all()) await summary.click();
+			await expect(frame.locator('.feedback figure.clause').first()).toBeVisible();
 			const quotes = await frame.locator('.feedback figure.clause blockquote').allInnerTexts();
 			expect(quotes.length).toBeGreaterThan(0);
 			const text = source('witham-town-council');

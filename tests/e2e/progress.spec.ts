@@ -163,22 +163,28 @@ for (const version of ['1.2', '2004'] as const) {
 	});
 }
 
+/** In the page: the localStorage key of the module's copy of progress (the JSON with "progress"). */
+function copyKey(): string | null {
+	for (let i = 0; i < localStorage.length; i++) {
+		const k = localStorage.key(i) ?? '';
+		try {
+			if (k.startsWith('cs:') && JSON.parse(localStorage.getItem(k) ?? '').progress) return k;
+		} catch {
+			/* not the copy */
+		}
+	}
+	return null;
+}
+
 test.describe('broken saved progress in the browser (no LMS)', () => {
 	for (const c of CASES) {
 		test(c.name, async ({ page, context }) => {
 			const g = await guard(context);
 			const slug = slugFor(COUNCIL, '2004');
 			await page.goto(`/dist/${slug}/index.html`);
-			// Choosing a seat saves a preference under the copy's key + ":role".
+			// Choosing a seat saves the progress (the seat is part of it), so the browser copy exists.
 			await page.getByRole('radio', { name: 'A councillor' }).check();
-			// The copy's key is the one the preference was saved under, without ":role".
-			const key = await page.evaluate(() => {
-				for (let i = 0; i < localStorage.length; i++) {
-					const k = localStorage.key(i) ?? '';
-					if (k.startsWith('cs:') && k.endsWith(':role')) return k.slice(0, -':role'.length);
-				}
-				return null;
-			});
+			const key = await page.evaluate(copyKey);
 			expect(key).toBeTruthy();
 			// Leave the module first (it saves its own state when the page goes), then write the copy.
 			await page.goto('/mock-lms.css');
@@ -201,11 +207,9 @@ test.describe('broken saved progress in the browser (no LMS)', () => {
 		const g = await guard(context);
 		await page.goto(`/dist/${slugFor(COUNCIL, '1.2')}/index.html`);
 		await page.getByRole('radio', { name: 'A councillor' }).check();
+		const key = (await page.evaluate(copyKey))!;
 		await page.goto('/mock-lms.css');
-		await page.evaluate(() => {
-			const k = Object.keys(localStorage).find((x) => x.startsWith('cs:') && x.endsWith(':role'))!;
-			localStorage.setItem(k.slice(0, -':role'.length), '{"v":1,"progress":{"suspendData":');
-		});
+		await page.evaluate((k) => localStorage.setItem(k, '{"v":1,"progress":{"suspendData":'), key);
 		await page.goto(`/dist/${slugFor(COUNCIL, '1.2')}/index.html`);
 		await expect(page.locator('main h1').first()).toBeVisible();
 		await open(page, A);

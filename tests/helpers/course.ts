@@ -5,6 +5,7 @@ import type { Council, Course, Principle, Scenario } from '../../src/lib/engine/
 import { parseScenario } from '../../src/lib/content/scenario';
 import { checkGraph } from '../../src/lib/engine/graph';
 import { fillScenario } from '../../src/lib/content/placeholders';
+import { planTracks } from '../../src/lib/engine/track';
 
 export const principles: Principle[] = parseYaml(readFileSync('scenarios/principles.yaml', 'utf8'));
 export const principleIds = new Set(principles.map((p) => p.id));
@@ -30,6 +31,8 @@ export function courseOf(scenarios: Scenario[], over: Partial<Course> = {}): Cou
 	return {
 		id: 'conduct-scenarios', title: 'Test course', contentVersion: 'test0001', mode: 'assessed', passMark: 80, refresherMonths: 12,
 		tracking: { objectives: true, interactions: true, descriptions: true },
+		audience: null,
+		tracks: planTracks(scenarios, null, null, null),
 		council: { id: council.id, name: council.name, kind: council.kind, protocol: council.protocol, roles },
 		principles, clauses: [], backing: {}, scenarios: scenarios.map((s) => fillScenario(s, roles)), ...over
 	};

@@ -29,7 +29,7 @@ export async function longestSuspend(root: string): Promise<{ chars: number; mod
 		for (const council of lib.councils) {
 			const { options } = parseBuildOptions({ COUNCIL: council.id, COURSE_MODE: mode }, { councils: lib.councils.map((c) => c.id), scenarios: lib.scenarios.map((s) => s.id) });
 			const course = buildCourse(lib, options);
-			const state: SavedState = { progress: {}, completedOn: '2026-12-31' };
+			const state: SavedState = { progress: {}, completedOn: '2026-12-31', role: 'councillor' };
 			for (const s of course.scenarios) {
 				const routes = allRoutes(s);
 				state.progress[s.id] = { path: routes[0], secs: 359999, tries: mode === 'practice' ? routes.slice(1, 1 + MAX_TRIES) : [] };

@@ -98,7 +98,8 @@ describe('optionsToEnv', () => {
 		{ SCORM: '2004', COURSE_MODE: 'practice' },
 		{ PASS_MARK: '65', SCENARIOS: 'exempt-papers,chair-grievance', OBJECTIVES: 'off' },
 		{ INTERACTIONS: 'off', COURSE_TITLE: 'Induction: "Members" & Officers', REFRESHER_MONTHS: '24' },
-		{ COUNCIL: 'halewood-town-council', DESCRIPTIONS: 'off' }
+		{ COUNCIL: 'halewood-town-council', DESCRIPTIONS: 'off' },
+		{ AUDIENCE: 'officer', CORE: 'exempt-papers,chair-grievance' }
 	])('round-trips through parseBuildOptions: %o', (env) => {
 		const { options, errors } = parseBuildOptions({ COUNCIL: 'witham-town-council', ...env }, ctx);
 		expect(errors).toEqual([]);

@@ -26,6 +26,16 @@ describe('Feedback', () => {
 		expect(screen.getByText(/Goes against the protocol/)).toBeInTheDocument();
 	});
 
+	it('gives each principle its plain-English summary, with the council’s words one step away', () => {
+		const { container } = render(Feedback, { course, step, choice: step.choices[0] });
+		const summary = course.principles.find((p) => p.id === 'confidentiality.no-disclosure')!.summary;
+		expect(screen.getByText(summary)).toBeInTheDocument();
+		const details = container.querySelector<HTMLDetailsElement>('details.clause-details')!;
+		expect(details.open).toBe(false);
+		expect(details.querySelector('summary')).toHaveTextContent('The protocol’s words (3.1(h))');
+		expect(details.querySelector('blockquote')).toHaveTextContent('Respect, courtesy, integrity and appropriate confidentiality from officers');
+	});
+
 	it('says plainly when the council protocol has no clause for a principle', () => {
 		render(Feedback, { course, step, choice: step.choices[1] });
 		expect(screen.getByRole('heading', { name: /The recommended choice/ })).toBeInTheDocument();

@@ -51,6 +51,8 @@ describe('debrief', () => {
 		expect(screen.getByText('The protocol recommends (b)')).toBeInTheDocument();
 		expect(screen.getByText(/Tell Sue you cannot share it/)).toBeInTheDocument();
 		expect(screen.getAllByText('appropriate confidentiality').length).toBeGreaterThan(0);
+		// The debrief (and its print) shows the council's words in full, not behind a disclosure.
+		expect(document.querySelector('details.clause-details')).toBeNull();
 		expect(screen.getByText(/Outcome:/).parentElement).toHaveTextContent('A breach investigated');
 	});
 
@@ -68,7 +70,7 @@ describe('debrief', () => {
 describe('certificate', () => {
 	it('waits until every scenario is finished', () => {
 		render(Certificate, { context: new Map([[PLAYER_KEY, player]]) });
-		expect(screen.getByText(/ready when you have finished all 1 scenarios/)).toBeInTheDocument();
+		expect(screen.getByText(/ready when you have finished all 1 required scenarios/)).toBeInTheDocument();
 	});
 
 	it('shows the facts, and a hostile name as plain text', () => {

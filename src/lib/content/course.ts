@@ -8,13 +8,15 @@ import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { checkGraph } from '../engine/graph.js';
-import type { Council, Course, Principle, Scenario } from '../engine/types.js';
+import { inTrack, planTracks, TRACK_LABELS } from '../engine/track.js';
+import type { Council, Course, Principle, Scenario, Track, TrackPlan } from '../engine/types.js';
 import { loadCouncils, ROLE_KEYS } from './councils.js';
 import type { ContentError } from './errors.js';
 import type { BuildOptions } from './options.js';
 import { fillScenario, placeholderProblems } from './placeholders.js';
 import { encodingProblems, parseScenario, sizeProblem } from './scenario.js';
 import { scenarioWarnings } from './report.js';
+import { loadTracks, TRACKS_FILE } from './tracks.js';
 
 export interface Library {
 	root: string;
@@ -27,6 +29,8 @@ export interface Library {
 	/** Probable mistakes that do not stop a build (see scenarioWarnings). */
 	warnings: ContentError[];
 	contentVersion: string;
+	/** scenarios/tracks.yaml: each audience's core and electives; null when there is no such file. */
+	tracks: Record<Track, TrackPlan> | null;
 }
 
 export function loadPrinciples(root: string, errors: ContentError[]): Principle[] {
@@ -107,7 +111,14 @@ export async function loadLibrary(root: string, scenarioDir = 'scenarios', counc
 	}
 	lastChecked = checked;
 	if (files.length === 0) errors.push({ file: scenarioDir, line: 0, message: 'no scenario files (*.md) found — add one (see docs/authoring.md)' });
-	return { root, principles, councils, scenarios, sources, errors, warnings, contentVersion: hash.digest('hex').slice(0, 8) };
+	const tracks = loadTracks(root, scenarioDir, scenarios, errors);
+	const tracksPath = join(dir, TRACKS_FILE);
+	if (existsSync(tracksPath)) {
+		const text = readFileSync(tracksPath, 'utf8');
+		sources[relPath(root, tracksPath)] = text;
+		hash.update(TRACKS_FILE + '\0' + text);
+	}
+	return { root, principles, councils, scenarios, sources, errors, warnings, contentVersion: hash.digest('hex').slice(0, 8), tracks };
 }
 
 /**
@@ -155,17 +166,22 @@ export function buildCourse(lib: Library, options: BuildOptions): Course {
 	const council = lib.councils.find((c) => c.id === options.council);
 	if (!council) throw new Error(`unknown council "${options.council}"`);
 	const byId = new Map(lib.scenarios.map((s) => [s.id, s]));
-	const chosen = options.scenarios ? options.scenarios.map((id) => byId.get(id)!) : lib.scenarios;
+	const selected = options.scenarios ? options.scenarios.map((id) => byId.get(id)!) : lib.scenarios;
+	// A package for one audience holds only that audience's scenarios.
+	const chosen = options.audience ? selected.filter((s) => inTrack(s, options.audience!)) : selected;
 	const modeLabel = options.mode === 'practice' ? ' (practice)' : '';
 	const selLabel = options.scenarios ? ` — ${chosen.length} scenario${chosen.length === 1 ? '' : 's'}` : '';
+	const audLabel = options.audience ? ` — ${TRACK_LABELS[options.audience].toLowerCase()}` : '';
 	return {
 		id: 'conduct-scenarios',
-		title: options.title ?? `Member/Officer protocol: ${council.name}${modeLabel}${selLabel}`,
+		title: options.title ?? `Member/Officer protocol: ${council.name}${modeLabel}${audLabel}${selLabel}`,
 		contentVersion: lib.contentVersion,
 		mode: options.mode,
 		passMark: options.passMark,
 		refresherMonths: options.refresherMonths,
 		tracking: { objectives: options.objectives, interactions: options.interactions, descriptions: options.descriptions },
+		audience: options.audience,
+		tracks: planTracks(chosen, lib.tracks, options.core, options.scenarios),
 		council: { id: council.id, name: council.name, kind: council.kind, protocol: council.protocol, roles: council.roles },
 		principles: lib.principles,
 		clauses: council.clauses,

@@ -10,9 +10,36 @@ describe('build options', () => {
 		expect(errors).toEqual([]);
 		expect(options).toEqual({
 			council: 'kingsthorpe-parish-council', scorm: '1.2', mode: 'assessed', passMark: 80, refresherMonths: 12, scenarios: null,
-			objectives: true, interactions: true, descriptions: true, title: null
+			objectives: true, interactions: true, descriptions: true, title: null, audience: null, core: null
 		});
 		expect(buildSlug(options)).toBe('kingsthorpe-parish-council-scorm12');
+	});
+
+	it('builds for one audience, or names the core scenarios, and says what is wrong with either', () => {
+		const audiences = { 'a-one': 'councillor', 'b-two': 'officer', 'c-three': 'both' } as const;
+		const withAud = { ...ctx, audiences };
+		const one = parseBuildOptions({ AUDIENCE: 'officer', CORE: 'b-two' }, withAud);
+		expect(one.errors).toEqual([]);
+		expect(one.options).toMatchObject({ audience: 'officer', core: ['b-two'] });
+		expect(buildSlug(one.options)).toMatch(/^kingsthorpe-parish-council-scorm12-officer-core-[0-9a-z]{6}$/);
+		expect(parseBuildOptions({ AUDIENCE: 'choose', CORE: 'default' }, withAud).options).toMatchObject({ audience: null, core: null });
+		expect(parseBuildOptions({ AUDIENCE: 'trainers', CORE: 'a-one,zz,a-one' }, withAud).errors).toEqual([
+			'AUDIENCE="trainers" is not allowed — use councillor, officer or choose (the learner chooses)',
+			'CORE names "zz", which is not a scenario — use ids from: a-one, b-two, c-three',
+			'CORE names "a-one" twice — list each scenario once',
+			'CORE names no scenario for officers, so their course would have nothing to complete — add one of: b-two, c-three'
+		]);
+		// The officer track would have nothing to complete.
+		expect(parseBuildOptions({ CORE: 'a-one' }, withAud).errors).toEqual([
+			'CORE names no scenario for officers, so their course would have nothing to complete — add one of: b-two, c-three'
+		]);
+		expect(parseBuildOptions({ SCENARIOS: 'a-one', AUDIENCE: 'officer' }, withAud).errors).toEqual([
+			'AUDIENCE=officer but no scenario in the package is written for officers — add one to SCENARIOS or change AUDIENCE'
+		]);
+		expect(parseBuildOptions({ SCENARIOS: 'a-one,b-two', CORE: 'c-three' }, withAud).errors).toContain(
+			'CORE names "c-three", which is not in SCENARIOS — add it to SCENARIOS or leave it out of CORE'
+		);
+		expect(flagsToEnv(['--audience=councillor', '--core=a-one']).env).toEqual({ AUDIENCE: 'councillor', CORE: 'a-one' });
 	});
 
 	it('names the option and lists what is allowed when a value is wrong', () => {

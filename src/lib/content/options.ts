@@ -4,7 +4,7 @@
  * `npm run package -- --council=… --scorm=…` flags, which scripts/package.ts turns into the same
  * names. See README "Build options".
  */
-import type { Mode } from '../engine/types.js';
+import type { Audience, Mode, Track } from '../engine/types.js';
 import { selectionHash } from './selection.js';
 
 export type ScormVersion = '1.2' | '2004';
@@ -27,6 +27,10 @@ export interface BuildOptions {
 	descriptions: boolean;
 	/** Optional course title override (defaults to "Member/Officer protocol: …"). */
 	title: string | null;
+	/** One audience's course only (no role question); null: the learner chooses. */
+	audience: Track | null;
+	/** The core scenarios (the rest of each track is elective); null: scenarios/tracks.yaml. */
+	core: string[] | null;
 }
 
 export interface OptionSpec {
@@ -49,7 +53,9 @@ export const OPTION_SPECS: OptionSpec[] = [
 	{ env: 'OBJECTIVES', flag: 'objectives', allowed: 'on | off', default: 'on', help: 'Report one cmi.objectives entry per principle.' },
 	{ env: 'INTERACTIONS', flag: 'interactions', allowed: 'on | off', default: 'on', help: 'Report one cmi.interactions entry per decision.' },
 	{ env: 'DESCRIPTIONS', flag: 'descriptions', allowed: 'on | off', default: 'on', help: 'Add descriptions to interactions (SCORM 2004).' },
-	{ env: 'COURSE_TITLE', flag: 'title', allowed: 'any text', default: '(derived)', help: 'Course title shown in the LMS.' }
+	{ env: 'COURSE_TITLE', flag: 'title', allowed: 'any text', default: '(derived)', help: 'Course title shown in the LMS.' },
+	{ env: 'AUDIENCE', flag: 'audience', allowed: 'councillor | officer | choose', default: 'choose', help: 'Build the course for one audience, or let the learner choose their role.' },
+	{ env: 'CORE', flag: 'core', allowed: 'comma-separated scenario ids, or "default"', default: 'default', help: 'The core scenarios (required; the rest are electives), instead of scenarios/tracks.yaml.' }
 ];
 
 const ENV_NAMES = new Set(OPTION_SPECS.map((s) => s.env));
@@ -57,6 +63,8 @@ const ENV_NAMES = new Set(OPTION_SPECS.map((s) => s.env));
 export interface OptionsContext {
 	councils: string[];
 	scenarios: string[];
+	/** Each scenario's audience, to check that AUDIENCE and CORE leave every track a core scenario. */
+	audiences?: Record<string, Audience>;
 }
 
 function onOff(name: string, value: string, errors: string[]): boolean {
@@ -137,8 +145,41 @@ export function parseBuildOptions(
 
 	const title = get('COURSE_TITLE') ?? null;
 
+	const audienceRaw = (get('AUDIENCE') ?? 'choose').trim();
+	const audience: Track | null = audienceRaw === 'councillor' || audienceRaw === 'officer' ? audienceRaw : null;
+	if (!['councillor', 'officer', 'choose'].includes(audienceRaw)) {
+		errors.push(`AUDIENCE="${audienceRaw}" is not allowed — use councillor, officer or choose (the learner chooses)`);
+	}
+
+	let core: string[] | null = null;
+	const coreRaw = get('CORE');
+	if (coreRaw !== undefined && coreRaw.trim() !== 'default') {
+		core = coreRaw.split(',').map((s) => s.trim()).filter(Boolean);
+		const seen = new Set<string>();
+		for (const id of core) {
+			if (!ctx.scenarios.includes(id)) errors.push(`CORE names "${id}", which is not a scenario — use ids from: ${ctx.scenarios.join(', ')}`);
+			else if (scenarios && !scenarios.includes(id)) errors.push(`CORE names "${id}", which is not in SCENARIOS — add it to SCENARIOS or leave it out of CORE`);
+			if (seen.has(id)) errors.push(`CORE names "${id}" twice — list each scenario once`);
+			seen.add(id);
+		}
+		if (core.length === 0) errors.push('CORE is empty — name at least one core scenario, or use default');
+	}
+
+	// Every track the package offers needs something to complete.
+	if (ctx.audiences) {
+		const inPackage = scenarios ?? ctx.scenarios;
+		for (const track of audience ? [audience] : (['councillor', 'officer'] as Track[])) {
+			const own = inPackage.filter((id) => ctx.audiences![id] === track || ctx.audiences![id] === 'both');
+			if (audience && own.length === 0) {
+				errors.push(`AUDIENCE=${track} but no scenario in the package is written for ${track}s — add one to SCENARIOS or change AUDIENCE`);
+			} else if (core && own.length > 0 && !own.some((id) => core!.includes(id))) {
+				errors.push(`CORE names no scenario for ${track}s, so their course would have nothing to complete — add one of: ${own.join(', ')}`);
+			}
+		}
+	}
+
 	return {
-		options: { council, scorm, mode, passMark, refresherMonths, scenarios, objectives, interactions, descriptions, title },
+		options: { council, scorm, mode, passMark, refresherMonths, scenarios, objectives, interactions, descriptions, title, audience, core },
 		errors
 	};
 }
@@ -174,6 +215,8 @@ export function buildSlug(o: BuildOptions): string {
 	const parts = [o.council, o.scorm === '1.2' ? 'scorm12' : 'scorm2004'];
 	if (o.mode === 'practice') parts.push('practice');
 	if (o.scenarios) parts.push(`sel-${selectionHash(o.scenarios)}`);
+	if (o.audience) parts.push(o.audience);
+	if (o.core) parts.push(`core-${selectionHash(o.core)}`);
 	return parts.join('-');
 }
 

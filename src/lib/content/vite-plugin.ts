@@ -18,6 +18,8 @@ import { pageToRich } from './rich.js';
 import { markdownTree } from './scenario.js';
 import { ContentBuildError, formatError, problemReport, warningReport } from './errors.js';
 import { optionEnv, parseBuildOptions } from './options.js';
+import { guessingProblems } from './strategy.js';
+import { TRACKS } from '../engine/track.js';
 
 const ID = 'virtual:course';
 const RESOLVED = '\0' + ID;
@@ -62,10 +64,18 @@ export function coursePlugin(root: string, env: Record<string, string | undefine
 		if (lib.errors.length) throw new ContentBuildError(lib.errors);
 		const { options, errors } = parseBuildOptions(optionEnv(env), {
 			councils: lib.councils.map((c) => c.id),
-			scenarios: lib.scenarios.map((s) => s.id)
+			scenarios: lib.scenarios.map((s) => s.id),
+			audiences: Object.fromEntries(lib.scenarios.map((s) => [s.id, s.audience]))
 		});
 		if (errors.length) throw new Error(`Build options are not valid:\n  ${errors.join('\n  ')}\nSee README "Build options".`);
 		const course = buildCourse(lib, options);
+		// An assessed course that a learner could pass without reading is not built (docs/authoring.md, "The strategy report").
+		if (course.mode === 'assessed') {
+			const guessed = guessingProblems(course.scenarios, course.tracks, course.audience ? [course.audience] : TRACKS, course.passMark);
+			if (guessed.length) {
+				throw new Error(`The course could be passed without reading:\n  ${guessed.map((g) => g.message).join('\n  ')}\nnpm run validate prints the strategy report.`);
+			}
+		}
 		texts = {};
 		const outlines = course.scenarios.map((s) => {
 			const { outline, text } = splitScenario(s);

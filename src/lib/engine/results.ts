@@ -1,6 +1,7 @@
 /** Scores: per decision, per scenario, per principle and for the whole course. */
 import { choiceTotal, decisionQuality, recommended } from './scoring.js';
 import { progressOf, walk, type CourseState, type Decision } from './session.js';
+import { coursePlan, type Role } from './track.js';
 import type { Course, Ending, Scenario } from './types.js';
 
 export interface PrincipleTally {
@@ -22,11 +23,20 @@ export interface ScenarioResult {
 }
 
 export interface CourseResult {
-	/** 0–100 over finished scenarios (all of them count once all are finished). */
+	/** 0–100 over finished required scenarios (all of them count once all are finished). */
 	score: number;
+	/** Every required scenario finished. */
 	complete: boolean;
 	passed: boolean;
+	/** Required scenarios finished. */
 	finishedCount: number;
+	/** Ids of the scenarios that count (the learner's core), in course order. */
+	required: string[];
+	/** Ids of the learner's electives: reported, never required. */
+	electives: string[];
+	/** The track's name ("Councillor induction"), or '' when every scenario is required. */
+	track: string;
+	/** One per course scenario, in course order. */
 	scenarios: ScenarioResult[];
 	principles: Record<string, PrincipleTally>;
 	secs: number;
@@ -67,22 +77,33 @@ export function scenarioResult(s: Scenario, path: string, secs = 0): ScenarioRes
 	};
 }
 
-export function courseResult(course: Course, state: CourseState): CourseResult {
+/**
+ * The course result for a learner in `role`: completion, score, pass and principles cover the
+ * required scenarios of their track only (see engine/track.ts); electives are reported per
+ * scenario but never count.
+ */
+export function courseResult(course: Course, state: CourseState, role: Role = ''): CourseResult {
+	const plan = coursePlan(course, role);
+	const required = new Set(plan.required.map((s) => s.id));
 	const scenarios = course.scenarios.map((s) => {
 		const p = progressOf(state, s.id);
 		return scenarioResult(s, p.path, p.secs);
 	});
-	const finished = scenarios.filter((r) => r.finished);
-	const complete = finished.length === scenarios.length && scenarios.length > 0;
+	const counted = scenarios.filter((r) => required.has(r.id));
+	const finished = counted.filter((r) => r.finished);
+	const complete = finished.length === counted.length && counted.length > 0;
 	const principles: Record<string, PrincipleTally> = {};
 	for (const r of finished) tally(principles, r.decisions);
-	const denominator = complete ? scenarios.length : Math.max(finished.length, 1);
+	const denominator = complete ? counted.length : Math.max(finished.length, 1);
 	const score = Math.round(finished.reduce((a, r) => a + (r.score ?? 0), 0) / denominator);
 	return {
 		score,
 		complete,
 		passed: complete && course.mode === 'assessed' && score >= course.passMark,
 		finishedCount: finished.length,
+		required: plan.required.map((s) => s.id),
+		electives: plan.electives.map((s) => s.id),
+		track: plan.label,
 		scenarios,
 		principles,
 		secs: scenarios.reduce((a, r) => a + r.secs, 0)

@@ -2,11 +2,12 @@
  * Compact, versioned text form of the learner's progress, for SCORM suspend_data (4,096
  * characters in SCORM 1.2 for the whole course) and the local mirror.
  *
- * Format 1:  1|<content version>|<completed yyyymmdd or ->|<scenario>:<path>:<secs>[:<try>.<try>]|…
+ * Format 1:  1|<content version>|<completed yyyymmdd or ->[|~<role c/o/a>]|<scenario>:<path>:<secs>[:<try>.<try>]|…
  * Reading never throws: anything it cannot use is dropped with a plain-English notice, and the
  * rest of the progress is kept.
  */
 import { MAX_TRIES, walk, type CourseState, type ScenarioProgress } from './session.js';
+import type { Role } from './track.js';
 import type { Course } from './types.js';
 
 export const STATE_FORMAT = 1;
@@ -14,10 +15,15 @@ export const STATE_FORMAT = 1;
 export interface SavedState extends CourseState {
 	/** Date the whole course was first completed, yyyy-mm-dd. */
 	completedOn: string | null;
+	/** The learner's seat (engine/track.ts), saved as the item "~c", "~o" or "~a"; absent: not chosen. */
+	role?: Role;
 }
+
+const ROLE_CODES: Record<string, Role> = { c: 'councillor', o: 'officer', a: 'all' };
 
 export function serialise(course: Course, state: SavedState): string {
 	const parts = [String(STATE_FORMAT), course.contentVersion, state.completedOn ? state.completedOn.replaceAll('-', '') : '-'];
+	if (state.role) parts.push('~' + state.role[0]);
 	for (const s of course.scenarios) {
 		const p = state.progress[s.id];
 		if (!p || (!p.path && !p.tries.length && !p.secs)) continue;
@@ -65,6 +71,10 @@ export function deserialise(course: Course, text: string): Restored {
 	const state: SavedState = { progress: {}, completedOn: dateOf(parts[2]) };
 	let unreadable = false;
 	for (const item of parts.slice(3)) {
+		if (item.startsWith('~') && ROLE_CODES[item.slice(1)]) {
+			state.role = ROLE_CODES[item.slice(1)];
+			continue;
+		}
 		const fields = item.split(':');
 		const [id, path = '', secsText = '0', triesText = ''] = fields;
 		const scenario = course.scenarios.find((s) => s.id === id);

@@ -6,6 +6,14 @@
 export type Audience = 'councillor' | 'officer' | 'both';
 export type Outcome = 'good' | 'mixed' | 'poor';
 export type Mode = 'assessed' | 'practice';
+/** A learner's course: the councillor induction or the officer refresher (see engine/track.ts). */
+export type Track = 'councillor' | 'officer';
+
+/** One track's scenarios: core ones count for completion and the pass mark; electives are optional. */
+export interface TrackPlan {
+	core: string[];
+	electives: string[];
+}
 
 /** Inline rich text: a string, bold, italic, or a line break. No HTML, ever. */
 export type Inline = string | { b: Inline[] } | { i: Inline[] } | { br: 1 };
@@ -110,6 +118,10 @@ export interface Course {
 	passMark: number;
 	refresherMonths: number;
 	tracking: { objectives: boolean; interactions: boolean; descriptions: boolean };
+	/** Set when the package is built for one audience (--audience); null: the learner chooses. */
+	audience: Track | null;
+	/** Per track, its core and elective scenario ids (scenarios/tracks.yaml and build options). */
+	tracks: Record<Track, TrackPlan>;
 	council: Pick<Council, 'id' | 'name' | 'kind' | 'protocol' | 'roles'>;
 	principles: Principle[];
 	clauses: Clause[];

@@ -6,14 +6,15 @@
 import { courseResult, scenarioResult } from '../engine/results.js';
 import { deserialise, serialise, type SavedState } from '../engine/serialise.js';
 import * as engine from '../engine/session.js';
+import { coursePlan, effectiveRole, nextScenario, roleChange, type Role } from '../engine/track.js';
 import { joinScenario, type ScenarioText } from '../engine/text.js';
 import type { Course, Scenario } from '../engine/types.js';
 import type { TextLoader } from './text-loader.js';
 import type { Tracker, TrackerStatus } from '../lms/types.js';
 import { decisionRecord, objectiveRecords } from './tracking.js';
 
-/** '' until the learner says which seat they sit in. */
-export type Role = 'councillor' | 'officer' | 'all' | '';
+/** '' until the learner says which seat they sit in (engine/track.ts). */
+export type { Role };
 
 export interface Prefs {
 	get(key: string): string | null;
@@ -68,21 +69,24 @@ export function createPlayer(outline: Course, tracker: Tracker, prefs: Prefs, no
 	let status = $state.raw<TrackerStatus>({ kind: 'ok', message: '' });
 	let notices = $state.raw<string[]>(restored.notices);
 	let learnerName = $state(launch.learnerName || prefs.get('name') || '');
-	let role = $state<Role>((prefs.get('role') as Role) || '');
-	const result = $derived(courseResult(course, saved));
+	// The learner's seat is part of the saved state (suspend_data), so it follows them to any
+	// browser; a package built for one audience fixes it.
+	const role = $derived(effectiveRole(course, saved.role ?? ''));
+	const plan = $derived(coursePlan(course, role));
+	const result = $derived(courseResult(course, saved, role));
 	tracker.onStatus((s) => (status = s));
 
 	const reported = new Set(course.scenarios.filter((s) => engine.isFinished(s, engine.progressOf(saved, s.id).path)).map((s) => s.id));
 	let shownAt = now();
 	let current: string | null = null;
 
-	tracker.declareObjectives(objectiveRecords(course, result));
+	tracker.declareObjectives(objectiveRecords(course, result, role));
 	if (restored.notices.length) persist();
 
 	function persist(commit = true) {
-		const r = courseResult(course, saved);
+		const r = courseResult(course, saved, role);
 		if (r.complete && !saved.completedOn) saved = { ...saved, completedOn: new Date(now()).toISOString().slice(0, 10) };
-		tracker.updateObjectives(objectiveRecords(course, r));
+		tracker.updateObjectives(objectiveRecords(course, r, role));
 		tracker.saveProgress({
 			suspendData: serialise(course, saved),
 			location: current ?? 'home',
@@ -191,6 +195,14 @@ export function createPlayer(outline: Course, tracker: Tracker, prefs: Prefs, no
 		get role() {
 			return role;
 		},
+		/** The learner's course: required scenarios, electives and the track's name. */
+		get plan() {
+			return plan;
+		},
+		/** Would switching to this role be free, need the learner's confirmation, or is it fixed? */
+		roleChange(r: Role) {
+			return roleChange(course, saved, role, r);
+		},
 		dismissNotices() {
 			notices = [];
 		},
@@ -198,9 +210,21 @@ export function createPlayer(outline: Course, tracker: Tracker, prefs: Prefs, no
 			learnerName = name.trim().slice(0, 100);
 			prefs.set('name', learnerName);
 		},
-		setRole(r: Role) {
-			role = r;
-			prefs.set('role', r);
+		/**
+		 * Sets the learner's seat, saved to the LMS at once. After the first decision the course
+		 * would change under the learner, so it needs `confirmed`; returns whether it changed.
+		 */
+		setRole(r: Role, confirmed = false): boolean {
+			const how = roleChange(course, saved, role, r);
+			if (how === 'same' || how === 'fixed' || (how === 'confirm' && !confirmed)) return false;
+			// A confirmed change starts a different course: its completion date is its own.
+			saved = { ...saved, role: r, completedOn: how === 'confirm' ? null : saved.completedOn };
+			persist();
+			return true;
+		},
+		/** The scenario to offer after this one: the next unfinished one in the learner's course. */
+		nextAfter(id: string) {
+			return nextScenario(plan, id, (x) => engine.statusOf(course, saved, x) === 'finished');
 		},
 		progress(id: string) {
 			return engine.progressOf(saved, id);

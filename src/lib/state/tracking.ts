@@ -2,6 +2,7 @@
 import { principlePercent, type CourseResult } from '../engine/results.js';
 import { recommended } from '../engine/scoring.js';
 import type { Decision } from '../engine/session.js';
+import { TRACK_LABELS, type Role } from '../engine/track.js';
 import type { Course, Scenario } from '../engine/types.js';
 import type { DecisionRecord, ObjectiveRecord } from '../lms/types.js';
 
@@ -32,8 +33,14 @@ export function decisionRecord(s: Scenario, d: Decision, latencyMs: number, when
 	};
 }
 
-export function objectiveRecords(course: Course, result: CourseResult): ObjectiveRecord[] {
-	return course.principles.map((p) => {
+/**
+ * One objective per principle, then (for a councillor or officer) one for the learner's track,
+ * "track_councillor" or "track_officer", described as the track's name: it carries the course
+ * score and status once the track's core is complete, so a provider can see which course a
+ * learner completed (docs/packaging.md).
+ */
+export function objectiveRecords(course: Course, result: CourseResult, role: Role = ''): ObjectiveRecord[] {
+	const principles = course.principles.map((p) => {
 		const t = result.principles[p.id];
 		const score = t ? principlePercent(t) : 0;
 		return {
@@ -44,4 +51,7 @@ export function objectiveRecords(course: Course, result: CourseResult): Objectiv
 			description: p.name
 		};
 	});
+	if (role !== 'councillor' && role !== 'officer') return principles;
+	const track = { id: `track_${role}`, score: result.score, attempted: result.complete, passed: result.passed, description: TRACK_LABELS[role] };
+	return [...principles, track];
 }
