@@ -109,7 +109,7 @@ export function buildCourse(lib: Library, options: BuildOptions): Course {
 		passMark: options.passMark,
 		refresherMonths: options.refresherMonths,
 		tracking: { objectives: options.objectives, interactions: options.interactions, descriptions: options.descriptions },
-		council: { id: council.id, name: council.name, kind: council.kind, protocol: council.protocol, roles: council.roles },
+		council: { id: council.id, name: council.name, kind: council.kind, nation: council.nation, protocol: council.protocol, roles: council.roles, unstated: council.unstated },
 		principles: lib.principles,
 		clauses: council.clauses,
 		backing: council.principles,
