@@ -293,6 +293,7 @@ export function checkCouncil(
 		if ((NATIONS as readonly string[]).includes(nationRaw)) nation = nationRaw as Nation;
 		else err(at, `nation "${nationRaw}" is not allowed — write england or wales, in lower case (the course covers councils in England and Wales only)`);
 		if (nation && kind !== undefined && kindOk && !KINDS[kind].nations.includes(nation)) {
+			kindOk = false;
 			err(at, `a ${kind} is not a kind of council in ${nation === 'wales' ? 'Wales' : 'England'} — check the nation, or the kind (see docs/councils.md, "Kind and nation")`);
 		}
 	}
