@@ -38,7 +38,7 @@ export interface CourseInfo {
 	contentVersion: string;
 }
 
-export type CourseLoader = (root: string, options: BuildOptions) => Promise<{ course?: CourseInfo; errors: string[] }>;
+export type CourseLoader = (root: string, options: BuildOptions) => Promise<{ course?: CourseInfo; errors: string[]; scenarioIds?: string[] }>;
 
 /** Council ids: the *.yaml files in scenarios/councils/, sorted. */
 export function councilIds(root: string): string[] {
@@ -191,7 +191,8 @@ export async function main(argv: string[], root = ROOT, load: CourseLoader = loa
 		console.error(`✗ the course content has problems (run npm run validate for details):\n  ${all.errors.join('\n  ')}`);
 		return 1;
 	}
-	const ctx: OptionsContext = { councils, scenarios: all.course.scenarios.map((s) => s.id) };
+	// Every scenario in the library may be chosen, not only those that fit the probe council.
+	const ctx: OptionsContext = { councils, scenarios: 'scenarioIds' in all && all.scenarioIds ? all.scenarioIds : all.course.scenarios.map((s) => s.id) };
 	const { plans, errors } = planPackages(argv, ctx);
 	if (errors.length) {
 		for (const e of errors) console.error(`✗ ${argv.length ? inFlagWords(e) : e}`);

@@ -74,6 +74,14 @@ export function tierOf(kind: string): 'local' | 'principal' {
 	return KINDS[kind]?.tier ?? 'local';
 }
 
+/** The values a scenario's `fits` may list: "local", "principal", or any allowed kind. */
+export const FIT_VALUES: readonly string[] = Object.freeze(['local', 'principal', ...Object.keys(KINDS)]);
+
+/** Whether a scenario fits a council: no `fits` fits every council; else the council's kind or tier is listed. */
+export function scenarioFits(fits: readonly string[] | undefined, kind: string): boolean {
+	return !fits || fits.includes(kind) || fits.includes(tierOf(kind));
+}
+
 /**
  * The safe general wording for a route the protocol does not name, from what the law gives every
  * council: a concern about an employee goes to the head of paid staff (the proper officer), or,

@@ -16,6 +16,8 @@ export {
 	tierOf,
 	conductRouteProblem,
 	routeFill,
+	scenarioFits,
+	FIT_VALUES,
 	formatCouncilError,
 	normaliseWhitespace,
 	parseCouncil,

@@ -8,7 +8,7 @@ import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { checkGraph } from '../engine/graph.js';
 import type { Council, Course, Principle, Scenario } from '../engine/types.js';
-import { loadCouncils, ROLE_KEYS } from './councils.js';
+import { ALL_ROLE_KEYS, loadCouncils, OPTIONAL_ROLE_KEYS, scenarioFits } from './councils.js';
 import type { ContentError } from './errors.js';
 import type { BuildOptions } from './options.js';
 import { fillScenario, placeholderProblems } from './placeholders.js';
@@ -45,7 +45,9 @@ export async function checkScenarioSource(
 	councils: Council[]
 ): Promise<{ scenario?: Scenario; errors: ContentError[] }> {
 	const { scenario, errors } = await parseScenario(file, source, principleIds);
-	errors.push(...placeholderProblems(file, source, ROLE_KEYS, councils));
+	// Placeholders must be filled by every council the scenario fits (all councils when it did not parse).
+	const fitting = scenario ? councils.filter((c) => scenarioFits(scenario.fits, c.kind)) : councils;
+	errors.push(...placeholderProblems(file, source, ALL_ROLE_KEYS, fitting, OPTIONAL_ROLE_KEYS));
 	if (scenario) for (const p of checkGraph(scenario)) errors.push({ file, ...p });
 	errors.sort((a, b) => a.line - b.line);
 	return { scenario, errors };
@@ -98,7 +100,8 @@ export function buildCourse(lib: Library, options: BuildOptions): Course {
 	const council = lib.councils.find((c) => c.id === options.council);
 	if (!council) throw new Error(`unknown council "${options.council}"`);
 	const byId = new Map(lib.scenarios.map((s) => [s.id, s]));
-	const chosen = options.scenarios ? options.scenarios.map((id) => byId.get(id)!) : lib.scenarios;
+	// A council's default course holds the scenarios that fit its kind; an explicit list is taken as given.
+	const chosen = options.scenarios ? options.scenarios.map((id) => byId.get(id)!) : lib.scenarios.filter((s) => scenarioFits(s.fits, council.kind));
 	const modeLabel = options.mode === 'practice' ? ' (practice)' : '';
 	const selLabel = options.scenarios ? ` — ${chosen.length} scenario${chosen.length === 1 ? '' : 's'}` : '';
 	return {
@@ -118,8 +121,8 @@ export function buildCourse(lib: Library, options: BuildOptions): Course {
 }
 
 /** Convenience for scripts: load, check and build, or return the problems. */
-export async function loadCourse(root: string, options: BuildOptions): Promise<{ course?: Course; errors: string[] }> {
+export async function loadCourse(root: string, options: BuildOptions): Promise<{ course?: Course; errors: string[]; scenarioIds?: string[] }> {
 	const lib = await loadLibrary(root);
 	if (lib.errors.length) return { errors: lib.errors.map((e) => `${e.file}:${e.line}: ${e.message}`) };
-	return { course: buildCourse(lib, options), errors: [] };
+	return { course: buildCourse(lib, options), errors: [], scenarioIds: lib.scenarios.map((s) => s.id) };
 }
