@@ -17,7 +17,10 @@ const lib = await loadLibrary(root);
 if (lib.errors.length) {
 	console.error(`✗ ${lib.errors.length} problem${lib.errors.length === 1 ? '' : 's'} found:\n`);
 	for (const e of lib.errors) console.error(formatError(e));
-	console.error('\nFix each line above, then run npm run validate again. docs/authoring.md explains the format.');
+	const inCouncils = lib.errors.some((e) => e.file.includes('councils/'));
+	const inScenarios = lib.errors.some((e) => !e.file.includes('councils/'));
+	const docs = [inScenarios && 'docs/authoring.md explains the scenario format', inCouncils && 'docs/councils.md explains council files'].filter(Boolean).join('; ');
+	console.error(`\nFix each line above, then run npm run validate again. ${docs}.`);
 	process.exit(1);
 }
 

@@ -13,6 +13,7 @@ import type { ContentError } from './errors.js';
 import type { BuildOptions } from './options.js';
 import { fillScenario, placeholderProblems } from './placeholders.js';
 import { parseScenario } from './scenario.js';
+import { attributionProblems } from './attribution.js';
 
 export interface Library {
 	root: string;
@@ -49,6 +50,7 @@ export async function checkScenarioSource(
 	const fitting = scenario ? councils.filter((c) => scenarioFits(scenario.fits, c.kind)) : councils;
 	errors.push(...placeholderProblems(file, source, ALL_ROLE_KEYS, fitting, OPTIONAL_ROLE_KEYS));
 	if (scenario) for (const p of checkGraph(scenario)) errors.push({ file, ...p });
+	if (scenario) errors.push(...attributionProblems(file, source, scenario, fitting));
 	errors.sort((a, b) => a.line - b.line);
 	return { scenario, errors };
 }
