@@ -361,6 +361,10 @@ export function checkCouncil(
 				err(at, `roles: "${key}" starts with "${v.split(/\s/)[0]}" — write the title alone, e.g. ${key}: ${bare}; the scenarios add "the" themselves ("The ${bare} emails you")`);
 				continue;
 			}
+			if (key === 'clerk' && GENERIC_TITLE.test(v)) {
+				err(at, `roles: "clerk" is "${v}", which is not one person's title — write the title of the head of paid staff (the Clerk, or a principal council's Chief Executive or head of paid service) and put Directors or other officers in the routes (see docs/councils.md, "Councils with no single head of staff")`);
+				continue;
+			}
 			if (key === 'leader' && kindOk && tierOf(kind!) !== 'principal') {
 				err(at, `roles: "leader" is for a principal council with a Leader of the Council — a ${kind} has none: remove the line`);
 				continue;
@@ -524,6 +528,9 @@ export function checkCouncil(
 	}
 	return { council: { id: id!, name: name!, kind: kind!, nation: nation!, protocol: protocol!, roles, unstated, clauses, principles, file }, errors };
 }
+
+/** Words that name a kind of staff, not the one head of paid staff ("your Director of Service"). */
+const GENERIC_TITLE = /^(?:officers?|staff|employees?|directors?|directors? of services?|managers?|heads? of services?|senior officers?|the officer)$/i;
 
 /** A mark a provider may type for words missing from a cut-off text: […], [...], [gap], [missing], [illegible] … */
 const GAP_MARKER = /\[[^\]\n]{0,40}?(…|\.\.\.|\bgap\b|\bmissing\b|\billegible\b|\bomitted\b|\bcut off\b|\bunreadable\b)[^\]\n]{0,40}\]/i;
