@@ -39,6 +39,9 @@ describe('every seed build', () => {
 			expect(course.scenarios.map((s) => s.id), course.council.id).toEqual(expected);
 			expect(course.scenarios.length, course.council.id).toBeGreaterThan(0);
 		}
+		// The political-group briefing fits principal councils only.
+		const withBriefing = courses.filter((c) => c.scenarios.some((s) => s.id === 'political-group-briefing')).map((c) => c.council.id);
+		expect(withBriefing).toEqual(['broxtowe-borough-council']);
 	});
 
 	it('judges a principle against the protocol only where a clause of that council backs it', () => {
