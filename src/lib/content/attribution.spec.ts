@@ -28,7 +28,7 @@ describe('the attribution check', () => {
 	});
 
 	it('recognises the usual ways of attributing a rule to the protocol', () => {
-		for (const s of ['The protocol says staff must not be pressured.', 'your protocol expects courtesy', "the council's protocol is clear", 'The rules say you must wait.', "{council}'s protocol requires it", 'This is what the protocol rules out.'])
+		for (const s of ['The protocol says staff must not be pressured.', 'your protocol expects courtesy', "the council's protocol is clear", 'The rules say you must wait.', "{council}'s protocol requires it", 'This is what the protocol rules out.', 'The Member/Officer protocol expects it.', "That breaks the protocol's rule on pressure."])
 			expect(ATTRIBUTION.test(s), s).toBe(true);
 		for (const s of ['If you think the rules are wrong, change the rules.', 'She applied the rules fairly.', 'Many councils have a protocol on this.'])
 			expect(ATTRIBUTION.test(s), s).toBe(false);

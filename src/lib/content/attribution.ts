@@ -11,7 +11,7 @@ import type { ContentError } from './errors.js';
 
 /** Words that attribute a rule to the protocol (or "the rules"). */
 export const ATTRIBUTION =
-	/(?:\b(?:the|your|our|this|that|its|their)\s+(?:council['’]s\s+|own\s+)?protocol|\{council\}['’]s\s+protocol|\bcouncil['’]s\s+protocol|\bprotocol\s+(?:says|said|states|requires|expects|asks|demands|insists|is clear|makes clear|sets out|forbids|bans|prohibits|allows|lets|tells)|\bthe\s+rules?\s+(?:say|says|said|state|states|require|requires|are clear|is clear|forbid|forbids|expect|expects))\b/i;
+	/(?:\b(?:the|your|our|this|that|its|their)\s+(?:council['’]s\s+|own\s+)?(?:member\s*\/\s*officer\s+)?protocol|\{council\}['’]s\s+protocol|\bcouncil['’]s\s+protocol|\bprotocol\s+(?:says|said|states|requires|expects|asks|demands|insists|is clear|makes clear|sets out|forbids|bans|prohibits|allows|lets|tells)|\bthe\s+rules?\s+(?:say|says|said|state|states|require|requires|are clear|is clear|forbid|forbids|expect|expects))\b/i;
 
 /** A sentence that says the protocol does NOT say something makes no claim for it. */
 const NEGATION = /\b(?:does\s+not|may\s+not|might\s+not|doesn['’]t|do\s+not|don['’]t|did\s+not|is\s+silent|are\s+silent|says\s+nothing|say\s+nothing|has\s+no|have\s+no|no\s+clause|not\s+in\s+(?:the|your|this)\s+protocol|whether\s+or\s+not|if\s+(?:the|your)\s+protocol)\b/i;
