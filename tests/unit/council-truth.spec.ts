@@ -11,6 +11,12 @@ import { scenarioFits } from '../../src/lib/content/councils';
 import { inProtocol, verdict } from '../../src/lib/engine/verdict';
 import type { Course, Step } from '../../src/lib/engine/types';
 import Feedback from '../../src/lib/components/Feedback.svelte';
+import EndingView from '../../src/lib/components/EndingView.svelte';
+import DebriefScenario from '../../src/lib/components/DebriefScenario.svelte';
+import { createLocalTracker } from '../../src/lib/lms/local';
+import { createPlayer, safePrefs } from '../../src/lib/state/player.svelte';
+import { recommended } from '../../src/lib/engine/scoring';
+import type { Ending } from '../../src/lib/engine/types';
 
 let lib: Library;
 const courses: Course[] = [];
@@ -83,6 +89,64 @@ describe('every seed build', () => {
 			const json = JSON.stringify(course.scenarios);
 			expect(json, course.council.id).not.toMatch(/\{(council|clerk|chair|complaints-to|officer-concerns-to|conduct-complaints-to|leader)\}/);
 			expect(json).not.toMatch(/\bthe the\b/i);
+		}
+	});
+
+	it('marks gap principles as good practice at the end of a scenario and in the debrief, for every council', () => {
+		const options = { preferred: 'scorm12', mode: 'assessed', passMark: 80, objectives: true, interactions: true, interactionDescriptions: true, storageKey: 'truth' } as const;
+		for (const course of courses) {
+			// The first scenario whose recommended route scores a principle this council's protocol does not state.
+			const gapOf = (p: string) => !inProtocol(course.backing, p);
+			const route = (sc: Course['scenarios'][number]) => {
+				const keys: string[] = [];
+				let n = sc.nodes[sc.start];
+				// The learner takes the recommended choice's least-scoring alternative, so the debrief shows what was recommended.
+				while (n.kind === 'step') {
+					const best = recommended(n);
+					const other = n.choices.filter((c) => c.key !== best.key).sort((x, y) => Object.values(x.scores).reduce((a, v) => a + v, 0) - Object.values(y.scores).reduce((a, v) => a + v, 0))[0];
+					keys.push(other.key);
+					n = sc.nodes[other.next];
+				}
+				return { keys, ending: n as Ending };
+			};
+			const s = course.scenarios.find((sc) => {
+				const { keys } = route(sc);
+				let n = sc.nodes[sc.start];
+				return keys.some((k) => {
+					const step = n as Step;
+					const hit = step.choices.some((c) => Object.keys(c.scores).some(gapOf));
+					n = sc.nodes[step.choices.find((c) => c.key === k)!.next];
+					return hit;
+				});
+			});
+			if (!s) continue;
+			localStorage.clear();
+			const player = createPlayer(course, createLocalTracker(window, options), safePrefs(window, 'p:'), () => Date.UTC(2026, 11, 1, 10));
+			const { keys, ending } = route(s);
+			for (const k of keys) player.choose(s.id, k);
+			const end = render(EndingView, { player, scenario: s, ending });
+			const rows = [...end.container.querySelectorAll('table.principle-table tbody tr')];
+			expect(rows.length, course.council.id).toBeGreaterThan(0);
+			for (const row of rows) {
+				const name = row.querySelector('th')!.textContent!;
+				const p = course.principles.find((x) => name.startsWith(x.name))!;
+				expect(name.includes('good practice'), `${course.council.id} ${p.id}`).toBe(gapOf(p.id));
+			}
+			cleanup();
+			const debrief = render(DebriefScenario, { player, scenario: s });
+			const items = [...debrief.container.querySelectorAll('ol.decisions > li')];
+			expect(items.length).toBe(keys.length);
+			let n = s.nodes[s.start];
+			items.forEach((li, i) => {
+				const step = n as Step;
+				const best = recommended(step);
+				const label = [...li.querySelectorAll('dt')].map((d) => d.textContent!)[1];
+				const allStated = Object.keys(best.scores).every((p) => inProtocol(course.backing, p));
+				expect(label, `${course.council.id} ${s.id} ${step.id}`).toBe(`${allStated ? 'The protocol recommends' : 'Recommended'} (${best.key})`);
+				n = s.nodes[step.choices.find((c) => c.key === keys[i])!.next];
+			});
+			expect(debrief.container.textContent).not.toMatch(PROTOCOL_VERDICT);
+			cleanup();
 		}
 	});
 });
