@@ -48,6 +48,10 @@ describe('every seed build', () => {
 		// The political-group briefing fits principal councils only.
 		const withBriefing = courses.filter((c) => c.scenarios.some((s) => s.id === 'political-group-briefing')).map((c) => c.council.id);
 		expect(withBriefing).toEqual(['broxtowe-borough-council']);
+		// Asked for by name for a council it does not fit, it is refused with the reason.
+		const ctx = { councils: lib.councils.map((c) => c.id), scenarios: lib.scenarios.map((s) => s.id) };
+		const { options } = parseBuildOptions({ COUNCIL: 'witham-town-council', SCENARIOS: 'political-group-briefing' }, ctx);
+		expect(() => buildCourse(lib, options)).toThrow(/scenario "political-group-briefing" does not fit Witham Town Council \(a town council\): it fits principal councils only/);
 	});
 
 	it('judges a principle against the protocol only where a clause of that council backs it', () => {

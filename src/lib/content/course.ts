@@ -102,7 +102,14 @@ export function buildCourse(lib: Library, options: BuildOptions): Course {
 	const council = lib.councils.find((c) => c.id === options.council);
 	if (!council) throw new Error(`unknown council "${options.council}"`);
 	const byId = new Map(lib.scenarios.map((s) => [s.id, s]));
-	// A council's default course holds the scenarios that fit its kind; an explicit list is taken as given.
+	// A council's default course holds the scenarios that fit its kind; an explicit list may name only those.
+	const misfits = (options.scenarios ?? []).filter((id) => !scenarioFits(byId.get(id)?.fits, council.kind));
+	if (misfits.length) {
+		throw new Error(
+			misfits.map((id) => `scenario "${id}" does not fit ${council.name} (a ${council.kind}): it fits ${byId.get(id)!.fits!.join(', ')} councils only (its "fits:" line)`).join('\n') +
+				` — leave ${misfits.length === 1 ? 'it' : 'them'} out of SCENARIOS (--scenarios), or change "fits:" in the scenario file if it does fit (docs/authoring.md)`
+		);
+	}
 	const chosen = options.scenarios ? options.scenarios.map((id) => byId.get(id)!) : lib.scenarios.filter((s) => scenarioFits(s.fits, council.kind));
 	const modeLabel = options.mode === 'practice' ? ' (practice)' : '';
 	const selLabel = options.scenarios ? ` — ${chosen.length} scenario${chosen.length === 1 ? '' : 's'}` : '';
@@ -126,5 +133,9 @@ export function buildCourse(lib: Library, options: BuildOptions): Course {
 export async function loadCourse(root: string, options: BuildOptions): Promise<{ course?: Course; errors: string[]; scenarioIds?: string[] }> {
 	const lib = await loadLibrary(root);
 	if (lib.errors.length) return { errors: lib.errors.map((e) => `${e.file}:${e.line}: ${e.message}`) };
-	return { course: buildCourse(lib, options), errors: [], scenarioIds: lib.scenarios.map((s) => s.id) };
+	try {
+		return { course: buildCourse(lib, options), errors: [], scenarioIds: lib.scenarios.map((s) => s.id) };
+	} catch (e) {
+		return { errors: [(e as Error).message] };
+	}
 }
