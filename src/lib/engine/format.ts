@@ -21,3 +21,6 @@ export function addMonths(iso: string, months: number): string {
 	const last = new Date(Date.UTC(ny, nm, 0)).getUTCDate();
 	return `${ny}-${String(nm).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 }
+
+/** How an ending's outcome is named to the learner (the ending screen and the review copy). */
+export const OUTCOME_LABEL = { good: 'Handled well', mixed: 'A mixed outcome', poor: 'Things went wrong' } as const;
