@@ -45,13 +45,13 @@ describe('every seed build', () => {
 			expect(course.scenarios.map((s) => s.id), course.council.id).toEqual(expected);
 			expect(course.scenarios.length, course.council.id).toBeGreaterThan(0);
 		}
-		// The political-group briefing fits principal councils only.
+		// The political-group briefing fits principal and town councils (party groups), not parish or community councils.
 		const withBriefing = courses.filter((c) => c.scenarios.some((s) => s.id === 'political-group-briefing')).map((c) => c.council.id);
-		expect(withBriefing).toEqual(['broxtowe-borough-council']);
+		expect(withBriefing).toEqual(['broxtowe-borough-council', 'halewood-town-council', 'witham-town-council']);
 		// Asked for by name for a council it does not fit, it is refused with the reason.
 		const ctx = { councils: lib.councils.map((c) => c.id), scenarios: lib.scenarios.map((s) => s.id) };
-		const { options } = parseBuildOptions({ COUNCIL: 'witham-town-council', SCENARIOS: 'political-group-briefing' }, ctx);
-		expect(() => buildCourse(lib, options)).toThrow(/scenario "political-group-briefing" does not fit Witham Town Council \(a town council\): it fits principal councils only/);
+		const { options } = parseBuildOptions({ COUNCIL: 'kingsthorpe-parish-council', SCENARIOS: 'political-group-briefing' }, ctx);
+		expect(() => buildCourse(lib, options)).toThrow(/scenario "political-group-briefing" does not fit Kingsthorpe Parish Council \(a parish council\): its "fits:" line names only principal, town council/);
 	});
 
 	it('judges a principle against the protocol only where a clause of that council backs it', () => {

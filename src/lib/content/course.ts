@@ -106,7 +106,7 @@ export function buildCourse(lib: Library, options: BuildOptions): Course {
 	const misfits = (options.scenarios ?? []).filter((id) => !scenarioFits(byId.get(id)?.fits, council.kind));
 	if (misfits.length) {
 		throw new Error(
-			misfits.map((id) => `scenario "${id}" does not fit ${council.name} (a ${council.kind}): it fits ${byId.get(id)!.fits!.join(', ')} councils only (its "fits:" line)`).join('\n') +
+			misfits.map((id) => `scenario "${id}" does not fit ${council.name} (a ${council.kind}): its "fits:" line names only ${byId.get(id)!.fits!.join(', ')}`).join('\n') +
 				` — leave ${misfits.length === 1 ? 'it' : 'them'} out of SCENARIOS (--scenarios), or change "fits:" in the scenario file if it does fit (docs/authoring.md)`
 		);
 	}
