@@ -28,7 +28,7 @@ export function placeholderProblems(file: string, source: string, keys: readonly
 						file,
 						line: i + 1,
 						message: optional.includes(key)
-							? `council "${c.id}" (a ${c.kind}) has no "${key}", so it cannot fill "{${key}}" — add "fits:" to the frontmatter to offer this scenario only to councils that have one (e.g. fits: [principal]; see docs/authoring.md), or reword this line`
+							? `council "${c.id}" (a ${c.kind}) has no "${key}", so it cannot fill "{${key}}" — add "fits:" to the frontmatter to offer this scenario only to councils that have one (e.g. fits: [principal]; see docs/authoring.md), add "${key}:" under roles in ${c.file} if the council has one, or reword this line`
 							: `council "${c.id}" cannot fill "{${key}}" — add "${key}:" under roles in ${c.file}, or reword this line`
 					});
 				}
