@@ -40,7 +40,7 @@ export interface CourseInfo {
 	contentVersion: string;
 }
 
-export type CourseLoader = (root: string, options: BuildOptions) => Promise<{ course?: CourseInfo; errors: string[] }>;
+export type CourseLoader = (root: string, options: BuildOptions) => Promise<{ course?: CourseInfo; errors: string[]; scenarioIds?: string[] }>;
 
 /** Council ids: the *.yaml files in scenarios/councils/, sorted. */
 export function councilIds(root: string): string[] {
@@ -197,7 +197,8 @@ export async function main(argv: string[], root = ROOT, load: CourseLoader = loa
 	}
 	const ctx: OptionsContext = {
 		councils,
-		scenarios: all.course.scenarios.map((s) => s.id),
+		// Every scenario in the library may be chosen, not only those that fit the probe council.
+		scenarios: 'scenarioIds' in all && all.scenarioIds ? all.scenarioIds : all.course.scenarios.map((s) => s.id),
 		audiences: Object.fromEntries(all.course.scenarios.map((s) => [s.id, (s.audience ?? 'both') as Audience]))
 	};
 	const { plans, errors } = planPackages(argv, ctx);

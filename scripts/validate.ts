@@ -8,7 +8,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, resolve } from 'node:path';
 import { loadLibrary } from '../src/lib/content/course.js';
 import { formatError, problemReport, warningReport } from '../src/lib/content/errors.js';
-import { coverage, estimatedMinutes, longestRouteWords, readability, uncoveredClauses } from '../src/lib/content/report.js';
+import { coverage, estimatedMinutes, GAP_SHARE_WARN, gapShare, longestRouteWords, readability, uncoveredClauses } from '../src/lib/content/report.js';
+import { scenarioFits } from '../src/lib/content/councils.js';
 import { trackReport } from '../src/lib/content/track-report.js';
 
 /** Checks the content under root and prints the report; returns the exit code. */
@@ -34,7 +35,7 @@ export async function validate(root: string, quiet = false): Promise<number> {
 
 	const ids = lib.principles.map((p) => p.id);
 	for (const council of lib.councils) {
-		const rows = coverage(council, lib.scenarios, ids);
+		const rows = coverage(council, lib.scenarios.filter((s) => scenarioFits(s.fits, council.kind)), ids);
 		console.log(`\nCoverage — ${council.name} (${council.id})`);
 		console.log('principle'.padEnd(36) + 'clauses'.padEnd(28) + 'decisions');
 		for (const r of rows) {
@@ -45,6 +46,17 @@ export async function validate(root: string, quiet = false): Promise<number> {
 		if (notScored.length) console.log(`  principles no decision scores: ${notScored.join(', ')}`);
 		const clauses = uncoveredClauses(council, rows);
 		if (clauses.length) console.log(`  clauses no decision exercises: ${clauses.join('; ')}`);
+		console.log(`  Points resting on gaps (good practice this protocol does not state), per scenario in its course; warning above ${Math.round(GAP_SHARE_WARN * 100)}%:`);
+		for (const s of lib.scenarios) {
+			if (!scenarioFits(s.fits, council.kind)) {
+				console.log(`    - ${s.id.padEnd(30)} not in this council's course (fits: ${s.fits!.join(', ')})`);
+				continue;
+			}
+			const g = gapShare(council, s);
+			const pct = Math.round(g.share * 100);
+			const warn = g.share > GAP_SHARE_WARN;
+			console.log(`    ${warn ? '!' : ' '} ${s.id.padEnd(30)} ${String(pct).padStart(3)}% (${g.gap} of ${g.gap + g.stated} points)${warn ? ` — warning: mostly good practice ${council.name}'s protocol does not state; add "fits:" to ${s.file} (docs/authoring.md) or reword it` : ''}`);
+		}
 	}
 
 	console.log('\nPlain English (Flesch reading ease, target 60 or more; sentences over 25 words flagged)');

@@ -25,15 +25,15 @@ const roles = { council: 'Testham Town Council', clerk: 'Town Clerk', chair: 'Ch
 
 export function courseOf(scenarios: Scenario[], over: Partial<Course> = {}): Course {
 	const council: Council = {
-		id: 'testham', name: 'Testham Town Council', kind: 'town council',
-		protocol: { title: 'Test protocol', version: '1', adopted: 'not stated' }, roles, clauses: [], principles: {}, file: 'x.yaml'
+		id: 'testham', name: 'Testham Town Council', kind: 'town council', nation: 'england',
+		protocol: { title: 'Test protocol', version: '1', adopted: 'not stated' }, roles, unstated: [], clauses: [], principles: {}, file: 'x.yaml'
 	};
 	return {
 		id: 'conduct-scenarios', title: 'Test course', contentVersion: 'test0001', mode: 'assessed', passMark: 80, refresherMonths: 12,
 		tracking: { objectives: true, interactions: true, descriptions: true },
 		audience: null,
 		tracks: planTracks(scenarios, null, null, null),
-		council: { id: council.id, name: council.name, kind: council.kind, protocol: council.protocol, roles },
+		council: { id: council.id, name: council.name, kind: council.kind, nation: council.nation, protocol: council.protocol, roles, unstated: [] },
 		principles, clauses: [], backing: {}, scenarios: scenarios.map((s) => fillScenario(s, roles)), ...over
 	};
 }

@@ -10,7 +10,10 @@ beforeAll(async () => {
 	const s = await scenarioFrom(exampleSource());
 	course = courseOf([s], {
 		clauses: [{ id: 'conf-1', ref: '3.1(h)', text: 'Respect, courtesy, integrity and appropriate confidentiality from officers', principles: ['confidentiality.no-disclosure'] }],
-		backing: { 'confidentiality.no-disclosure': { clauses: ['conf-1'] }, 'respect.courtesy': { clauses: [], gap: { note: 'none' } } }
+		backing: {
+			'confidentiality.no-disclosure': { clauses: ['conf-1'] },
+			'respect.courtesy': { clauses: [], gap: { nearest: 'conf-1', note: 'This protocol does not ask councillors to be courteous to staff.' } }
+		}
 	});
 	step = course.scenarios[0].nodes.start as Step;
 });
@@ -24,6 +27,7 @@ describe('Feedback', () => {
 		expect(screen.getByText('Respect, courtesy, integrity and appropriate confidentiality from officers')).toBeInTheDocument();
 		expect(screen.getByRole('link', { name: '3.1(h)' })).toHaveAttribute('href', '#/protocol/conf-1');
 		expect(screen.getByText(/Goes against the protocol/)).toBeInTheDocument();
+		expect(screen.getByRole('heading', { level: 3 })).toHaveTextContent('What the protocol says');
 	});
 
 	it('gives each principle its plain-English summary, with the council’s words one step away', () => {
@@ -39,6 +43,21 @@ describe('Feedback', () => {
 	it('says plainly when the council protocol has no clause for a principle', () => {
 		render(Feedback, { course, step, choice: step.choices[1] });
 		expect(screen.getByRole('heading', { name: /The recommended choice/ })).toBeInTheDocument();
-		expect(screen.getByText(/Testham Town Council's protocol has no clause on this point\./)).toBeInTheDocument();
+		// Backed by a clause: a verdict against the protocol. A gap: good practice, with the council's own note.
+		const items = screen.getAllByRole('listitem');
+		expect(items[0]).toHaveTextContent(/Keeping confidences: Meets the protocol \(\+2\)/);
+		expect(items[1]).toHaveTextContent(/Respect and courtesy: Partly follows good practice \(\+1\)/);
+		expect(items[1]).not.toHaveTextContent(/the protocol(?!’)/i);
+		expect(items[1]).toHaveTextContent('This is good practice that Testham Town Council’s protocol does not state.');
+		expect(items[1]).toHaveTextContent('This protocol does not ask councillors to be courteous to staff.');
+		expect(items[1]).toHaveTextContent('The nearest general clause says:');
+		expect(screen.getByRole('heading', { level: 3 })).toHaveTextContent('What the protocol says, and where it is silent');
+	});
+
+	it('cites a protocol with no title by the council’s name, never as "not stated"', () => {
+		const untitled = { ...course, council: { ...course.council, protocol: { ...course.council.protocol, title: 'not stated' } } };
+		render(Feedback, { course: untitled, step, choice: step.choices[0] });
+		expect(document.querySelector('figcaption')).toHaveTextContent('Testham Town Council’s protocol, 3.1(h)');
+		expect(document.body).not.toHaveTextContent(/not stated/);
 	});
 });

@@ -39,6 +39,16 @@ describe('end of a scenario', () => {
 		expect(screen.getByText('2 decisions. 0 of them were the recommended choice.')).toBeInTheDocument();
 		const row = screen.getByRole('row', { name: /Keeping confidences/ });
 		expect(row).toHaveTextContent('Needs work');
+		expect(row).not.toHaveTextContent('good practice');
+	});
+
+	it('marks the principles this council’s protocol does not state as good practice, and says how they are scored', () => {
+		player.choose('the-forwarded-email', 'a');
+		player.choose('the-forwarded-email', 'b');
+		const s = course.scenarios[0];
+		render(EndingView, { player, scenario: s, ending: s.nodes.investigated as Ending });
+		expect(screen.getByRole('row', { name: /Respect and courtesy/ })).toHaveTextContent('(good practice: not in your council’s protocol)');
+		expect(screen.getByText(/They count towards your score like the others/)).toBeInTheDocument();
 	});
 });
 
@@ -48,7 +58,9 @@ describe('debrief', () => {
 		player.choose('the-forwarded-email', 'b');
 		render(DebriefScenario, { player, scenario: course.scenarios[0] });
 		expect(screen.getByText('You chose (a)')).toBeInTheDocument();
-		expect(screen.getByText('The protocol recommends (b)')).toBeInTheDocument();
+		// (b) is also scored on courtesy, which this council's protocol does not state.
+		expect(screen.getByText('Recommended (b)')).toBeInTheDocument();
+		expect(screen.queryByText(/The protocol recommends/)).toBeNull();
 		expect(screen.getByText(/Tell Sue you cannot share it/)).toBeInTheDocument();
 		expect(screen.getAllByText('appropriate confidentiality').length).toBeGreaterThan(0);
 		// The debrief (and its print) shows the council's words in full, not behind a disclosure.

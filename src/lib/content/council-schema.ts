@@ -29,6 +29,75 @@ export const ROLE_KEYS: readonly string[] = Object.freeze([
 	'conduct-complaints-to'
 ]);
 
+/** Roles a council may give when its protocol has one; a scenario that uses one fits only councils that give it. */
+export const OPTIONAL_ROLE_KEYS: readonly string[] = Object.freeze(['leader']);
+
+/** Every role placeholder a scenario may use. */
+export const ALL_ROLE_KEYS: readonly string[] = Object.freeze([...ROLE_KEYS, ...OPTIONAL_ROLE_KEYS]);
+
+/** Routes a protocol may leave unnamed: write `not stated` and the build fills safe general wording (see routeFill). */
+export const ROUTE_KEYS_MAY_BE_UNSTATED: readonly string[] = Object.freeze(['complaints-to', 'officer-concerns-to']);
+
+/** Titles (not phrases): written without "the", and never "not stated". */
+const TITLE_KEYS: readonly string[] = Object.freeze(['clerk', 'chair', 'leader']);
+
+/** The principle each route role is the answer to: a route the protocol does not state must be a gap. */
+const ROUTE_PRINCIPLE: Record<string, string> = { 'complaints-to': 'complaints.route', 'officer-concerns-to': 'complaints.officer-route' };
+
+export type Nation = 'england' | 'wales';
+export const NATIONS: readonly Nation[] = Object.freeze(['england', 'wales'] as Nation[]);
+
+/**
+ * The allowed `kind` values: the local tier (parish, town, community …) has no Monitoring Officer
+ * of its own; principal councils (district, borough, county, unitary …) do. `nations` lists where
+ * a council of that kind can exist. Documented in docs/councils.md.
+ */
+export const KINDS: Readonly<Record<string, { tier: 'local' | 'principal'; nations: readonly Nation[] }>> = Object.freeze({
+	'parish council': { tier: 'local', nations: ['england'] },
+	'town council': { tier: 'local', nations: ['england', 'wales'] },
+	'community council': { tier: 'local', nations: ['england', 'wales'] },
+	'village council': { tier: 'local', nations: ['england'] },
+	'neighbourhood council': { tier: 'local', nations: ['england'] },
+	'parish-level city council': { tier: 'local', nations: ['england'] },
+	'district council': { tier: 'principal', nations: ['england'] },
+	'borough council': { tier: 'principal', nations: ['england'] },
+	'city council': { tier: 'principal', nations: ['england', 'wales'] },
+	'county council': { tier: 'principal', nations: ['england', 'wales'] },
+	'unitary council': { tier: 'principal', nations: ['england'] },
+	'metropolitan borough council': { tier: 'principal', nations: ['england'] },
+	'london borough council': { tier: 'principal', nations: ['england'] },
+	'county borough council': { tier: 'principal', nations: ['wales'] }
+});
+
+/** "local" (parish, town, community …) or "principal" (district, borough, county, unitary …). */
+export function tierOf(kind: string): 'local' | 'principal' {
+	return KINDS[kind]?.tier ?? 'local';
+}
+
+/** The values a scenario's `fits` may list: "local", "principal", or any allowed kind. */
+export const FIT_VALUES: readonly string[] = Object.freeze(['local', 'principal', ...Object.keys(KINDS)]);
+
+/** Whether a scenario fits a council: no `fits` fits every council; else the council's kind or tier is listed. */
+export function scenarioFits(fits: readonly string[] | undefined, kind: string): boolean {
+	return !fits || fits.includes(kind) || fits.includes(tierOf(kind));
+}
+
+/**
+ * The safe general wording for a route the protocol does not name, from what the law gives every
+ * council: a concern about an employee goes to the head of paid staff (the proper officer), or,
+ * when it is about that officer, through the council's own procedure; an employee's concern about
+ * a councillor goes through the council's own grievance procedure. Written to read well after
+ * "raise it with ___" and "take it to ___".
+ */
+export function routeFill(key: string, roles: Record<string, string>): string {
+	const clerk = roles.clerk ?? 'Clerk';
+	if (key === 'complaints-to') return `the ${clerk} (or, if it is about the ${clerk}, through the council’s own procedure)`;
+	return `${roles.council ?? 'the council'}, through its own grievance procedure`;
+}
+
+/** The words every statement of "not stated" must be. */
+export const NOT_STATED = 'not stated';
+
 /** What each role means, used in "missing role" messages and in docs/councils.md. */
 const ROLE_HELP: Record<string, string> = {
 	council: 'the council\'s name as it should appear in a sentence, e.g. council: Witham Town Council',
@@ -38,11 +107,13 @@ const ROLE_HELP: Record<string, string> = {
 		'who a councillor raises a concern about an employee with, as words that fit "raise it with ___", e.g. complaints-to: the Town Clerk',
 	'officer-concerns-to':
 		'where an employee takes a concern about a councillor, as words that fit "take it to ___", e.g. officer-concerns-to: the Town Manager',
+	leader:
+		'(optional) the title of the councillor who leads the council where the protocol names one, e.g. leader: Leader of the Council; leave it out where there is none',
 	'conduct-complaints-to':
 		'who deals with a complaint that a councillor has broken the Code of Conduct, as words that fit "complain to ___": for an English parish or town council the Monitoring Officer of its district or unitary council, e.g. conduct-complaints-to: the Monitoring Officer of Braintree District Council; for a principal council its own Monitoring Officer; for a Welsh community council the Public Services Ombudsman for Wales'
 };
 
-const TOP_KEYS = ['id', 'name', 'kind', 'protocol', 'source', 'roles', 'clauses', 'gaps'] as const;
+const TOP_KEYS = ['id', 'name', 'kind', 'nation', 'protocol', 'source', 'roles', 'clauses', 'gaps'] as const;
 const PROTOCOL_KEYS = ['title', 'version', 'adopted'] as const;
 const CLAUSE_KEYS = ['id', 'ref', 'text', 'principles'] as const;
 const GAP_KEYS = ['nearest', 'note'] as const;
@@ -50,7 +121,8 @@ const GAP_KEYS = ['nearest', 'note'] as const;
 const FIELD_HELP: Record<string, string> = {
 	id: 'add the council\'s id, the same as the file name without .yaml, e.g. id: witham-town-council',
 	name: 'add the council\'s full name, e.g. name: Witham Town Council',
-	kind: 'add the kind of council, e.g. kind: town council',
+	kind: 'add the kind of council, e.g. kind: town council (the allowed kinds are listed in docs/councils.md)',
+	nation: 'add the nation the council is in, england or wales, e.g. nation: england',
 	protocol: 'add the protocol\'s title, version and adoption date (see docs/councils.md)',
 	source: 'add the name of the file holding the protocol\'s text, e.g. source: witham-town-council.source.txt',
 	roles: `add the council's words for each of: ${ROLE_KEYS.join(', ')} (see docs/councils.md)`,
@@ -126,7 +198,7 @@ export function uncoveredPassages(sourceText: string, clauses: Pick<Clause, 'tex
 export function checkCouncil(
 	file: string,
 	yamlText: string,
-	readSource: (source: string) => string | null,
+	readSource: (source: string) => string | null | { notUtf8: number },
 	principleIds: string[]
 ): { council?: Council; errors: ContentError[] } {
 	const errors: ContentError[] = [];
@@ -216,6 +288,23 @@ export function checkCouncil(
 	}
 	const name = required(root, 'name', '', 1, FIELD_HELP.name, topSuggested);
 	const kind = required(root, 'kind', '', 1, FIELD_HELP.kind, topSuggested);
+	const kindLine = findPair(root, 'kind') ? lineOf(findPair(root, 'kind')!.value) : 1;
+	let kindOk = false;
+	if (kind !== undefined) {
+		if (KINDS[kind]) kindOk = true;
+		else err(kindLine, `kind "${kind}" is not one of the allowed kinds — use one of: ${Object.keys(KINDS).join(', ')}${didYouMean(kind.toLowerCase(), Object.keys(KINDS))} (see docs/councils.md, "Kind and nation")`);
+	}
+	const nationRaw = required(root, 'nation', '', 1, FIELD_HELP.nation, topSuggested);
+	let nation: Nation | undefined;
+	if (nationRaw !== undefined) {
+		const at = lineOf(findPair(root, 'nation')!.value);
+		if ((NATIONS as readonly string[]).includes(nationRaw)) nation = nationRaw as Nation;
+		else err(at, `nation "${nationRaw}" is not allowed — write england or wales, in lower case (the course covers councils in England and Wales only)`);
+		if (nation && kind !== undefined && kindOk && !KINDS[kind].nations.includes(nation)) {
+			kindOk = false;
+			err(at, `a ${kind} is not a kind of council in ${nation === 'wales' ? 'Wales' : 'England'} — check the nation, or the kind (see docs/councils.md, "Kind and nation")`);
+		}
+	}
 
 	// -- protocol --------------------------------------------------------------------------------
 	let protocol: Council['protocol'] | undefined;
@@ -239,18 +328,54 @@ export function checkCouncil(
 			const text = readSource(source);
 			if (text === null) {
 				err(line, `source file "${source}" not found next to ${fileName} — save the protocol's text as ${source} in the same folder, or correct the file name`);
+			} else if (typeof text !== 'string') {
+				err(line, `source file "${source}" is not valid UTF-8 text (the first bad byte is on its line ${text.notUtf8}) — open it in a plain-text editor and save it again with the encoding UTF-8; the clause quotes are not checked until then`);
 			} else normSource = normaliseWhitespace(text);
 		}
 	}
 
 	// -- roles -----------------------------------------------------------------------------------
 	const roles: Record<string, string> = {};
+	const unstated: string[] = [];
+	const roleLine: Record<string, number> = {};
 	const rolesSection = section('roles', ROLE_KEYS.join(', '));
 	if (rolesSection.map) {
-		const s = checkFields(rolesSection.map, ROLE_KEYS, 'roles: ', 'role', 'the roles are');
-		for (const key of ROLE_KEYS) {
+		const s = checkFields(rolesSection.map, ALL_ROLE_KEYS, 'roles: ', 'role', 'the roles are');
+		for (const key of ALL_ROLE_KEYS) {
+			const optional = OPTIONAL_ROLE_KEYS.includes(key);
+			if (optional && !findPair(rolesSection.map, key)) continue;
 			const v = required(rolesSection.map, key, 'roles: ', rolesSection.line, `write ${ROLE_HELP[key]}`, s);
-			if (v !== undefined) roles[key] = v;
+			if (v === undefined) continue;
+			const at = lineOf(findPair(rolesSection.map, key)!.value);
+			roleLine[key] = at;
+			if (v.toLowerCase() === NOT_STATED) {
+				if (ROUTE_KEYS_MAY_BE_UNSTATED.includes(key)) {
+					unstated.push(key);
+					continue;
+				}
+				err(at, `roles: "${key}" cannot be "not stated" — ${TITLE_KEYS.includes(key) ? `write the title the council uses (in a # comment above it, say where it comes from if the protocol does not state it), e.g. ${key}: ${key === 'clerk' ? 'Clerk' : key === 'chair' ? 'Chair of the Council' : 'Leader of the Council'}` : `write ${ROLE_HELP[key]}`}`);
+				continue;
+			}
+			if (TITLE_KEYS.includes(key) && /^(the|a|an)\s/i.test(v)) {
+				const bare = v.replace(/^(the|a|an)\s+/i, '');
+				err(at, `roles: "${key}" starts with "${v.split(/\s/)[0]}" — write the title alone, e.g. ${key}: ${bare}; the scenarios add "the" themselves ("The ${bare} emails you")`);
+				continue;
+			}
+			if (key === 'clerk' && GENERIC_TITLE.test(v)) {
+				err(at, `roles: "clerk" is "${v}", which is not one person's title — write the title of the head of paid staff (the Clerk, or a principal council's Chief Executive or head of paid service) and put Directors or other officers in the routes (see docs/councils.md, "Councils with no single head of staff")`);
+				continue;
+			}
+			if (key === 'leader' && kindOk && tierOf(kind!) !== 'principal') {
+				err(at, `roles: "leader" is for a principal council with a Leader of the Council — a ${kind} has none: remove the line`);
+				continue;
+			}
+			roles[key] = v;
+		}
+		if (roles.clerk) for (const key of unstated) roles[key] = routeFill(key, roles);
+		const conduct = roles['conduct-complaints-to'];
+		if (conduct !== undefined && nation && kindOk && name !== undefined) {
+			const problem = conductRouteProblem(conduct, kind!, nation, name);
+			if (problem) err(roleLine['conduct-complaints-to'], `roles: "conduct-complaints-to" ${problem}`);
 		}
 	}
 
@@ -291,7 +416,10 @@ export function checkCouncil(
 			const text = required(cmap, 'text', prefix, il, 'copy the clause\'s words exactly from the source document, e.g. text: "..."', s);
 			const textPair = findPair(cmap, 'text');
 			const cutShort = textPair && isScalar(textPair.value) && textPair.value.type === 'PLAIN' && !!textPair.value.comment;
-			if (cutShort) {
+			const marker = text !== undefined ? GAP_MARKER.exec(text)?.[0] : undefined;
+			if (marker) {
+				err(lineOf(textPair!.value), `${prefix}the text contains "${marker}", a mark for missing words — a clause quotes only words the source has: end the clause where the published text breaks off (or split it in two at the gap), and say so in a # comment above it (see docs/councils.md, "Cut-off or oddly numbered texts")`);
+			} else if (cutShort) {
 				err(lineOf(textPair!.value), `${prefix}the text contains " #", so everything after it was read as a comment — put the whole text in double quotes`);
 			} else if (text !== undefined && normSource !== null) {
 				const t = normaliseWhitespace(text);
@@ -373,6 +501,13 @@ export function checkCouncil(
 		}
 	}
 
+	// -- a route the protocol does not state: its principle must be a gap, whose note learners see --
+	for (const key of unstated) {
+		const pid = ROUTE_PRINCIPLE[key];
+		const cs = backedBy.get(pid);
+		if (cs) err(roleLine[key], `roles: "${key}" is "not stated", but clause${cs.length > 1 ? 's' : ''} ${cs.map((c) => `"${c}"`).join(', ')} back${cs.length > 1 ? '' : 's'} "${pid}" — write the route that clause names, or, if it names none, take "${pid}" off the clause and list it under gaps`);
+	}
+
 	// -- every principle either backed by a clause or listed as a gap -----------------------------
 	const coverLine = gapsPair ? lineOf(gapsPair.key) : clausesPair ? lineOf(clausesPair.key) : 1;
 	if (clausesPair && !topSuggested.has('gaps')) {
@@ -391,7 +526,43 @@ export function checkCouncil(
 		const gap = gaps.get(pid);
 		principles[pid] = gap ? { clauses: [], gap } : { clauses: backedBy.get(pid) ?? [] };
 	}
-	return { council: { id: id!, name: name!, kind: kind!, protocol: protocol!, roles, clauses, principles, file }, errors };
+	return { council: { id: id!, name: name!, kind: kind!, nation: nation!, protocol: protocol!, roles, unstated, clauses, principles, file }, errors };
+}
+
+/** Words that name a kind of staff, not the one head of paid staff ("your Director of Service"). */
+const GENERIC_TITLE = /^(?:officers?|staff|employees?|directors?|directors? of services?|managers?|heads? of services?|senior officers?|the officer)$/i;
+
+/** A mark a provider may type for words missing from a cut-off text: […], [...], [gap], [missing], [illegible] … */
+const GAP_MARKER = /\[[^\]\n]{0,40}?(…|\.\.\.|\bgap\b|\bmissing\b|\billegible\b|\bomitted\b|\bcut off\b|\bunreadable\b)[^\]\n]{0,40}\]/i;
+
+/**
+ * Who deals with a Code of Conduct complaint about a councillor is set by law, so the route must
+ * fit the council: in England the Monitoring Officer of the principal council (for a parish or
+ * town council, its district or unitary council's; Localism Act 2011, ss. 27–28); in Wales the
+ * Public Services Ombudsman for Wales (Local Government Act 2000, Part 3), for every kind of council.
+ * Returns what is wrong and how to fix it, or null.
+ */
+export function conductRouteProblem(route: string, kind: string, nation: Nation, councilName: string): string | null {
+	if (nation === 'wales') {
+		return /Public Services Ombudsman for Wales/i.test(route)
+			? null
+			: `must name the Public Services Ombudsman for Wales, who deals with Code of Conduct complaints about councillors in Wales — write conduct-complaints-to: the Public Services Ombudsman for Wales`;
+	}
+	const mo = /Monitoring Officer of (.+)$/i.exec(route);
+	const own = councilName.trim().toLowerCase();
+	if (tierOf(kind) === 'local') {
+		if (!mo) {
+			return `must name the Monitoring Officer of the district or unitary council for the area: a ${kind} has no Monitoring Officer of its own — write e.g. conduct-complaints-to: the Monitoring Officer of Braintree District Council`;
+		}
+		if (mo[1].trim().toLowerCase() === own) {
+			return `names ${councilName}'s own Monitoring Officer, but a ${kind} has none: complaints about its councillors go to the Monitoring Officer of the district or unitary council for the area — write e.g. conduct-complaints-to: the Monitoring Officer of Braintree District Council`;
+		}
+		return null;
+	}
+	if (!/Monitoring Officer/i.test(route) || (mo && mo[1].trim().toLowerCase() !== own)) {
+		return `must name ${councilName}'s own Monitoring Officer: a principal council in England deals with complaints about its own councillors — write conduct-complaints-to: the Monitoring Officer of ${councilName}`;
+	}
+	return null;
 }
 
 function keyOf(pair: Pair): string {

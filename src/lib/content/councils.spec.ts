@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import {
+	ALL_ROLE_KEYS,
 	ROLE_KEYS,
 	formatCouncilError,
 	loadCouncils,
@@ -87,7 +88,9 @@ describe('the five councils', () => {
 
 	it('fill every role placeholder', () => {
 		for (const c of loaded.councils) {
-			expect(Object.keys(c.roles).sort()).toEqual([...ROLE_KEYS].sort());
+			for (const k of ROLE_KEYS) expect(Object.keys(c.roles), `${c.id} ${k}`).toContain(k);
+			for (const k of Object.keys(c.roles)) expect(ALL_ROLE_KEYS, `${c.id} ${k}`).toContain(k);
+			for (const k of ['clerk', 'chair', 'leader']) if (c.roles[k]) expect(c.roles[k], `${c.id} ${k}`).not.toMatch(/^(the|a|an) /i);
 			for (const k of ROLE_KEYS) expect(c.roles[k].trim(), `${c.id} ${k}`).not.toBe('');
 		}
 		expect(byId['witham-town-council'].roles.clerk).toBe('Town Clerk');
@@ -221,7 +224,7 @@ describe('parseCouncil', () => {
 	it('reports a missing source file at the source line', () => {
 		const r = parseCouncil(file, yamlText, null, principleIds);
 		expect(r.errors.map(formatCouncilError)).toEqual([
-			`${file}:9: source file "brackenford-parish-council.source.txt" not found next to brackenford-parish-council.yaml — save the protocol's text as brackenford-parish-council.source.txt in the same folder, or correct the file name`
+			`${file}:10: source file "brackenford-parish-council.source.txt" not found next to brackenford-parish-council.yaml — save the protocol's text as brackenford-parish-council.source.txt in the same folder, or correct the file name`
 		]);
 	});
 
@@ -241,11 +244,62 @@ describe('parseCouncil', () => {
 	it('reports several problems at once, in line order', () => {
 		const y = yamlText.replace('kind: parish council\n', '').replace('  clerk: Clerk\n', '  clerk: ""\n').replace('[roles.equal-treatment]', '[roles.equal-treatment, roles.equal-treatment]');
 		const lines = parseCouncil(file, y, sourceText, principleIds).errors.map((e) => `${e.line}: ${e.message.split(' — ')[0]}`);
-		expect(lines).toEqual(['1: missing "kind"', '12: roles: "clerk" is empty', '29: clause "roles-3": principle "roles.equal-treatment" is listed twice']);
+		expect(lines).toEqual(['1: missing "kind"', '13: roles: "clerk" is empty', '31: clause "roles-3": principle "roles.equal-treatment" is listed twice']);
 	});
 
 	it('a file that is not a set of fields', () => {
 		expect(parseCouncil(file, '- just a list\n', sourceText, principleIds).errors[0].message).toMatch(/must be a set of fields/);
+	});
+});
+
+describe('who deals with a Code of Conduct complaint about a councillor', () => {
+	const load = (name: string) => loadCouncils(join(fixturesDir, name), principleIds);
+
+	it('an English parish council: the Monitoring Officer of its district or unitary council, never its own', () => {
+		expect(load('valid-new-council').councils[0].roles['conduct-complaints-to']).toBe('the Monitoring Officer of Brackenford District Council');
+		expect(load('conduct-route-parish-own').errors[0].message).toMatch(/a parish council has none/);
+		expect(load('conduct-route-parish-no-mo').errors[0].message).toMatch(/has no Monitoring Officer of its own/);
+	});
+
+	it('an English principal council: its own Monitoring Officer', () => {
+		const r = load('conduct-route-principal');
+		expect(r.errors).toEqual([]);
+		expect(r.councils[0]).toMatchObject({ kind: 'borough council', nation: 'england' });
+		expect(r.councils[0].roles).toMatchObject({ 'conduct-complaints-to': 'the Monitoring Officer of Fenmoor Borough Council', chair: 'Mayor', leader: 'Leader of the Council' });
+		expect(load('conduct-route-principal-other').errors[0].message).toMatch(/must name Fenmoor Borough Council's own Monitoring Officer/);
+	});
+
+	it('a Welsh community council: the Public Services Ombudsman for Wales', () => {
+		const r = load('conduct-route-welsh-community');
+		expect(r.errors).toEqual([]);
+		expect(r.councils[0]).toMatchObject({ nation: 'wales', roles: { 'conduct-complaints-to': 'the Public Services Ombudsman for Wales' } });
+		expect(load('conduct-route-welsh-monitoring-officer').errors[0].message).toMatch(/must name the Public Services Ombudsman for Wales/);
+	});
+
+	it('the seeds: each route fits its kind and nation', () => {
+		expect(Object.fromEntries(loaded.councils.map((c) => [c.id, [c.nation, c.roles['conduct-complaints-to']]]))).toEqual({
+			'broxtowe-borough-council': ['england', 'the Monitoring Officer of Broxtowe Borough Council'],
+			'community-council': ['wales', 'the Public Services Ombudsman for Wales'],
+			'halewood-town-council': ['england', 'the Monitoring Officer of Knowsley Metropolitan Borough Council'],
+			'kingsthorpe-parish-council': ['england', 'the Monitoring Officer of West Northamptonshire Council'],
+			'witham-town-council': ['england', 'the Monitoring Officer of Braintree District Council']
+		});
+	});
+});
+
+describe('a route the protocol does not state', () => {
+	it('is filled with safe general wording, and recorded as not stated', () => {
+		const c = loadCouncils(join(fixturesDir, 'conduct-route-welsh-community'), principleIds).councils[0];
+		expect(c.unstated).toEqual(['complaints-to', 'officer-concerns-to']);
+		expect(`raise it with ${c.roles['complaints-to']}`).toBe('raise it with the Clerk (or, if it is about the Clerk, through the council’s own procedure)');
+		expect(`take it to ${c.roles['officer-concerns-to']}`).toBe('take it to Cwm Isaf Community Council, through its own grievance procedure');
+	});
+
+	it('the community council seed never sends a concern about its clerk to the clerk', () => {
+		const c = byId['community-council'];
+		expect(c.unstated).toEqual(['complaints-to', 'officer-concerns-to']);
+		expect(c.roles['complaints-to']).toMatch(/if it is about the Community Clerk, through the council’s own procedure/);
+		for (const p of ['complaints.route', 'complaints.officer-route']) expect(c.principles[p].gap?.note, p).toBeTruthy();
 	});
 });
 

@@ -10,6 +10,14 @@ import { checkCouncil, type ContentError } from './council-schema.js';
 
 export {
 	ROLE_KEYS,
+	ALL_ROLE_KEYS,
+	OPTIONAL_ROLE_KEYS,
+	KINDS,
+	tierOf,
+	conductRouteProblem,
+	routeFill,
+	scenarioFits,
+	FIT_VALUES,
 	formatCouncilError,
 	normaliseWhitespace,
 	parseCouncil,
@@ -44,16 +52,49 @@ export function loadCouncils(dir: string, principleIds: string[]): { councils: C
 		}
 		if (!name.endsWith('.yaml')) continue;
 		const path = join(dir, name);
-		const yamlText = readFileSync(path, 'utf8');
-		const readSource = (source: string): string | null => {
+		const yaml = decodeUtf8(readFileSync(path));
+		if (typeof yaml !== 'string') {
+			errors.push({
+				file: displayPath(path),
+				line: yaml.notUtf8,
+				message: `${name} is not valid UTF-8 text (the first bad byte is on this line) — open it in a plain-text editor and save it again with the encoding UTF-8 (see docs/councils.md)`
+			});
+			continue;
+		}
+		const yamlText = yaml;
+		const readSource = (source: string) => {
 			const p = join(dir, source);
-			return existsSync(p) ? readFileSync(p, 'utf8') : null;
+			return existsSync(p) ? decodeUtf8(readFileSync(p)) : null;
 		};
 		const r = checkCouncil(displayPath(path), yamlText, readSource, principleIds);
 		errors.push(...r.errors);
 		if (r.council) councils.push(r.council);
 	}
 	return { councils, errors };
+}
+
+/** The text of a file, or the line of its first byte that is not valid UTF-8. */
+export function decodeUtf8(bytes: Uint8Array): string | { notUtf8: number } {
+	try {
+		return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+	} catch {
+		// Find the first bad byte: decode ever longer prefixes that end on a line break.
+		let line = 1;
+		let start = 0;
+		const decoder = new TextDecoder('utf-8', { fatal: true });
+		for (let i = 0; i <= bytes.length; i++) {
+			if (i === bytes.length || bytes[i] === 0x0a) {
+				try {
+					decoder.decode(bytes.subarray(start, i));
+				} catch {
+					return { notUtf8: line };
+				}
+				line++;
+				start = i + 1;
+			}
+		}
+		return { notUtf8: line };
+	}
 }
 
 /** A path as shown in messages: relative to the working directory (the project root) when inside it, with / separators. */

@@ -10,13 +10,14 @@ import { parse as parseYaml } from 'yaml';
 import { checkGraph } from '../engine/graph.js';
 import { inTrack, planTracks, TRACK_LABELS } from '../engine/track.js';
 import type { Council, Course, Principle, Scenario, Track, TrackPlan } from '../engine/types.js';
-import { loadCouncils, ROLE_KEYS } from './councils.js';
+import { ALL_ROLE_KEYS, loadCouncils, OPTIONAL_ROLE_KEYS, scenarioFits } from './councils.js';
 import type { ContentError } from './errors.js';
 import type { BuildOptions } from './options.js';
 import { fillScenario, placeholderProblems } from './placeholders.js';
 import { encodingProblems, parseScenario, sizeProblem } from './scenario.js';
 import { scenarioWarnings } from './report.js';
 import { loadTracks, TRACKS_FILE } from './tracks.js';
+import { attributionProblems } from './attribution.js';
 
 export interface Library {
 	root: string;
@@ -59,8 +60,11 @@ export async function checkScenarioSource(
 	if (tooBig) return { errors: [tooBig], warnings: [] };
 	const { scenario, errors } = await parseScenario(file, source, principleIds);
 	errors.push(...encodingProblems(file, source));
-	errors.push(...placeholderProblems(file, source, ROLE_KEYS, councils));
+	// Placeholders must be filled by every council the scenario fits (all councils when it did not parse).
+	const fitting = scenario ? councils.filter((c) => scenarioFits(scenario.fits, c.kind)) : councils;
+	errors.push(...placeholderProblems(file, source, ALL_ROLE_KEYS, fitting, OPTIONAL_ROLE_KEYS));
 	if (scenario) for (const p of checkGraph(scenario)) errors.push({ file, ...p });
+	if (scenario) errors.push(...attributionProblems(file, source, scenario, fitting));
 	errors.sort((a, b) => a.line - b.line);
 	const minutesLine = source.split('\n').findIndex((l) => /^minutes\s*:/.test(l)) + 1;
 	const warnings = scenario && !errors.length ? scenarioWarnings(scenario, minutesLine || 1).map((w) => ({ file, ...w, warning: true as const })) : [];
@@ -166,7 +170,15 @@ export function buildCourse(lib: Library, options: BuildOptions): Course {
 	const council = lib.councils.find((c) => c.id === options.council);
 	if (!council) throw new Error(`unknown council "${options.council}"`);
 	const byId = new Map(lib.scenarios.map((s) => [s.id, s]));
-	const selected = options.scenarios ? options.scenarios.map((id) => byId.get(id)!) : lib.scenarios;
+	// A council's default course holds the scenarios that fit its kind; an explicit list may name only those.
+	const misfits = (options.scenarios ?? []).filter((id) => !scenarioFits(byId.get(id)?.fits, council.kind));
+	if (misfits.length) {
+		throw new Error(
+			misfits.map((id) => `scenario "${id}" does not fit ${council.name} (a ${council.kind}): its "fits:" line names only ${byId.get(id)!.fits!.join(', ')}`).join('\n') +
+				` — leave ${misfits.length === 1 ? 'it' : 'them'} out of SCENARIOS (--scenarios), or change "fits:" in the scenario file if it does fit (docs/authoring.md)`
+		);
+	}
+	const selected = options.scenarios ? options.scenarios.map((id) => byId.get(id)!) : lib.scenarios.filter((s) => scenarioFits(s.fits, council.kind));
 	// A package for one audience holds only that audience's scenarios.
 	const chosen = options.audience ? selected.filter((s) => inTrack(s, options.audience!)) : selected;
 	const modeLabel = options.mode === 'practice' ? ' (practice)' : '';
@@ -182,7 +194,7 @@ export function buildCourse(lib: Library, options: BuildOptions): Course {
 		tracking: { objectives: options.objectives, interactions: options.interactions, descriptions: options.descriptions },
 		audience: options.audience,
 		tracks: planTracks(chosen, lib.tracks, options.core, options.scenarios),
-		council: { id: council.id, name: council.name, kind: council.kind, protocol: council.protocol, roles: council.roles },
+		council: { id: council.id, name: council.name, kind: council.kind, nation: council.nation, protocol: council.protocol, roles: council.roles, unstated: council.unstated },
 		principles: lib.principles,
 		clauses: council.clauses,
 		backing: council.principles,
@@ -191,8 +203,12 @@ export function buildCourse(lib: Library, options: BuildOptions): Course {
 }
 
 /** Convenience for scripts: load, check and build, or return the problems. */
-export async function loadCourse(root: string, options: BuildOptions): Promise<{ course?: Course; errors: string[] }> {
+export async function loadCourse(root: string, options: BuildOptions): Promise<{ course?: Course; errors: string[]; scenarioIds?: string[] }> {
 	const lib = await loadLibrary(root);
 	if (lib.errors.length) return { errors: lib.errors.map((e) => `${e.file}:${e.line}: ${e.message}`) };
-	return { course: buildCourse(lib, options), errors: [] };
+	try {
+		return { course: buildCourse(lib, options), errors: [], scenarioIds: lib.scenarios.map((s) => s.id) };
+	} catch (e) {
+		return { errors: [(e as Error).message] };
+	}
 }

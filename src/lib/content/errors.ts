@@ -24,12 +24,19 @@ export class ContentBuildError extends Error {
  * problems, so the same fault reads the same everywhere: a count, one file:line line each,
  * and what to do next.
  */
+/** Which guide explains the files these problems are in: council files, scenario files, or both. */
+function docsFor(lines: string[]): string {
+	const councils = lines.some((l) => l.includes('councils/'));
+	const scenarios = lines.some((l) => !l.includes('councils/'));
+	return [scenarios && 'docs/authoring.md explains the scenario format', councils && 'docs/councils.md explains council files'].filter(Boolean).join('; ');
+}
+
 export function problemReport(lines: string[]): string {
 	const n = lines.length;
 	return (
 		`✗ ${n} problem${n === 1 ? '' : 's'} in the course content:\n\n` +
 		lines.join('\n') +
-		'\n\nFix each line above, then run the command again (npm run validate checks the content alone). docs/authoring.md explains the format.'
+		`\n\nFix each line above, then run the command again (npm run validate checks the content alone). ${docsFor(lines)}.`
 	);
 }
 

@@ -5,6 +5,7 @@ import { lineFaults, plainYamlError } from './yaml-faults.js';
 
 /** Longest scenario id: see MAX_SCENARIO_ID in scenario.ts and "Limits" in docs/authoring.md. */
 export const MAX_SCENARIO_ID = 80;
+import { FIT_VALUES } from './council-schema.js';
 
 export const TOPICS = [
 	'confidentiality', 'relationships', 'delegation', 'roles', 'political-groups', 'complaints',
@@ -12,9 +13,11 @@ export const TOPICS = [
 ] as const;
 const AUDIENCES: Audience[] = ['councillor', 'officer', 'both'];
 const FIELDS = ['id', 'title', 'audience', 'topics', 'summary', 'minutes'] as const;
+/** Optional: `fits` lists the kinds of council the scenario fits (see docs/authoring.md). */
+const OPTIONAL_FIELDS = ['fits'] as const;
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-export type Meta = Pick<Scenario, (typeof FIELDS)[number]>;
+export type Meta = Pick<Scenario, (typeof FIELDS)[number] | 'fits'>;
 
 /** `firstLine` is the file line of the first YAML line (the one after the opening ---). */
 export function parseFrontmatter(text: string, firstLine: number, report: (line: number, message: string) => void): Meta | null {
@@ -36,7 +39,7 @@ export function parseFrontmatter(text: string, firstLine: number, report: (line:
 	for (const pair of doc.contents.items as Pair[]) {
 		const key = isScalar(pair.key) ? String(pair.key.value) : '';
 		const line = lineAt(isScalar(pair.key) ? pair.key.range?.[0] : undefined);
-		if (!(FIELDS as readonly string[]).includes(key)) report(line, `unknown frontmatter field "${key}" — allowed: ${FIELDS.join(', ')}`);
+		if (![...FIELDS, ...OPTIONAL_FIELDS].includes(key as never)) report(line, `unknown frontmatter field "${key}" — allowed: ${[...FIELDS, ...OPTIONAL_FIELDS].join(', ')}`);
 		lines[key] = line;
 	}
 	const data = doc.toJS() as Record<string, unknown>;
@@ -67,5 +70,18 @@ export function parseFrontmatter(text: string, firstLine: number, report: (line:
 	for (const t of topics) if (!(TOPICS as readonly string[]).includes(t)) bad('topics', `unknown topic "${t}" — use: ${TOPICS.join(', ')}`);
 	const minutes = data.minutes;
 	if (typeof minutes !== 'number' || !Number.isInteger(minutes) || minutes < 1 || minutes > 60) bad('minutes', `"minutes" must be a whole number from 1 to 60, not "${String(minutes)}"`);
-	return ok ? { id, title, audience, topics, summary, minutes: minutes as number } : null;
+	let fits: string[] | undefined;
+	if (data.fits !== undefined) {
+		const raw = data.fits;
+		if (!Array.isArray(raw) || raw.length === 0 || raw.some((f) => typeof f !== 'string')) {
+			bad('fits', `"fits" must be a list of kinds of council, e.g. "fits: [principal]" or "fits: [parish council, town council]" — or leave it out to fit every council`);
+		} else {
+			fits = raw.map((f: string) => f.trim().toLowerCase());
+			for (const f of fits) if (!FIT_VALUES.includes(f)) bad('fits', `"fits" names "${f}", which is not a kind of council — use local, principal or any of: ${FIT_VALUES.filter((v) => v !== 'local' && v !== 'principal').join(', ')}`);
+		}
+	}
+	if (!ok) return null;
+	const meta: Meta = { id, title, audience, topics, summary, minutes: minutes as number };
+	if (fits) meta.fits = fits;
+	return meta;
 }

@@ -10,7 +10,7 @@ const PLACEHOLDER = /\{([^{}\n]*)\}/g;
  * Unknown placeholders, unclosed ones, and ones some council cannot fill, with their lines:
  * in the body and in the frontmatter's title and summary (both are filled, see fillScenario).
  */
-export function placeholderProblems(file: string, source: string, keys: readonly string[], councils: Council[]): ContentError[] {
+export function placeholderProblems(file: string, source: string, keys: readonly string[], councils: Council[], optional: readonly string[] = []): ContentError[] {
 	const errors: ContentError[] = [];
 	const lines = source.split('\n');
 	let inFrontmatter = lines[0]?.trim() === '---';
@@ -38,7 +38,13 @@ export function placeholderProblems(file: string, source: string, keys: readonly
 			}
 			for (const c of councils) {
 				if (!c.roles[key]?.trim()) {
-					errors.push({ file, line, message: `council "${c.id}" cannot fill "{${key}}" — add "${key}:" under roles in ${c.file}, or reword this line` });
+					errors.push({
+						file,
+						line,
+						message: optional.includes(key)
+							? `council "${c.id}" (a ${c.kind}) has no "${key}", so it cannot fill "{${key}}" — add "fits:" to the frontmatter to offer this scenario only to councils that have one (e.g. fits: [principal]; see docs/authoring.md), add "${key}:" under roles in ${c.file} if the council has one, or reword this line`
+							: `council "${c.id}" cannot fill "{${key}}" — add "${key}:" under roles in ${c.file}, or reword this line`
+					});
 				}
 			}
 		}

@@ -31,6 +31,40 @@ export function uncoveredClauses(council: Council, rows: CoverageRow[]): string[
 	return council.clauses.filter((c) => !c.principles.some((p) => scored.has(p))).map((c) => `${c.id} (${c.ref})`);
 }
 
+/**
+ * Above this share of a scenario's scored points resting on principles the council's protocol
+ * does not state (gaps), `npm run validate` warns: the scenario mostly teaches good practice
+ * that council's protocol is silent on (docs/councils.md, "Gaps").
+ */
+export const GAP_SHARE_WARN = 0.5;
+
+export interface GapShare {
+	scenario: string;
+	/** Points at stake on principles the council's protocol states, and on gaps. */
+	stated: number;
+	gap: number;
+	share: number;
+}
+
+/**
+ * For one council and scenario: the points at stake in every decision (per principle, the best
+ * choice's points, as the results tally them), split by whether the protocol states the principle.
+ */
+export function gapShare(council: Council, s: Scenario): GapShare {
+	let stated = 0;
+	let gap = 0;
+	for (const n of Object.values(s.nodes)) {
+		if (n.kind !== 'step') continue;
+		const ids = new Set(n.choices.flatMap((c) => Object.keys(c.scores)));
+		for (const id of ids) {
+			const best = Math.max(0, ...n.choices.map((c) => c.scores[id] ?? 0));
+			if (council.principles[id]?.clauses.length) stated += best;
+			else gap += best;
+		}
+	}
+	return { scenario: s.id, stated, gap, share: stated + gap ? gap / (stated + gap) : 0 };
+}
+
 export interface Readability {
 	scenario: string;
 	file: string;

@@ -45,6 +45,13 @@ describe('scenario checker', () => {
 		expect(cases.length).toBeGreaterThanOrEqual(15);
 	});
 
+	it('a scenario that declares fits: [principal] may use {leader}: only councils it fits must fill it', async () => {
+		const source = exampleSource().replace('minutes: 5\n', 'minutes: 5\nfits: [principal]\n').replace('The {clerk} sends councillors', 'The {leader} sends councillors');
+		const { scenario, errors } = await checkScenarioSource('fits.md', source, principleIds, councils);
+		expect(errors.map(formatError)).toEqual([]);
+		expect(scenario!.fits).toEqual(['principal']);
+	});
+
 	it('blames the new file when two files share a scenario id, and says which is which', async () => {
 		// Outside git, "new" means modified later: make first.md the older file.
 		const root = mkdtempSync(join(tmpdir(), 'dup-'));

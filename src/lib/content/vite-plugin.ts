@@ -93,7 +93,8 @@ export function coursePlugin(root: string, env: Record<string, string | undefine
 		texts.protocol = { clauses: course.clauses, backing: course.backing, principles: course.principles };
 		const ids = course.principles.map((p) => p.id);
 		return {
-			course: { ...course, scenarios: [], clauses: [], backing: {}, principles: course.principles.map((p) => ({ ...p, summary: '' })) },
+			// backing stays: whether the protocol states a principle decides the verdict's words (engine/verdict.ts).
+			course: { ...course, scenarios: [], clauses: [], principles: course.principles.map((p) => ({ ...p, summary: '' })) },
 			compact: outlines.map((o) => compactOutline(o, ids))
 		};
 	}

@@ -62,6 +62,8 @@ export interface Scenario {
 	topics: string[];
 	summary: string;
 	minutes: number;
+	/** Kinds of council the scenario fits (frontmatter `fits`); absent = every council. */
+	fits?: string[];
 	/** Path of the source file relative to the project root, for messages. */
 	file: string;
 	/** Id of the first step. */
@@ -98,11 +100,14 @@ export interface PrincipleBacking {
 export interface Council {
 	id: string;
 	name: string;
-	/** e.g. "town council", "parish council", "borough council", "community council". */
+	/** One of the allowed kinds in docs/councils.md, e.g. "town council", "borough council". */
 	kind: string;
+	nation: 'england' | 'wales';
 	protocol: { title: string; version: string; adopted: string };
 	/** Values for the role placeholders used in scenario text, e.g. {clerk}. */
 	roles: Record<string, string>;
+	/** Route roles the protocol does not name ("not stated"): `roles` holds safe general wording for them. */
+	unstated: string[];
 	clauses: Clause[];
 	principles: Record<string, PrincipleBacking>;
 	file: string;
@@ -122,7 +127,7 @@ export interface Course {
 	audience: Track | null;
 	/** Per track, its core and elective scenario ids (scenarios/tracks.yaml and build options). */
 	tracks: Record<Track, TrackPlan>;
-	council: Pick<Council, 'id' | 'name' | 'kind' | 'protocol' | 'roles'>;
+	council: Pick<Council, 'id' | 'name' | 'kind' | 'nation' | 'protocol' | 'roles' | 'unstated'>;
 	principles: Principle[];
 	clauses: Clause[];
 	backing: Record<string, PrincipleBacking>;
