@@ -11,6 +11,7 @@
  * - An outage that lasts until the page closes (window.mockLms.outage): on the next launch every
  *   decision reaches the LMS, in order, exactly once; a further relaunch adds none.
  */
+import { writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { buildCourse, loadLibrary } from '../../src/lib/content/course';
 import { parseBuildOptions } from '../../src/lib/content/options';
@@ -20,8 +21,13 @@ import { guard, mirror, open, play, recommendedRoute, shortestScenario, statusLo
 
 const COUNCIL = 'kingsthorpe-parish-council';
 const SENT = 'Your result has been sent to the learning system.';
-/** Fault-free API calls per decision (npm run bench: api_calls_per_decision, ~12–16) with room for the retries a fault needs. */
-const CALLS_PER_DECISION_MAX = 40;
+/**
+ * API calls in this test's session (from launch to the final result stored) with no
+ * fault, as the 'none' case measures them (it fails when they drift by more than 15%: update
+ * them then). A faulty LMS may cost up to FAULT_COST times as many (the issue saw 3.6).
+ */
+const FAULT_FREE = { '1.2': 135, '2004': 242 };
+const FAULT_COST = 1.75;
 
 let course: Course;
 test.beforeAll(async () => {
@@ -77,16 +83,15 @@ async function expectedFinal(page: Page, version: '1.2' | '2004') {
 for (const version of ['1.2', '2004'] as const) {
 	const slug = slugFor(COUNCIL, version);
 
-	for (const fault of ['commit-twice', 'throws-5th'] as const) {
+	for (const fault of ['none', 'commit-twice', 'throws-5th'] as const) {
 		test(`SCORM ${version}, ${fault}: the final status and score are committed within 15 s of the last decision, page open`, async ({ page, context }) => {
 			test.setTimeout(90_000);
 			const g = await guard(context);
 			const last = lastScenario();
 			await seedAllButOne(page, slug, version, last);
-			await openMockLms(page, slug, { fault });
+			await openMockLms(page, slug, fault === 'none' ? {} : { fault });
 			const frame = moduleFrame(page);
 			await open(frame, last);
-			const before = (await lmsLog(page)).calls.length;
 			let lastAt = 0;
 			const played = await play(frame, last, { after: async (n) => void (n === recommendedRoute(last).length && (lastAt = Date.now())) });
 			expect(played.ended).toBe(true);
@@ -101,13 +106,19 @@ for (const version of ['1.2', '2004'] as const) {
 			expect(took, 'within 15 s of the last decision').toBeLessThan(15_000);
 			expect((await page.evaluate(() => window.mockLms.session()))?.state, 'before any unload: the session is still open').toBe('running');
 			// The fault did strike: some Commit failed, or some call threw.
-			const calls = (await lmsLog(page)).calls.slice(before);
-			expect(calls.some((c) => c.injected), 'the LMS misbehaved').toBe(true);
+			const calls = (await lmsLog(page)).calls; // the whole session: a fault may defer start-up writes to later
+			expect(calls.some((c) => c.injected), 'the LMS misbehaved').toBe(fault !== 'none');
 			// Each decision is one interaction, sent once.
 			await expect.poll(async () => (await stored(page, version)).interactions.map((i) => i.id)).toEqual(ids(last));
-			const perDecision = calls.length / played.decisions;
-			console.log(`SCORM ${version} ${fault}: final state stored ${took} ms after the last decision; ${calls.length} calls for ${played.decisions} decisions (${perDecision.toFixed(1)} a decision)`);
-			expect(perDecision, 'calls per decision stay near the fault-free figure').toBeLessThan(CALLS_PER_DECISION_MAX);
+			if (process.env.DELIVERY_LOG) writeFileSync(`/tmp/lmsd-calls-${version}-${fault}.json`, JSON.stringify(calls, null, 0).replaceAll('},{', '},\n{'));
+			console.log(`SCORM ${version} ${fault}: final state stored ${took} ms after the last decision; ${calls.length} calls for ${played.decisions} decisions (fault-free ${FAULT_FREE[version]})`);
+			if (fault === 'none') {
+				expect(calls.length, 'the fault-free figure (update FAULT_FREE if the data model changed)').toBeGreaterThan(FAULT_FREE[version] * 0.85);
+				expect(calls.length, 'the fault-free figure (update FAULT_FREE if the data model changed)').toBeLessThan(FAULT_FREE[version] * 1.15);
+				await expect(frame.locator('.status-region .status'), 'no problem, so no message').toHaveCount(0);
+				return g.expectClean();
+			}
+			expect(calls.length, 'calls stay near the fault-free figure').toBeLessThan(FAULT_FREE[version] * FAULT_COST);
 			// The learner is told the result has arrived (and no message is repeated).
 			await expect(frame.locator('.status-region .status')).toHaveText(SENT);
 			const { shown } = await statusLog(moduleFrameHandle(page));
@@ -126,9 +137,11 @@ for (const version of ['1.2', '2004'] as const) {
 		await open(frame, last);
 		expect((await play(frame, last)).ended).toBe(true);
 		const want = await expectedFinal(page, version);
-		// Time passes on the results page, then the learner closes the course.
+		// Time passes on the results page, then the learner closes the course (and the LMS keeps
+		// what it has: read before a relaunch, which in 2004 starts a new attempt).
 		await page.waitForTimeout(1200);
-		await relaunch(page);
+		await page.evaluate(() => (document.getElementById('module-frame') as HTMLIFrameElement).contentWindow!.location.replace('about:blank'));
+		await expect.poll(async () => (await storedRecord(page))?.sessions.map((x) => x.ended)).toEqual(['terminated', 'terminated']);
 		const { warnings } = await lmsLog(page);
 		expect(warnings.some((w) => /refused beacon/.test(w.message)), 'the Terminate call was discarded').toBe(true);
 		const s = await stored(page, version);

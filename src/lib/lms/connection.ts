@@ -74,6 +74,7 @@ export function connect(api: ScormApi, protocol: Protocol, status: StatusHub): C
 	const known = new Map<string, string>();
 	const pending = new Map<string, { value: string; tries: number }>();
 	const absent = new Set<string>();
+	const explained = new Set<string>();
 	let state: 'new' | 'open' | 'closed' = 'new';
 	let dirty = false;
 	let trouble = false;
@@ -111,8 +112,12 @@ export function connect(api: ScormApi, protocol: Protocol, status: StatusHub): C
 		}
 		log({ fn, el, value, ok: code === '0', code });
 		if (code !== '0') {
-			const text = /^\d+$/.test(code) ? safe(ERR_TEXT, [code]) : '';
-			const diag = /^\d+$/.test(code) ? safe(DIAG, [code]) : '';
+			// The text and diagnostic of a code are asked for once a session (a flaky LMS would
+			// otherwise cost three more calls per failure); the warning names the code each time.
+			const first = /^\d+$/.test(code) && !explained.has(code);
+			if (first) explained.add(code);
+			const text = first ? safe(ERR_TEXT, [code]) : '';
+			const diag = first ? safe(DIAG, [code]) : '';
 			console.warn(
 				`[lms] ${fn}(${el}) failed: error ${code}${text ? ` ${text}` : ''}${diag ? ` (${diag})` : ''}`,
 				...(thrown ? [thrown] : [])
