@@ -11,7 +11,6 @@
  * - An outage that lasts until the page closes (window.mockLms.outage): on the next launch every
  *   decision reaches the LMS, in order, exactly once; a further relaunch adds none.
  */
-import { writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { buildCourse, loadLibrary } from '../../src/lib/content/course';
 import { parseBuildOptions } from '../../src/lib/content/options';
@@ -110,7 +109,6 @@ for (const version of ['1.2', '2004'] as const) {
 			expect(calls.some((c) => c.injected), 'the LMS misbehaved').toBe(fault !== 'none');
 			// Each decision is one interaction, sent once.
 			await expect.poll(async () => (await stored(page, version)).interactions.map((i) => i.id)).toEqual(ids(last));
-			if (process.env.DELIVERY_LOG) writeFileSync(`/tmp/lmsd-calls-${version}-${fault}.json`, JSON.stringify(calls, null, 0).replaceAll('},{', '},\n{'));
 			console.log(`SCORM ${version} ${fault}: final state stored ${took} ms after the last decision; ${calls.length} calls for ${played.decisions} decisions (fault-free ${FAULT_FREE[version]})`);
 			if (fault === 'none') {
 				expect(calls.length, 'the fault-free figure (update FAULT_FREE if the data model changed)').toBeGreaterThan(FAULT_FREE[version] * 0.85);
