@@ -10,7 +10,8 @@
  * the harness only listens, so its own polling is not on the throttled main thread).
  * Course-wide: the largest suspend_data over the longest possible path, LMS API calls and
  * commits per decision (counted through a recording SCORM API), and the time to build all
- * packages.
+ * packages. Per package, too: the fields and bytes a whole course leaves in the LMS, played to
+ * the end in the mock LMS and read from its stored data (tests/helpers/lms-footprint.ts).
  *
  * Flags: --no-build (measure what is in dist/), --only=<text>, --runs=<n> (≥ 5), --runs-detail.
  *
@@ -26,6 +27,8 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { firstScenarioId } from '../tests/helpers/bundle.js';
 import { longestSuspend } from '../tests/helpers/longest.js';
+import { lmsFootprint, type Footprint } from '../tests/helpers/lms-footprint.js';
+import { startServer } from './serve.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -161,6 +164,9 @@ interface Row {
 	first_choice_wall_ms_median: number;
 	/** A normal launch (index.html, as an LMS opens it): the home page's first choice, the learner's role. */
 	home_ms_median: number;
+	/** A whole course played to the end in the mock LMS: fields with a value it stores, and their bytes as one form post. */
+	lms_fields: number;
+	lms_bytes: number;
 }
 type Run = { page: number; wall: number };
 
@@ -179,6 +185,12 @@ for (let i = 0; i < RUNS; i++) {
 		homeRunsOf.get(slug)!.push(await timed(`${base}/dist/${slug}/index.html`, 'input[type=radio][name=role]'));
 	}
 }
+// What a whole course leaves in the LMS (the mock LMS, on its own server).
+const mockLms = await startServer(0, { root });
+const footprints = new Map<string, Footprint>();
+for (const slug of slugs) footprints.set(slug, await lmsFootprint(browser, `http://127.0.0.1:${mockLms.port}`, slug));
+await mockLms.close();
+
 const floor = median(floorRuns.map((r) => r.page));
 const floorWall = median(floorRuns.map((r) => r.wall));
 
@@ -197,7 +209,9 @@ const packages: Row[] = slugs.map((slug) => {
 		first_choice_ms_median: m,
 		first_choice_ratio_to_floor: Math.round((m / floor) * 100) / 100,
 		first_choice_wall_ms_median: median(runs.map((r) => r.wall)),
-		home_ms_median: median(homeRunsOf.get(slug)!.map((r) => r.page))
+		home_ms_median: median(homeRunsOf.get(slug)!.map((r) => r.page)),
+		lms_fields: footprints.get(slug)!.fields,
+		lms_bytes: footprints.get(slug)!.bytes
 	};
 });
 if (process.argv.includes('--runs-detail')) {
@@ -244,6 +258,8 @@ const report = {
 	max_suspend_chars: suspend.chars,
 	api_calls_per_decision: Math.max(traffic12.api, traffic2004.api),
 	commits_per_decision: Math.max(traffic12.commits, traffic2004.commits),
+	lms_fields_max: Math.max(...packages.map((p) => p.lms_fields)),
+	lms_bytes_max: Math.max(...packages.map((p) => p.lms_bytes)),
 	build_seconds: Math.round(buildSeconds * 10) / 10
 };
 writeFileSync(join(dist, 'bench.json'), JSON.stringify(report, null, 2) + '\n');
@@ -260,5 +276,6 @@ console.log(`home: launched as an LMS does (index.html), the same for the home p
 console.log(`floor page (one button): ${floor} ms median of ${RUNS} (harness ${floorWall} ms)`);
 console.log(`largest suspend_data over the longest path: ${suspend.chars} characters (${suspend.mode} mode; budget ${BUDGET.suspend}) ${ok(suspend.chars, BUDGET.suspend)}`);
 console.log(`LMS API calls per decision: 1.2 ${traffic12.api.toFixed(1)}, 2004 ${traffic2004.api.toFixed(1)}; commits per decision: 1.2 ${traffic12.commits}, 2004 ${traffic2004.commits} (budget ${BUDGET.commits})`);
+for (const p of packages) console.log(`left in the LMS by a whole course: ${p.name} ${p.lms_fields} fields, ${(p.lms_bytes / 1024).toFixed(1)} KB as one form post (${footprints.get(p.name)!.decisions} decisions)`);
 console.log(`build time for all packages: ${report.build_seconds} s${skipBuild ? ' (not measured: --no-build)' : ''}`);
 console.log('Written dist/bench.json');

@@ -8,6 +8,9 @@
  *   ?council=<id>&scorm=2004 the same, by council and version
  *   ?reset=1                 delete this package's stored data before the first launch
  *   ?fault=…                 none | no-api | init-false | setvalue-false | commit-flaky | throws | slow | opener
+ *                            | commit-twice (Commit fails twice after each success) | throws-5th (every fifth
+ *                            call but the error calls throws) | beacon-refused (Terminate says "true" but its
+ *                            data is discarded, as a refused sendBeacon: the LMS keeps what was committed)
  *   &n=3                     setvalue-false: how many SetValue calls fail before it recovers (default 3);
  *                            init-false: how many Initialize calls fail before one works (default: all)
  *   &delay=2000              slow: milliseconds each call blocks for
@@ -35,7 +38,7 @@
 	var LEARNER = { id: 'mock-learner-001', name: 'Bloggs, Jo' };
 	var learnerParam = new URLSearchParams(location.search).get('learner');
 	if (learnerParam !== null) LEARNER.name = learnerParam;
-	var FAULTS = ['none', 'no-api', 'init-false', 'setvalue-false', 'commit-flaky', 'throws', 'slow', 'opener'];
+	var FAULTS = ['none', 'no-api', 'init-false', 'setvalue-false', 'commit-flaky', 'throws', 'slow', 'opener', 'commit-twice', 'throws-5th', 'beacon-refused'];
 	var FAULT_LABELS = {
 		none: 'none',
 		'no-api': 'no API offered',
@@ -44,7 +47,10 @@
 		'commit-flaky': 'every other Commit fails',
 		throws: 'every third SetValue throws',
 		slow: 'every call is slow',
-		opener: 'launched in a new window'
+		opener: 'launched in a new window',
+		'commit-twice': 'Commit fails twice after each success',
+		'throws-5th': 'every fifth call throws',
+		'beacon-refused': 'Terminate’s data is discarded (refused beacon)'
 	};
 
 	var params = new URLSearchParams(location.search);
@@ -111,7 +117,8 @@
 		popupTimer: 0,
 		busy: false,
 		ready: false,
-		faultCounts: { setValue: 0, commit: 0, throwsSet: 0, init: 0 },
+		outage: false,
+		faultCounts: { setValue: 0, commit: 0, throwsSet: 0, init: 0, any: 0 },
 		t0: Date.now()
 	};
 
@@ -496,6 +503,17 @@
 			var j = ++state.faultCounts.commit;
 			if (j % 2 === 1) return { result: 'false', code: c.commit, message: 'Mock LMS: Commit failed, commit ' + j + ' (every other one fails, fault=commit-flaky)' };
 		}
+		if (state.outage && (kind === 'setValue' || kind === 'commit')) {
+			return { result: 'false', code: kind === 'commit' ? c.commit : c.set, message: 'Mock LMS: ' + kind + ' refused, the LMS is down (mockLms.outage)' };
+		}
+		if (fault === 'commit-twice' && kind === 'commit') {
+			var w = ++state.faultCounts.commit;
+			if (w % 3 !== 0) return { result: 'false', code: c.commit, message: 'Mock LMS: Commit failed, commit ' + w + ' (two fail, then one works, fault=commit-twice)' };
+		}
+		if (fault === 'throws-5th') {
+			var a = ++state.faultCounts.any;
+			if (a % 5 === 0) return { throws: true, code: c.exception, message: 'Mock LMS: ' + kind + ' threw an exception, call ' + a + ' (every fifth one, fault=throws-5th)' };
+		}
 		if (fault === 'throws' && kind === 'setValue') {
 			var t = ++state.faultCounts.throwsSet;
 			if (t % 3 === 0) return { throws: true, code: c.exception, message: 'Mock LMS: SetValue threw an exception, call ' + t + ' (every third one, fault=throws)' };
@@ -650,6 +668,19 @@
 			if (m) s.types[m[1]] = String(args[1]);
 		} else if (kind === 'commit' && ok) {
 			persist(s, 'commit');
+		} else if (kind === 'terminate' && ok && fault === 'beacon-refused') {
+			// As a refused sendBeacon: the module was told "true", the LMS got nothing from this call.
+			s.state = 'finished';
+			var kept = loadRecord(s.pkg.slug);
+			var own = kept && kept.sessions[s.recordIndex];
+			if (own) {
+				own.ended = 'terminated';
+				own.endedAt = new Date().toISOString();
+				own.exit = exitOf(s.pkg.version, kept.cmi);
+				kept.totalSeconds += sessionSeconds(s.pkg.version, kept.cmi);
+				saveRecord(kept);
+			}
+			addWarning({ source: 'fault', session: s.id, message: 'Mock LMS: ' + rec.method + '’s data was discarded, as a refused beacon: the LMS keeps what was last committed (fault=beacon-refused).' });
 		} else if (kind === 'terminate' && ok) {
 			persist(s, 'finish');
 			s.state = 'finished';
@@ -1349,6 +1380,8 @@
 			var pkg = state.packages.filter(function (p) { return p.slug === slug; })[0];
 			return pkg ? launch(pkg, 'launch()') : Promise.resolve(false);
 		},
+		/** Takes the LMS down (true: every SetValue and Commit fails) or up again, from now on. */
+		outage: function (down) { state.outage = !!down; scheduleRender(); },
 		/** Empties the call log and the problem lists. */
 		clearLog: function () {
 			state.calls.length = 0;

@@ -135,12 +135,46 @@ describe('connection', () => {
 		expect(api.data.get('cmi.suspend_data')).toBe('x');
 	});
 
-	it('gives up on a write that keeps failing, so it cannot block the rest for ever', () => {
-		const { conn, calls } = setup('1.2', { LMSSetValue: () => 'false', LMSGetLastError: () => '101' });
+	it('gives up on a write that keeps failing while the LMS takes others, so it cannot block the rest for ever', () => {
+		const { conn, calls } = setup('1.2', {
+			LMSSetValue: (el: string) => (el === 'cmi.suspend_data' ? 'false' : 'true'),
+			LMSGetLastError: () => '101'
+		});
+		conn.open();
+		conn.set('cmi.core.exit', 'suspend');
+		conn.set('cmi.suspend_data', 'a');
+		for (let i = 0; i < 12; i++) {
+			conn.set('cmi.core.lesson_location', `l${i}`);
+			conn.commit();
+		}
+		const tries = calls('LMSSetValue').filter((c) => c[1] === 'cmi.suspend_data');
+		expect(tries).toHaveLength(1 + 10); // the first write, then MAX_TRIES failures while the LMS took others
+		expect(conn.commit()).toBe(true);
+		expect(calls('LMSSetValue').at(-1)).toEqual(['LMSSetValue', 'cmi.core.lesson_location', 'l11']);
+	});
+
+	it('never gives up a write while the LMS is down, however long: it arrives when the LMS is back', () => {
+		let down = true;
+		const { conn, calls } = setup('1.2', { LMSSetValue: () => (down ? 'false' : 'true'), LMSGetLastError: () => (down ? '101' : '0') });
 		conn.open();
 		conn.set('cmi.suspend_data', 'a');
-		for (let i = 0; i < 12; i++) conn.commit();
-		expect(calls('LMSSetValue')).toHaveLength(10);
+		for (let i = 0; i < 30; i++) expect(conn.commit()).toBe(false);
+		down = false;
+		expect(conn.commit()).toBe(true);
+		expect(calls('LMSSetValue').at(-1)).toEqual(['LMSSetValue', 'cmi.suspend_data', 'a']);
+		expect(calls('LMSCommit')).toHaveLength(1);
+	});
+
+	it('a GetValue that throws is asked again, not read as empty', () => {
+		let n = 0;
+		const { conn } = setup('2004', {
+			GetValue: () => {
+				if (++n % 2) throw new Error('flaky');
+				return 'saved-progress';
+			}
+		});
+		conn.open();
+		expect(conn.get('cmi.suspend_data')).toBe('saved-progress');
 	});
 
 	it('never lets an exception out, even from GetLastError', () => {

@@ -6,8 +6,14 @@
  *   'lms-error' status per problem episode; 'ok' follows once a commit gets everything through.
  * - Writes are cached: a value the LMS already holds (read or written) is not sent again.
  * - Failed writes wait in a queue holding the latest value per element, in first-write order,
- *   and are sent again on the next commit. During an episode new writes join the queue. A write
- *   that fails while others in the same flush go through is tried again at once (see flush).
+ *   and are sent again on the next commit (the tracker retries a failed commit on a timer). During
+ *   an episode new writes join the queue. A write that fails while others in the same flush go
+ *   through is tried again at once (see flush). A failed Commit is retried alone: the writes it
+ *   would have stored are already in the LMS's session, not sent again.
+ * - A write is given up only after failing MAX_TRIES times while the LMS took other writes (an
+ *   LMS that refuses that one element); while the LMS is down, nothing is given up.
+ * - A read that throws is tried again (a throw is not an answer: an empty suspend_data read by
+ *   mistake would start the learner again).
  * - "No such element" codes (LMS lacks an optional element) are logged only, and that element is
  *   left alone from then on; refused values (type, range, read-only) are not retried.
  */
@@ -23,7 +29,10 @@ export interface Protocol {
 	refused: string[];
 	/** Initialize error code meaning "already initialised" (carry on), if any. */
 	alreadyOpen?: string;
-	/** 1.2: commit before LMSFinish. 2004: no (Terminate commits implicitly). */
+	/**
+	 * 1.2: commit before LMSFinish if anything is left. (The tracker commits before finishing in
+	 * both versions anyway: a 2004 LMS may deliver Terminate by a beacon that can be refused.)
+	 */
 	commitBeforeFinish: boolean;
 }
 
@@ -45,6 +54,8 @@ export function recentCalls(): CallRecord[] {
 
 /** A write that fails this many times (while the LMS takes others) is given up. */
 const MAX_TRIES = 10;
+/** A read that throws is tried this many times in all. */
+const READ_TRIES = 3;
 
 export interface Connection {
 	/** Initialize; false when the LMS refused (the caller falls back to local). */
@@ -63,6 +74,7 @@ export function connect(api: ScormApi, protocol: Protocol, status: StatusHub): C
 	const known = new Map<string, string>();
 	const pending = new Map<string, { value: string; tries: number }>();
 	const absent = new Set<string>();
+	const explained = new Set<string>();
 	let state: 'new' | 'open' | 'closed' = 'new';
 	let dirty = false;
 	let trouble = false;
@@ -100,8 +112,12 @@ export function connect(api: ScormApi, protocol: Protocol, status: StatusHub): C
 		}
 		log({ fn, el, value, ok: code === '0', code });
 		if (code !== '0') {
-			const text = /^\d+$/.test(code) ? safe(ERR_TEXT, [code]) : '';
-			const diag = /^\d+$/.test(code) ? safe(DIAG, [code]) : '';
+			// The text and diagnostic of a code are asked for once a session (a flaky LMS would
+			// otherwise cost three more calls per failure); the warning names the code each time.
+			const first = /^\d+$/.test(code) && !explained.has(code);
+			if (first) explained.add(code);
+			const text = first ? safe(ERR_TEXT, [code]) : '';
+			const diag = first ? safe(DIAG, [code]) : '';
 			console.warn(
 				`[lms] ${fn}(${el}) failed: error ${code}${text ? ` ${text}` : ''}${diag ? ` (${diag})` : ''}`,
 				...(thrown ? [thrown] : [])
@@ -116,13 +132,17 @@ export function connect(api: ScormApi, protocol: Protocol, status: StatusHub): C
 		status.emit({ kind: 'lms-error', message: MESSAGES.lmsError });
 	}
 
-	/** False only for a failure worth retrying (the caller stops flushing). */
+	/** The last write the LMS took: sent again (harmless) to see whether the LMS is up at all. */
+	let lastGood: [string, string] | null = null;
+
+	/** False only for a failure worth retrying (the write waits in the queue). */
 	function write(el: string, value: string): boolean {
 		const code = call(SET, el, value);
 		if (code === '0' || protocol.missing.includes(code) || protocol.refused.includes(code)) {
 			pending.delete(el);
 			if (code === '0') {
 				known.set(el, value);
+				lastGood = [el, value];
 				dirty = true;
 			} else if (protocol.missing.includes(code)) absent.add(el);
 			else {
@@ -132,20 +152,34 @@ export function connect(api: ScormApi, protocol: Protocol, status: StatusHub): C
 			return true;
 		}
 		problem();
-		const queued = pending.get(el) ?? { value, tries: 0 };
-		if (++queued.tries >= MAX_TRIES) {
-			pending.delete(el);
-			console.warn(`[lms] gave up on ${el} after ${MAX_TRIES} tries`);
-		} else pending.set(el, queued);
+		const queued = pending.get(el);
+		if (queued) queued.value = value;
+		else pending.set(el, { value, tries: 0 });
 		return false;
 	}
 
+	/** A failure of `el` while the LMS is up (it takes other writes); the MAX_TRIES-th gives it up. */
+	function strike(el: string): boolean {
+		const q = pending.get(el);
+		if (!q || ++q.tries < MAX_TRIES) return false;
+		pending.delete(el);
+		console.warn(`[lms] gave up on ${el} after ${MAX_TRIES} tries while the LMS took other writes`);
+		return true;
+	}
+
+	/** Is the LMS up? Sends the last value it took once more (not when that is `el` or queued). */
+	function isUp(el: string): boolean {
+		if (!lastGood || lastGood[0] === el || pending.has(lastGood[0]) || known.get(lastGood[0]) !== lastGood[1]) return false;
+		return call(SET, lastGood[0], lastGood[1]) === '0';
+	}
+
 	/**
-	 * Sends the queue in order; stops at the first write that fails (a down LMS gets one try per
-	 * commit). A write that fails after another in the same flush went through is a hiccup of an
-	 * LMS that is up: it is tried once more straight away, so an LMS that fails now and then
-	 * (every third call throws) cannot hold the queue, and the Commit, back for ever. `lastChance`
-	 * (finish) always tries a failed write twice.
+	 * Sends the queue in order, and stops at a write that fails, so that what depends on it (an
+	 * interaction's fields after its id) is never sent first; a down LMS gets one or two calls per
+	 * commit. Only what failed is sent again, never what the LMS has taken. A write that fails
+	 * after another in the same flush went through is a hiccup of an LMS that is up: it is tried
+	 * once more straight away, so an LMS that fails now and then (every fifth call throws) cannot
+	 * hold the queue, and the Commit, back. `lastChance` (finish) always tries a failed write twice.
 	 */
 	function flush(lastChance = false): boolean {
 		let wrote = false;
@@ -154,9 +188,15 @@ export function connect(api: ScormApi, protocol: Protocol, status: StatusHub): C
 				wrote = true;
 				continue;
 			}
-			const again = pending.get(el);
-			if (!(wrote || lastChance) || !again || !write(el, again.value)) return false;
-			wrote = true;
+			const again = pending.get(el)!;
+			if ((wrote || lastChance) && write(el, again.value)) {
+				wrote = true;
+				continue;
+			}
+			// The LMS is up (it took a write) but not this one: after MAX_TRIES such failures it is
+			// given up, so that one element the LMS will not take cannot hold everything back.
+			if ((wrote || isUp(el)) && strike(el)) continue;
+			return false;
 		}
 		return true;
 	}
@@ -174,12 +214,15 @@ export function connect(api: ScormApi, protocol: Protocol, status: StatusHub): C
 		get(el) {
 			if (state !== 'open') return '';
 			let value = '';
-			try {
-				value = String(raw(GET, [el]) ?? '');
-			} catch (e) {
-				log({ fn: GET, el, value: '', ok: false, code: 'exception' });
-				console.warn(`[lms] ${GET}(${el}) threw`, e);
-				return '';
+			for (let tries = 1; ; tries++) {
+				try {
+					value = String(raw(GET, [el]) ?? '');
+					break;
+				} catch (e) {
+					log({ fn: GET, el, value: '', ok: false, code: 'exception' });
+					console.warn(`[lms] ${GET}(${el}) threw`, e);
+					if (tries >= READ_TRIES) return '';
+				}
 			}
 			log({ fn: GET, el, value, ok: true, code: '' });
 			known.set(el, value);

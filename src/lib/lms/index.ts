@@ -36,8 +36,9 @@ export function createTracker(win: Window, options: TrackerOptions): Tracker {
 /**
  * Page lifecycle: when the page is hidden, commit; on pagehide, finish (once). In SCORM 2004 the
  * hidden-commit waits a tick, so that when the page is going away (visibilitychange and pagehide
- * come in the same task) Terminate's own commit is the only one. `beforeSave` runs first on
- * both (e.g. the player saving time spent, without committing). Returns an unbind function.
+ * come in the same task) the commit finish makes before Terminate is the only one. `beforeSave`
+ * runs first on both (e.g. the player saving time spent, without committing). Returns an unbind
+ * function.
  */
 export function bindLifecycle(win: Window, tracker: Tracker, beforeSave?: () => void): () => void {
 	let done = false;

@@ -12,16 +12,25 @@
  * - Progress is mirrored to localStorage until a commit confirms it; on the next launch by the
  *   same learner, if the LMS still holds what it held then, the browser copy is sent again, with
  *   the decisions the local tracker kept meanwhile as interactions.
+ * - Every decision stays in that copy until a commit has confirmed it (an outage that lasts until
+ *   the page closes loses none), and is sent again in its own slot, never as a new interaction.
+ * - A failed commit is tried again on a timer (RETRY_MS) while the page is open, not only at the
+ *   next decision; once the course is complete the learner is told when the result has reached
+ *   the LMS, or that it has not yet.
+ * - State and session time are committed before LMSFinish / Terminate, never only inside it (a
+ *   2004 LMS may send Terminate by a beacon that the browser refuses).
  */
 import { connect } from './connection.js';
 import type { Dialect, Has, Pairs, Standing } from './dialect.js';
 import type { ScormApi } from './discover.js';
-import { createStatus } from './status.js';
-import { createStore, storedDecisions, type Saved } from './storage.js';
+import { createStatus, MESSAGES } from './status.js';
+import { createStore, storedDecisions, type Saved, type StoredDecision } from './storage.js';
 import { ident } from './values.js';
 import type { DecisionRecord, LaunchData, ObjectiveRecord, ProgressRecord, Tracker, TrackerOptions } from './types.js';
 
 const RANK: Record<Standing, number> = { incomplete: 0, completed: 1, failed: 1, passed: 2 };
+/** Delays between tries of a failed commit (the last repeats while the page is open). */
+export const RETRY_MS = [1000, 2000, 4000, 8000, 10000];
 const int = (v: string) => (/^\d+$/.test(v) ? Number(v) : 0);
 const guard = <A extends unknown[]>(f: (...a: A) => void) => (...a: A) => {
 	try {
@@ -63,6 +72,13 @@ export function createScormTracker(
 	let objectives: ObjectiveRecord[] = [];
 	const slots = { obj: new Map<string, number>(), objCount: -1, act: new Map<string, number>(), actCount: -1 };
 	let finished = false;
+	/** Decisions not yet confirmed by a commit, in order (kept in the browser copy). */
+	const unsent = new Map<string, StoredDecision>();
+	let retryTimer: ReturnType<typeof setTimeout> | undefined;
+	let retries = 0;
+	let resultDue = false; // a finished status written this session and not yet committed
+	let troubled = false; // the learner has been told of a problem this session
+	status.on((s) => void (s.kind === 'lms-error' && (troubled = true)));
 
 	const exitValue = () => (held === 'incomplete' ? 'suspend' : d.exitDone);
 	const objectivesOn = () => options.objectives && has('cmi.objectives._children', 'id');
@@ -87,13 +103,34 @@ export function createScormTracker(
 	}
 
 	function synced() {
-		if (!mirror?.unsynced) return;
+		unsent.clear();
+		if (!mirror || (!mirror.unsynced && !mirror.decisions)) return;
 		confirmed = mirror.progress.suspendData;
-		store.save((mirror = { ...mirror, unsynced: false, base: confirmed }));
+		store.save((mirror = { ...mirror, unsynced: false, base: confirmed, decisions: undefined }));
 	}
 
+	/** Commit; on failure, try again on the RETRY_MS schedule until it works or the session ends. */
+	function commit(): boolean {
+		clearTimeout(retryTimer);
+		retryTimer = undefined;
+		if (conn.commit()) {
+			retries = 0;
+			synced();
+			if (resultDue) {
+				resultDue = false;
+				if (troubled) status.emit({ kind: 'sent', message: MESSAGES.sent });
+			}
+			return true;
+		}
+		if (resultDue) status.emit({ kind: 'result-pending', message: MESSAGES.resultPending });
+		if (!finished) retryTimer = setTimeout(guard(commit), RETRY_MS[Math.min(retries++, RETRY_MS.length - 1)]);
+		return false;
+	}
+
+	const decisionsOf = () => (unsent.size ? [...unsent.values()] : undefined);
+
 	function saveProgress(p: ProgressRecord) {
-		mirror = { v: 1, learner, unsynced: true, base: confirmed, progress: { ...p } };
+		mirror = { v: 1, learner, unsynced: true, base: confirmed, progress: { ...p }, decisions: decisionsOf() };
 		store.save(mirror);
 		if (finished) return;
 		if (p.suspendData.length > 4096) console.warn(`[lms] suspend data is ${p.suspendData.length} characters: over SCORM 1.2's 4,096`);
@@ -105,6 +142,7 @@ export function createScormTracker(
 			const redo = lockedByLms || (held === 'incomplete') !== (target === 'incomplete');
 			if (target !== 'incomplete') put(d.score(Math.min(100, Math.max(0, Number(p.score) || 0)), has));
 			put(d.standing(target));
+			if (target !== 'incomplete') resultDue = true;
 			held = target;
 			lockedByLms = false;
 			if (redo) writeObjectives(); // completion changed, or no longer locked
@@ -112,12 +150,26 @@ export function createScormTracker(
 		conn.set(d.el.exit, exitValue());
 	}
 
+	/** The LMS's interactions; with `byId`, their slots by id where the LMS lets them be read (2004). */
+	function learnSlots(byId: boolean) {
+		if (slots.actCount >= 0) return;
+		slots.actCount = int(conn.get('cmi.interactions._count'));
+		if (byId && d.kind === 'scorm2004')
+			for (let i = 0; i < slots.actCount; i++) {
+				const id = conn.get(`cmi.interactions.${i}.id`);
+				if (id && !slots.act.has(id)) slots.act.set(id, i);
+			}
+	}
+
 	function record(rec: DecisionRecord) {
 		if (!options.interactions || !has('cmi.interactions._children', 'id')) return;
-		let i = slots.act.get(rec.id);
+		unsent.delete(rec.id);
+		unsent.set(rec.id, { ...rec, timestamp: rec.timestamp.toISOString() });
+		if (mirror) store.save((mirror = { ...mirror, unsynced: true, decisions: decisionsOf() }));
+		let i = slots.act.get(ident(rec.id));
 		if (i === undefined) {
-			if (slots.actCount < 0) slots.actCount = int(conn.get('cmi.interactions._count'));
-			slots.act.set(rec.id, (i = slots.actCount++));
+			learnSlots(false);
+			slots.act.set(ident(rec.id), (i = slots.actCount++));
 		}
 		put(d.interaction(rec, options.interactionDescriptions), `cmi.interactions.${i}.`, 'cmi.interactions._children');
 	}
@@ -143,10 +195,13 @@ export function createScormTracker(
 		if (masteryScore !== undefined) launch.masteryScore = masteryScore;
 		if (recover) {
 			// This learner's progress from a session the LMS never got: the decisions made then
-			// become interactions now, and the progress follows.
-			for (const rec of storedDecisions(saved)) record(rec);
+			// become interactions now (in the slot of one the LMS already holds, by id), and the
+			// progress follows.
+			const decisions = storedDecisions(saved);
+			if (decisions.length && options.interactions && has('cmi.interactions._children', 'id')) learnSlots(true);
+			for (const rec of decisions) record(rec);
 			saveProgress(recover);
-			if (conn.commit()) synced();
+			commit();
 		}
 		return launch;
 	}
@@ -178,14 +233,17 @@ export function createScormTracker(
 		}),
 		saveProgress: guard((p: ProgressRecord) => (start(), saveProgress(p))),
 		commit: guard(() => {
-			if (ready() && conn.commit()) synced();
+			if (ready()) commit();
 		}),
 		finish: guard(() => {
 			if (!ready()) return;
 			finished = true;
+			clearTimeout(retryTimer);
 			conn.set(d.el.time, d.sessionTime(Date.now() - startedAt));
 			conn.set(d.el.exit, exitValue());
-			if (conn.finish()) synced();
+			// Committed before Terminate (twice if need be): Terminate's own data may never arrive.
+			const committed = commit() || commit();
+			if (conn.finish() && committed) synced();
 		}),
 		onStatus: (listener) => status.on(listener)
 	};

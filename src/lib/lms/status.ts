@@ -5,7 +5,8 @@
  * Each kind of problem is told once per session: after it clears ('ok'), the same kind coming
  * back (an LMS whose every other Commit fails) is not shown again — the progress is still kept
  * in this browser and sent again, and a message flashing on and off with every decision would
- * only alarm the learner (and a screen reader would announce it each time).
+ * only alarm the learner (and a screen reader would announce it each time). 'sent' (the final
+ * result has reached the LMS after a problem) is good news: it stays until another problem.
  */
 import type { TrackerStatus } from './types.js';
 
@@ -15,7 +16,10 @@ export const MESSAGES = {
 		'We could not save your progress to the learning system just now. Carry on: your progress is kept in this browser and we will try again.',
 	noLms: 'No learning system found: your progress is saved in this browser only.',
 	initFailed:
-		'We could not connect to the learning system: your progress is saved in this browser only.'
+		'We could not connect to the learning system: your progress is saved in this browser only.',
+	resultPending:
+		'Your result has not reached the learning system yet. Keep this page open while we try again: your result is kept in this browser.',
+	sent: 'Your result has been sent to the learning system.'
 } as const;
 
 export interface StatusHub {
@@ -42,6 +46,7 @@ export function createStatus(): StatusHub {
 		},
 		emit(status) {
 			if (status.kind === current.kind) return;
+			if (status.kind === 'ok' && current.kind === 'sent') return; // the good news stays
 			if (status.kind !== 'ok') {
 				if (told.has(status.kind)) return; // told once already this session
 				told.add(status.kind);

@@ -78,8 +78,11 @@ export interface ProgressRecord {
 }
 
 export interface TrackerStatus {
-	/** 'ok' | problem kinds, each shown to the learner once, in plain words. */
-	kind: 'ok' | 'no-lms' | 'lms-error';
+	/**
+	 * 'ok' | problem kinds, each shown to the learner once, in plain words; 'result-pending': the
+	 * complete result is not in the LMS yet; 'sent': it is now (after a problem).
+	 */
+	kind: 'ok' | 'no-lms' | 'lms-error' | 'result-pending' | 'sent';
 	message: string;
 }
 
