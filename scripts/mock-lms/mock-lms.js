@@ -13,6 +13,8 @@
  *   &delay=2000              slow: milliseconds each call blocks for
  *   ?learner=<name>          the learner's name the LMS gives (cmi.core.student_name / cmi.learner_name; default "Bloggs, Jo")
  *   ?mastery=override        SCORM 1.2: let the LMS set passed/failed from score.raw and the mastery score on LMSFinish
+ *   ?apis=both               also offer the other version's API (as some LMSs and portals do): any call
+ *                            on it is an error, since the LMS keeps the record by the manifest's version
  *
  * What it does as an LMS, in short:
  * - Only the API of the package's version is offered (window.API for 1.2, window.API_1484_11 for 2004).
@@ -55,6 +57,7 @@
 	var initFails = params.has('n') ? intParam('n', Infinity) : Infinity;
 	var delayMs = intParam('delay', 2000);
 	var masteryOverride = params.get('mastery') === 'override';
+	var bothApis = params.get('apis') === 'both';
 
 	var VERSIONS = {
 		'1.2': {
@@ -322,7 +325,22 @@
 		try { delete window.API; } catch (e) { window.API = undefined; }
 		try { delete window.API_1484_11; } catch (e) { window.API_1484_11 = undefined; }
 		if (fault !== 'no-api') window[s.v.global] = s.wrapper;
+		if (fault !== 'no-api' && bothApis) window[s.v.other] = otherApi(s);
 		scheduleRender();
+	}
+
+	/** ?apis=both: the other version's API, offered alongside; every call on it is logged as an error. */
+	function otherApi(s) {
+		var other = VERSIONS[s.pkg.version === '1.2' ? '2004' : '1.2'];
+		var decoy = {};
+		Object.keys(other.m).forEach(function (kind) {
+			var name = other.m[kind];
+			decoy[name] = function () {
+				addError({ source: 'lms', session: s.id, method: name, message: 'The package called ' + name + ' on the ' + other.label + ' API, but it was imported as ' + s.v.label + ': the LMS keeps its record by the manifest’s version.' });
+				return kind === 'getLastError' ? '101' : kind === 'getValue' || kind === 'getErrorString' || kind === 'getDiagnostic' ? '' : 'false';
+			};
+		});
+		return decoy;
 	}
 
 	function apiSettings() {

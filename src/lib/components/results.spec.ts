@@ -15,7 +15,7 @@ import Certificate from '../../routes/certificate/+page.svelte';
 
 let course: Course;
 let player: Player;
-const options = { preferred: 'scorm12', mode: 'assessed', passMark: 80, objectives: true, interactions: true, interactionDescriptions: true, storageKey: 'test' } as const;
+const options = { version: 'scorm12', mode: 'assessed', passMark: 80, objectives: true, interactions: true, interactionDescriptions: true, storageKey: 'test' } as const;
 
 beforeEach(async () => {
 	localStorage.clear();

@@ -109,6 +109,7 @@ export function buildCourse(lib: Library, options: BuildOptions): Course {
 		passMark: options.passMark,
 		refresherMonths: options.refresherMonths,
 		tracking: { objectives: options.objectives, interactions: options.interactions, descriptions: options.descriptions },
+		scorm: options.scorm,
 		council: { id: council.id, name: council.name, kind: council.kind, protocol: council.protocol, roles: council.roles },
 		principles: lib.principles,
 		clauses: council.clauses,

@@ -110,6 +110,8 @@ export interface Course {
 	passMark: number;
 	refresherMonths: number;
 	tracking: { objectives: boolean; interactions: boolean; descriptions: boolean };
+	/** The SCORM version this build is packaged as: the module looks only for that API. */
+	scorm?: '1.2' | '2004';
 	council: Pick<Council, 'id' | 'name' | 'kind' | 'protocol' | 'roles'>;
 	principles: Principle[];
 	clauses: Clause[];

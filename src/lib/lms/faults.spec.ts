@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createLocalTracker } from './local.js';
 import { createScorm12Tracker } from './scorm12.js';
 import { createScorm2004Tracker } from './scorm2004.js';
-import type { Saved } from './storage.js';
+import { learnerKey, unknownKeys, type Saved } from './storage.js';
 import { decision, NAMES_12, objectives, options, progress, snapshot, watch } from './testkit.js';
 import type { TrackerStatus } from './types.js';
 
@@ -14,7 +14,7 @@ function lms12(json: Record<string, unknown> = {}) {
 	api.loadFromJSON({ core: { student_id: 'u1', student_name: 'Doe, Jane' }, ...json });
 	return api;
 }
-const mirror = (): Saved => JSON.parse(localStorage.getItem('conduct-test')!);
+const mirror = (): Saved => JSON.parse(localStorage.getItem(learnerKey('conduct-test', 'u1'))!);
 
 beforeEach(() => {
 	localStorage.clear();
@@ -74,7 +74,11 @@ describe('LMS faults', () => {
 			t.finish();
 			t.finish();
 		}).not.toThrow();
-		expect(mirror().progress.complete).toBe(true);
+		// The LMS could not say who the learner is: the progress is kept in a copy whose owner is unknown.
+		const keys = unknownKeys(window, 'conduct-test');
+		expect(keys).toHaveLength(1);
+		expect(JSON.parse(localStorage.getItem(keys[0])!).progress.complete).toBe(true);
+		expect(localStorage.getItem(learnerKey('conduct-test', 'u1'))).toBeNull();
 	});
 
 	it('bad records from the caller do not throw either', () => {
@@ -105,8 +109,8 @@ describe('LMS faults', () => {
 		expect(mirror().unsynced).toBe(false);
 	});
 
-	it('a whole session without the LMS (Initialize refused): the next launch sends its progress and its decisions', () => {
-		// Session 1 is fine: the browser copy names the learner and matches the LMS.
+	it('a whole session without the LMS (Initialize refused): its copy is never loaded for anyone, and sent only when the learner says it is theirs', () => {
+		// Session 1 is fine: learner u1's copy matches the LMS.
 		const good = lms12({ suspend_data: 'start' });
 		const a = createScorm12Tracker(good as never, window, options())!;
 		a.start();
@@ -116,25 +120,48 @@ describe('LMS faults', () => {
 		a.finish();
 		const held = snapshot(good);
 		expect(held.suspend_data).toBe('after-1');
-		// Session 2: the LMS refuses Initialize, so the local tracker keeps decisions 2 and 3.
-		const offline = createLocalTracker(window, options());
-		offline.start();
+		// Session 2: the LMS refuses Initialize, so no one knows who is at this (shared) computer:
+		// the session starts empty, not from u1's copy, and keeps decisions 2 and 3 in its own copy.
+		const offline = createLocalTracker(window, options(), undefined, 'unknown');
+		expect(offline.start().suspendData).toBe('');
 		offline.recordDecision(decision(2, false));
 		offline.recordDecision(decision(3, true));
 		offline.saveProgress(progress({ suspendData: 'after-3' }));
-		// Session 3: the LMS works; it still holds session 1's data and interaction.
+		// Another learner, u2, launches next: asked, says no; nothing reaches u2's record.
+		const other = lms12({ core: { student_id: 'u2' } });
+		const b = createScorm12Tracker(other as never, window, options())!;
+		expect(b.start()).toMatchObject({ suspendData: '', unclaimed: { suspendData: 'after-3' } });
+		b.claim!(false);
+		b.commit();
+		expect(snapshot(other).suspend_data).toBe('');
+		expect(snapshot(other).interactions).toEqual({});
+		expect(createScorm12Tracker(lms12({ core: { student_id: 'u2' } }) as never, window, options())!.start().unclaimed).toBeUndefined();
+		// u1 launches: the LMS still holds session 1; the copy is offered, not sent, until u1 says it is theirs.
 		const third = lms12({ suspend_data: 'after-1', core: { student_id: 'u1', entry: 'resume' }, interactions: held.interactions });
 		const c = createScorm12Tracker(third as never, window, options())!;
-		expect(c.start()).toMatchObject({ suspendData: 'after-3', resumed: true });
+		expect(c.start()).toMatchObject({ suspendData: 'after-1', unclaimed: { suspendData: 'after-3' } });
+		expect(snapshot(third).suspend_data).toBe('after-1');
+		c.claim!(true);
+		c.saveProgress(progress({ suspendData: 'after-1+after-3' })); // (the player merges the two)
+		c.commit();
 		const now = snapshot(third);
-		expect(now.suspend_data).toBe('after-3');
+		expect(now.suspend_data).toBe('after-1+after-3');
 		expect(Object.values(now.interactions as Record<string, { id: string; student_response: string }>).map((i) => [i.id, i.student_response])).toEqual([
 			['leak.step-1', 'b'],
 			['leak.step-2', 'c'],
 			['leak.step-3', 'b']
 		]);
 		expect(mirror().unsynced).toBe(false);
-		expect(mirror().decisions).toBeUndefined();
+		expect(unknownKeys(window, 'conduct-test'), 'the claimed copy is gone').toEqual([]);
+	});
+
+	it('a copy from before copies had a key per learner is used only by the learner it names', () => {
+		localStorage.setItem('conduct-test', JSON.stringify({ v: 1, learner: 'u1', unsynced: true, base: 'old', progress: progress({ suspendData: 'mine' }) }));
+		// With no LMS it is not loaded (and not overwritten: it moves to u1's own key).
+		const local = createLocalTracker(window, options());
+		expect(local.start().suspendData).toBe('');
+		local.saveProgress(progress({ suspendData: 'someone-at-this-computer' }));
+		expect(createScorm12Tracker(lms12({ suspend_data: 'old', core: { student_id: 'u1' } }) as never, window, options())!.start().suspendData).toBe('mine');
 	});
 
 	it('the saved copy is ignored for another learner, or when the LMS has moved on', () => {

@@ -15,12 +15,13 @@ export type * from './types.js';
 export { recentCalls, type CallRecord } from './connection.js';
 
 /**
- * Find the LMS API (preferred version first), initialise it and return its tracker; without an
+ * Find the LMS API of the package's version, initialise it and return its tracker; without an
  * API, the local tracker (which reports 'no-lms'). When Initialize fails, the local tracker too,
- * trying Initialize again at later commits (reconnect.ts). Never throws.
+ * for a learner whose identity is unknown (it starts empty and loads no one's copy), trying
+ * Initialize again at later commits (reconnect.ts). Never throws.
  */
 export function createTracker(win: Window, options: TrackerOptions): Tracker {
-	const found = discover(win, options.preferred);
+	const found = discover(win, options.version);
 	if (!found) return createLocalTracker(win, options, MESSAGES.noLms);
 	const open = (): Tracker | null => {
 		try {
@@ -30,7 +31,7 @@ export function createTracker(win: Window, options: TrackerOptions): Tracker {
 			return null;
 		}
 	};
-	return open() ?? createReconnectingTracker(createLocalTracker(win, options, MESSAGES.initFailed), open);
+	return open() ?? createReconnectingTracker(createLocalTracker(win, options, MESSAGES.initFailed, 'unknown'), open);
 }
 
 /**

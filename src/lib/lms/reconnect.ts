@@ -53,6 +53,7 @@ export function createReconnectingTracker(local: Tracker, reopen: () => Tracker 
 		if (progress) lms.saveProgress(progress);
 		lms.commit();
 		decisions.clear();
+		local.release?.();
 	}
 
 	return {

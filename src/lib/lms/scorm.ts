@@ -9,15 +9,18 @@
  * - exit = suspend while unfinished, '' (1.2) / normal (2004) once finished; suspend data is
  *   always kept and never cleared.
  * - Optional elements are checked through their _children first and skipped if absent.
- * - Progress is mirrored to localStorage until a commit confirms it; on the next launch by the
- *   same learner, if the LMS still holds what it held then, the browser copy is sent again, with
- *   the decisions the local tracker kept meanwhile as interactions.
+ * - Progress is mirrored to localStorage, in a copy keyed by the LMS's learner id and the course
+ *   (storage.ts), until a commit confirms it; on the next launch by the same learner, if the LMS
+ *   still holds what it held then, the browser copy is sent again. Another learner's copy is never
+ *   read. A copy whose owner is unknown (a session in which the LMS would not start) is offered
+ *   to the learner (LaunchData.unclaimed) and sent, its decisions as interactions, only when they
+ *   say it is theirs (claim).
  */
 import { connect } from './connection.js';
 import type { Dialect, Has, Pairs, Standing } from './dialect.js';
 import type { ScormApi } from './discover.js';
 import { createStatus } from './status.js';
-import { createStore, storedDecisions, type Saved } from './storage.js';
+import { createStore, learnerKey, storedDecisions, unknownKeys, type Saved, type Store } from './storage.js';
 import { ident } from './values.js';
 import type { DecisionRecord, LaunchData, ObjectiveRecord, ProgressRecord, Tracker, TrackerOptions } from './types.js';
 
@@ -42,7 +45,9 @@ export function createScormTracker(
 	const conn = connect(api, d, status);
 	if (!conn.open()) return null;
 	const startedAt = Date.now();
-	const store = createStore(win, options.storageKey);
+	// Until start() knows the learner: a copy no one will load.
+	let store: Store = createStore(win, `${options.storageKey}:unknown:${startedAt}-lms`);
+	let unclaimed: { store: Store; saved: Saved } | null = null;
 	const practice = options.mode === 'practice';
 	const lists = new Map<string, string[]>();
 	const has: Has = (el, child) => {
@@ -132,7 +137,17 @@ export function createScormTracker(
 		held = d.readStanding(get);
 		lockedByLms = held !== 'incomplete';
 		const masteryScore = d.mastery(get(d.el.mastery));
-		const saved = store.load();
+		if (learner) store = createStore(win, learnerKey(options.storageKey, learner));
+		let saved = learner ? store.load() : null;
+		if (!saved && learner) {
+			// A copy from before copies had a key per learner: used only if it names this learner.
+			const legacy = createStore(win, options.storageKey);
+			const old = legacy.load();
+			if (old?.learner === learner) {
+				store.save((saved = old));
+				legacy.remove();
+			}
+		}
 		const recover =
 			saved?.unsynced && learner && saved.learner === learner && saved.base === lmsData &&
 			saved.progress.suspendData !== lmsData ? saved.progress : null;
@@ -141,6 +156,17 @@ export function createScormTracker(
 		const suspendData = recover ? recover.suspendData : lmsData;
 		launch = { kind: d.kind, learnerName, suspendData, resumed: resumed || !!recover, finished: held !== 'incomplete' };
 		if (masteryScore !== undefined) launch.masteryScore = masteryScore;
+		if (learner) {
+			// The newest copy whose owner is unknown, with progress, that this learner has not disowned.
+			for (const key of unknownKeys(win, options.storageKey)) {
+				const other = createStore(win, key);
+				const copy = other.load();
+				if (!copy?.unsynced || !copy.progress.suspendData || copy.declinedBy?.includes(learner)) continue;
+				unclaimed = { store: other, saved: copy };
+				launch.unclaimed = { suspendData: copy.progress.suspendData, savedAt: copy.savedAt ?? '' };
+				break;
+			}
+		}
 		if (recover) {
 			// This learner's progress from a session the LMS never got: the decisions made then
 			// become interactions now, and the progress follows.
@@ -179,6 +205,17 @@ export function createScormTracker(
 		saveProgress: guard((p: ProgressRecord) => (start(), saveProgress(p))),
 		commit: guard(() => {
 			if (ready() && conn.commit()) synced();
+		}),
+		claim: guard((mine: boolean) => {
+			const c = unclaimed;
+			unclaimed = null;
+			if (!c || !ready()) return;
+			if (!mine) {
+				c.store.save({ ...c.saved, declinedBy: [...(c.saved.declinedBy ?? []), learner] });
+				return;
+			}
+			for (const rec of storedDecisions(c.saved)) record(rec);
+			c.store.remove();
 		}),
 		finish: guard(() => {
 			if (!ready()) return;

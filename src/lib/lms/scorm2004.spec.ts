@@ -12,7 +12,7 @@ function lms(json: Json = {}) {
 	return { api, calls: watch(api, NAMES_2004) };
 }
 const track = (api: Scorm2004API, over: Partial<TrackerOptions> = {}) =>
-	createScorm2004Tracker(api as never, window, options({ preferred: 'scorm2004', ...over }))!;
+	createScorm2004Tracker(api as never, window, options({ version: 'scorm2004', ...over }))!;
 function play(t: Tracker, secondCorrect: boolean) {
 	const launch = t.start();
 	t.declareObjectives(objectives());

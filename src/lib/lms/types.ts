@@ -27,6 +27,11 @@ export interface LaunchData {
 	/** Mastery score from the LMS (0–100), if it sends one. Prefer it to the course pass mark. */
 	masteryScore?: number;
 	/**
+	 * Progress kept in this browser by a session in which the LMS would not start, so whose it is
+	 * is unknown. Never used until the learner says it is theirs (Tracker.claim).
+	 */
+	unclaimed?: { suspendData: string; savedAt: string };
+	/**
 	 * The LMS already records this attempt as finished (passed, failed or completed), e.g. a
 	 * relaunch: open the results / review. Status, score and objectives are only ever raised
 	 * from here (failed → passed), never lowered; suspend data and interactions are still saved.
@@ -84,8 +89,8 @@ export interface TrackerStatus {
 }
 
 export interface TrackerOptions {
-	/** Which API to look for first. */
-	preferred: 'scorm12' | 'scorm2004';
+	/** The package's SCORM version (baked into the build): only this API is looked for. */
+	version: 'scorm12' | 'scorm2004';
 	mode: 'assessed' | 'practice';
 	/** 0–100 */
 	passMark: number;
@@ -109,6 +114,14 @@ export interface Tracker {
 	commit(): void;
 	/** Terminate / LMSFinish once, on pagehide. Idempotent. */
 	finish(): void;
+	/**
+	 * The learner answered whether LaunchData.unclaimed is theirs. Yes: its decisions are sent as
+	 * interactions and the copy is deleted (the caller then saves the progress it merged in).
+	 * No: it is kept for its owner and not offered to this learner again.
+	 */
+	claim?(mine: boolean): void;
+	/** Local tracker only: the LMS has taken this session's work; forget the browser copy of it. */
+	release?(): void;
 	/**
 	 * Subscribe to status changes; returns an unsubscribe function. A listener added while a
 	 * problem is current ('no-lms', 'lms-error') is called with it straight away.

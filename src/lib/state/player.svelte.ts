@@ -4,6 +4,7 @@
  * decision, and reports decisions, objectives, score and status.
  */
 import { courseResult, scenarioResult } from '../engine/results.js';
+import { mergeSaved } from '../engine/merge.js';
 import { deserialise, serialise, type SavedState } from '../engine/serialise.js';
 import * as engine from '../engine/session.js';
 import { joinScenario, type ScenarioText } from '../engine/text.js';
@@ -70,6 +71,8 @@ export function createPlayer(outline: Course, tracker: Tracker, prefs: Prefs, no
 	let learnerName = $state(launch.learnerName || prefs.get('name') || '');
 	let role = $state<Role>((prefs.get('role') as Role) || '');
 	const result = $derived(courseResult(course, saved));
+	/** Progress from a session whose learner is unknown, waiting for this learner to say whether it is theirs. */
+	let unclaimed = $state.raw(launch.unclaimed ?? null);
 	tracker.onStatus((s) => (status = s));
 
 	const reported = new Set(course.scenarios.filter((s) => engine.isFinished(s, engine.progressOf(saved, s.id).path)).map((s) => s.id));
@@ -193,6 +196,20 @@ export function createPlayer(outline: Course, tracker: Tracker, prefs: Prefs, no
 		},
 		dismissNotices() {
 			notices = [];
+		},
+		get unclaimed() {
+			return unclaimed;
+		},
+		/** The learner says whether the unclaimed progress is theirs: yes joins it to theirs and saves it to the LMS. */
+		claim(mine: boolean) {
+			const copy = unclaimed;
+			unclaimed = null;
+			if (!copy) return;
+			tracker.claim?.(mine);
+			if (!mine) return;
+			saved = mergeSaved(course, saved, deserialise(course, copy.suspendData).state);
+			for (const s of course.scenarios) if (engine.isFinished(s, engine.progressOf(saved, s.id).path)) reported.add(s.id);
+			persist();
 		},
 		setName(name: string) {
 			learnerName = name.trim().slice(0, 100);
