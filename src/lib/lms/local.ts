@@ -55,7 +55,8 @@ export function createLocalTracker(
 				learnerName: '',
 				suspendData: p.suspendData,
 				resumed: p.suspendData !== '',
-				finished: p.complete
+				finished: p.complete,
+				...(p.location ? { location: p.location } : {})
 			};
 			return launch;
 		},

@@ -6,8 +6,11 @@
  *   (failed / completed → passed); until then its score, status and objectives are left alone.
  * - Score and the finished status are written together, score first, when the course is complete
  *   (a 2004 LMS with a passing score would otherwise judge pass / fail from a half-way score).
- * - exit = suspend while unfinished, '' (1.2) / normal (2004) once finished; suspend data is
- *   always kept and never cleared.
+ * - exit = suspend while unfinished; once finished '' (1.2) and still suspend (2004: any other
+ *   exit ends the attempt, and the next launch would start an empty one; Moodle gives the data
+ *   back only after suspend), so a learner who reopens a finished course sees their results and
+ *   certificate; suspend data is always kept and never cleared.
+ * - No status is written at launch: on a fresh attempt only once the learner acts.
  * - Optional elements are checked through their _children first and skipped if absent.
  * - Progress is mirrored to localStorage, in a copy keyed by the LMS's learner id and the course
  *   (storage.ts), until a commit confirms it; on the next launch by the same learner, if the LMS
@@ -151,10 +154,16 @@ export function createScormTracker(
 		const recover =
 			saved?.unsynced && learner && saved.learner === learner && saved.base === lmsData &&
 			saved.progress.suspendData !== lmsData ? saved.progress : null;
-		if (!lockedByLms) put(d.standing('incomplete'));
+		// The LMS holds no progress (a new attempt after a finished one, or an LMS that gives the
+		// data back only after exit=suspend, as Moodle does) while this learner's own copy holds
+		// their finished course: show it (results, certificate). Status is not written at launch
+		// (here or on a fresh attempt): only when the learner acts (saveProgress).
+		const finishedCopy = !recover && !lmsData && saved?.learner === learner && saved.progress.complete ? saved.progress.suspendData : '';
 		conn.set(d.el.exit, exitValue());
-		const suspendData = recover ? recover.suspendData : lmsData;
+		const suspendData = recover ? recover.suspendData : lmsData || finishedCopy;
 		launch = { kind: d.kind, learnerName, suspendData, resumed: resumed || !!recover, finished: held !== 'incomplete' };
+		const location = recover ? recover.location : lmsData ? get(d.el.location) : finishedCopy ? saved!.progress.location : '';
+		if (location) launch.location = location;
 		if (masteryScore !== undefined) launch.masteryScore = masteryScore;
 		if (learner) {
 			// The newest copy whose owner is unknown, with progress, that this learner has not disowned.

@@ -135,6 +135,17 @@ describe('SCORM 1.2 tracker', () => {
 		expect(sets(calls).some((a) => a[0] === 'cmi.core.exit' && a[1] === 'suspend')).toBe(false);
 	});
 
+	it("a new attempt after a finished one (no data, 'not attempted'): the learner's own finished copy is shown; no status written until they act", () => {
+		play(track(lms().api).t, true);
+		const { api, calls } = lms({ core: { entry: 'ab-initio', lesson_status: 'not attempted' } });
+		const { t } = track(api);
+		expect(t.start()).toMatchObject({ suspendData: 'final', finished: false });
+		t.commit();
+		t.finish();
+		expect(sets(calls).filter((a) => /status|score|suspend_data|lesson_location/.test(String(a[0])))).toEqual([]);
+		expect(snapshot(api).core.lesson_status).toBe('not attempted');
+	});
+
 	it('raises a failed attempt to passed when the learner passes on relaunch', () => {
 		const { api } = lms({ core: { lesson_status: 'failed', score: { raw: '40' } } });
 		play(track(api).t, true);

@@ -24,6 +24,8 @@ export interface LaunchData {
 	suspendData: string;
 	/** True when the LMS says this is a resumed attempt. */
 	resumed: boolean;
+	/** Where the learner was (lesson_location / location: a scenario id, or "home"), or ''. */
+	location?: string;
 	/** Mastery score from the LMS (0–100), if it sends one. Prefer it to the course pass mark. */
 	masteryScore?: number;
 	/**

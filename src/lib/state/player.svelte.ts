@@ -79,16 +79,28 @@ export function createPlayer(outline: Course, tracker: Tracker, prefs: Prefs, no
 	let shownAt = now();
 	let current: string | null = null;
 
+	// What the tracker holds: a save that would change nothing is not sent (a launch where the
+	// learner does nothing writes no status to a fresh attempt, and no "home" over their place).
+	// (After a repair the tracker holds the broken text: the repaired state is sent.)
+	let sent = { text: restored.notices.length ? launch.suspendData : serialise(course, restored.state), location: launch.location ?? '' };
+
 	tracker.declareObjectives(objectiveRecords(course, result));
 	if (restored.notices.length) persist();
 
 	function persist(commit = true) {
 		const r = courseResult(course, saved);
 		if (r.complete && !saved.completedOn) saved = { ...saved, completedOn: new Date(now()).toISOString().slice(0, 10) };
+		const text = serialise(course, saved);
+		const location = current ?? sent.location;
+		if (text === sent.text && location === sent.location) {
+			if (commit) tracker.commit();
+			return;
+		}
+		sent = { text, location };
 		tracker.updateObjectives(objectiveRecords(course, r));
 		tracker.saveProgress({
-			suspendData: serialise(course, saved),
-			location: current ?? 'home',
+			suspendData: text,
+			location: location || 'home',
 			score: r.score,
 			complete: r.complete,
 			passed: r.passed

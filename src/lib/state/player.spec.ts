@@ -1,0 +1,78 @@
+/**
+ * The player against a recording tracker: what it sends, and what it leaves alone.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { courseOf, exampleSource, scenarioFrom } from '../../../tests/helpers/course';
+import type { Course } from '../engine/types';
+import type { LaunchData, ProgressRecord, Tracker } from '../lms/types';
+import { createPlayer, safePrefs } from './player.svelte';
+
+let course: Course;
+beforeAll(async () => {
+	course = courseOf([await scenarioFrom(exampleSource())]);
+});
+
+/** A tracker that launches with `launch` and records what it is given. */
+function recorder(launch: Partial<LaunchData> = {}) {
+	const saves: ProgressRecord[] = [];
+	const claims: boolean[] = [];
+	let commits = 0;
+	const tracker: Tracker = {
+		kind: 'scorm2004',
+		start: () => ({ kind: 'scorm2004', learnerName: 'Doe, Jane', suspendData: '', resumed: false, finished: false, ...launch }),
+		declareObjectives() {},
+		recordDecision() {},
+		updateObjectives() {},
+		saveProgress: (p) => void saves.push(p),
+		commit: () => void commits++,
+		finish() {},
+		claim: (mine) => void claims.push(mine),
+		onStatus: () => () => {}
+	};
+	return { tracker, saves, claims, commits: () => commits };
+}
+
+const ID = 'the-forwarded-email';
+
+describe('player and tracker', () => {
+	it('a launch where the learner does nothing saves nothing: no status on a fresh attempt, no "home" over their place', () => {
+		const finished = `1|${course.contentVersion}|20260301|${ID}:ba:60`;
+		for (const launch of [{}, { suspendData: finished, location: ID }]) {
+			const r = recorder(launch);
+			const player = createPlayer(course, r.tracker, safePrefs(undefined, ''));
+			player.suspend(true); // page hidden
+			player.suspend(false); // page closing
+			expect(r.saves).toEqual([]);
+			expect(r.commits()).toBe(1);
+		}
+	});
+
+	it('a launch where the learner acts saves, with the scenario as the place', () => {
+		const r = recorder();
+		const player = createPlayer(course, r.tracker, safePrefs(undefined, ''), () => 1000);
+		player.enter(ID);
+		player.choose(ID, 'b');
+		expect(r.saves.at(-1)).toMatchObject({ location: ID, complete: false });
+		expect(r.saves.at(-1)!.suspendData).toContain(`${ID}:b:`);
+	});
+
+	it("unclaimed progress (owner unknown) is used only when the learner says it is theirs, then joined to theirs", () => {
+		const copy = `1|${course.contentVersion}|20260301|${ID}:ba:60`;
+		const no = recorder({ unclaimed: { suspendData: copy, savedAt: '2026-03-01T10:00:00Z' } });
+		const p1 = createPlayer(course, no.tracker, safePrefs(undefined, ''));
+		expect(p1.unclaimed?.suspendData).toBe(copy);
+		expect(p1.progress(ID).path).toBe('');
+		p1.claim(false);
+		expect(p1.unclaimed).toBeNull();
+		expect(p1.progress(ID).path).toBe('');
+		expect(no.claims).toEqual([false]);
+		expect(no.saves).toEqual([]);
+
+		const yes = recorder({ suspendData: `1|${course.contentVersion}|-|${ID}:b:20`, unclaimed: { suspendData: copy, savedAt: '' } });
+		const p2 = createPlayer(course, yes.tracker, safePrefs(undefined, ''));
+		p2.claim(true);
+		expect(yes.claims).toEqual([true]);
+		expect(p2.progress(ID)).toMatchObject({ path: 'ba', secs: 80 });
+		expect(yes.saves.at(-1)).toMatchObject({ complete: true });
+	});
+});
