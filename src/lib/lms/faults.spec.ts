@@ -3,6 +3,7 @@ import { Scorm12API, Scorm2004API } from 'scorm-again';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createLocalTracker } from './local.js';
 import { createScorm12Tracker } from './scorm12.js';
+import { MESSAGES } from './status.js';
 import { createScorm2004Tracker } from './scorm2004.js';
 import { learnerKey, unknownKeys, type Saved } from './storage.js';
 import { decision, NAMES_12, objectives, options, progress, snapshot, watch } from './testkit.js';
@@ -173,6 +174,44 @@ describe('LMS faults', () => {
 		expect(createScorm12Tracker(other as never, window, options())!.start().suspendData).toBe('old');
 		const movedOn = lms12({ suspend_data: 'from-another-pc', core: { student_id: 'u1' } });
 		expect(createScorm12Tracker(movedOn as never, window, options())!.start().suspendData).toBe('from-another-pc');
+	});
+
+	it('back/forward cache: after finish, an LMS that refuses a new session: the learner is told, the work is kept and sent at the next launch', () => {
+		const api = lms12();
+		const t = createScorm12Tracker(api as never, window, options())!;
+		const seen: TrackerStatus[] = [];
+		t.onStatus((s) => seen.push(s));
+		t.start();
+		t.saveProgress(progress({ suspendData: 'before' }));
+		t.commit();
+		t.finish();
+		t.resume!(); // scorm-again refuses LMSInitialize after LMSFinish
+		expect(seen.map((s) => s.message)).toEqual([MESSAGES.reopened]);
+		t.recordDecision(decision(2, true));
+		t.saveProgress(progress({ suspendData: 'after' }));
+		t.commit();
+		expect(snapshot(api).suspend_data).toBe('before');
+		expect(mirror()).toMatchObject({ unsynced: true, base: 'before', progress: { suspendData: 'after' } });
+		const next = lms12({ suspend_data: 'before', core: { student_id: 'u1', entry: 'resume' } });
+		expect(createScorm12Tracker(next as never, window, options())!.start().suspendData).toBe('after');
+		expect(snapshot(next).suspend_data).toBe('after');
+	});
+
+	it('back/forward cache: after finish, an LMS that allows a new session: saving to the LMS goes on', () => {
+		const api = lms12();
+		const t = createScorm12Tracker(api as never, window, options())!;
+		t.start();
+		t.saveProgress(progress({ suspendData: 'before' }));
+		t.finish();
+		// An LMS whose API starts a fresh session (scorm-again: reset, then the same data back).
+		const held = snapshot(api);
+		api.reset();
+		api.loadFromJSON({ ...held, core: { ...(held.core as object), student_id: 'u1' } });
+		t.resume!();
+		t.saveProgress(progress({ suspendData: 'after' }));
+		t.commit();
+		expect(snapshot(api).suspend_data).toBe('after');
+		expect(mirror().unsynced).toBe(false);
 	});
 
 	it('localStorage that throws does not matter to the LMS tracker', () => {

@@ -90,7 +90,21 @@ describe('bindLifecycle', () => {
 		hide('hidden');
 		expect(t.finish).toHaveBeenCalledTimes(1);
 		expect(t.commit).toHaveBeenCalledTimes(1);
-		expect(add.mock.calls.map((c) => c[0])).toEqual(['pagehide']);
+		expect(add.mock.calls.map((c) => c[0]).filter((n) => /unload/.test(n))).toEqual([]);
+		unbind();
+	});
+
+	it('back/forward cache: a page shown again after pagehide resumes the session once, and finishes again on the next pagehide', () => {
+		const t = { ...fake('scorm12'), resume: vi.fn() } as unknown as Tracker;
+		const unbind = bindLifecycle(window, t);
+		window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: false }));
+		expect(t.resume).not.toHaveBeenCalled();
+		window.dispatchEvent(new Event('pagehide'));
+		window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+		window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+		expect(t.resume).toHaveBeenCalledTimes(1);
+		window.dispatchEvent(new Event('pagehide'));
+		expect(t.finish).toHaveBeenCalledTimes(2);
 		unbind();
 	});
 

@@ -1,7 +1,8 @@
 /**
  * The one entry point for the state layer: pick the tracker, and wire it to the page lifecycle.
  * No unload / beforeunload handlers (blocked in LMS iframes, unreliable on mobile, and they stop
- * the back/forward cache): visibilitychange → commit, pagehide → finish once.
+ * the back/forward cache): visibilitychange → commit, pagehide → finish once, pageshow from the
+ * back/forward cache → resume (a new LMS session, or a message).
  */
 import { discover } from './discover.js';
 import { createLocalTracker } from './local.js';
@@ -64,11 +65,24 @@ export function bindLifecycle(win: Window, tracker: Tracker, beforeSave?: () => 
 		run(beforeSave);
 		tracker.finish();
 	};
+	// Back from the back/forward cache: the session was finished on pagehide; start it again where
+	// the LMS allows (tracker.resume), else the tracker tells the learner. Finish again next time.
+	const onPageShow = (e: PageTransitionEvent) => {
+		if (!e.persisted || !done) return;
+		done = false;
+		try {
+			tracker.resume?.();
+		} catch (err) {
+			console.warn('[lms] resume threw', err);
+		}
+	};
 	win.document.addEventListener('visibilitychange', onVisibility);
 	win.addEventListener('pagehide', onPageHide);
+	win.addEventListener('pageshow', onPageShow);
 	return () => {
 		win.clearTimeout(timer);
 		win.document.removeEventListener('visibilitychange', onVisibility);
 		win.removeEventListener('pagehide', onPageHide);
+		win.removeEventListener('pageshow', onPageShow);
 	};
 }

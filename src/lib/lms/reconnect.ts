@@ -91,6 +91,9 @@ export function createReconnectingTracker(local: Tracker, reopen: () => Tracker 
 			finished = true;
 			inner.finish();
 		},
+		resume() {
+			inner.resume?.();
+		},
 		onStatus: (listener) => status.on(listener)
 	};
 }

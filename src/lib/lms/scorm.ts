@@ -22,7 +22,7 @@
 import { connect } from './connection.js';
 import type { Dialect, Has, Pairs, Standing } from './dialect.js';
 import type { ScormApi } from './discover.js';
-import { createStatus } from './status.js';
+import { createStatus, MESSAGES } from './status.js';
 import { createStore, learnerKey, storedDecisions, unknownKeys, type Saved, type Store } from './storage.js';
 import { ident } from './values.js';
 import type { DecisionRecord, LaunchData, ObjectiveRecord, ProgressRecord, Tracker, TrackerOptions } from './types.js';
@@ -45,9 +45,9 @@ export function createScormTracker(
 	d: Dialect
 ): Tracker | null {
 	const status = createStatus();
-	const conn = connect(api, d, status);
+	let conn = connect(api, d, status);
 	if (!conn.open()) return null;
-	const startedAt = Date.now();
+	let startedAt = Date.now();
 	// Until start() knows the learner: a copy no one will load.
 	let store: Store = createStore(win, `${options.storageKey}:unknown:${startedAt}-lms`);
 	let unclaimed: { store: Store; saved: Saved } | null = null;
@@ -214,6 +214,29 @@ export function createScormTracker(
 		saveProgress: guard((p: ProgressRecord) => (start(), saveProgress(p))),
 		commit: guard(() => {
 			if (ready() && conn.commit()) synced();
+		}),
+		resume: guard(() => {
+			// The page came back from the back/forward cache after finish(): open a new LMS session
+			// if the LMS allows it and still holds what this one left; else say so. Either way the
+			// progress goes on being kept in this browser, and the next launch sends it.
+			if (!finished) return;
+			const again = connect(api, d, status);
+			if (again.open()) {
+				if (again.get(d.el.learner) === learner && again.get(d.el.suspend) === confirmed) {
+					conn = again;
+					finished = false;
+					startedAt = Date.now();
+					lists.clear();
+					slots.obj.clear();
+					slots.act.clear();
+					slots.objCount = slots.actCount = -1;
+					if (mirror?.unsynced) saveProgress(mirror.progress);
+					if (conn.commit()) synced();
+					return;
+				}
+				again.finish();
+			}
+			status.emit({ kind: 'lms-error', message: MESSAGES.reopened });
 		}),
 		claim: guard((mine: boolean) => {
 			const c = unclaimed;

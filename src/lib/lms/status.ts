@@ -15,7 +15,9 @@ export const MESSAGES = {
 		'We could not save your progress to the learning system just now. Carry on: your progress is kept in this browser and we will try again.',
 	noLms: 'No learning system found: your progress is saved in this browser only.',
 	initFailed:
-		'We could not connect to the learning system: your progress is saved in this browser only.'
+		'We could not connect to the learning system: your progress is saved in this browser only.',
+	reopened:
+		'This page was reopened from your browser’s history after the learning system had closed it: your progress is saved in this browser only. To save it to the learning system, close the course and open it again from there.'
 } as const;
 
 export interface StatusHub {

@@ -122,6 +122,12 @@ export interface Tracker {
 	 * No: it is kept for its owner and not offered to this learner again.
 	 */
 	claim?(mine: boolean): void;
+	/**
+	 * The page is shown again from the back/forward cache after finish(): start a new LMS session
+	 * where the LMS allows it, else tell the learner their progress stays in this browser (and is
+	 * sent at the next launch).
+	 */
+	resume?(): void;
 	/** Local tracker only: the LMS has taken this session's work; forget the browser copy of it. */
 	release?(): void;
 	/**
