@@ -6,7 +6,7 @@
  * - SCORM 2004, relaunch after completion: the learner sees their results and certificate, and the
  *   LMS's finished record stays completed/passed, in an LMS that resumes the attempt, one that
  *   (like Moodle) gives data back only after exit=suspend, and one that forces a new attempt;
- * - back/forward cache: a page restored from it goes on saving to the LMS, or says so.
+ * (The back/forward cache: bfcache.spec.ts.)
  */
 import { expect, test, type Page } from '@playwright/test';
 import { loadLibrary } from '../../src/lib/content/course';

@@ -75,4 +75,13 @@ describe('player and tracker', () => {
 		expect(p2.progress(ID)).toMatchObject({ path: 'ba', secs: 80 });
 		expect(yes.saves.at(-1)).toMatchObject({ complete: true });
 	});
+
+	it('resumes where the learner was: the LMS location, when that scenario is still in progress', () => {
+		const mid = `1|${course.contentVersion}|-|${ID}:b:20`;
+		expect(createPlayer(course, recorder({ suspendData: mid, location: ID }).tracker, safePrefs(undefined, '')).resumeAt).toBe(ID);
+		const done = `1|${course.contentVersion}|20260301|${ID}:ba:60`;
+		expect(createPlayer(course, recorder({ suspendData: done, location: ID }).tracker, safePrefs(undefined, '')).resumeAt).toBeNull();
+		expect(createPlayer(course, recorder({ suspendData: mid, location: 'home' }).tracker, safePrefs(undefined, '')).resumeAt).toBeNull();
+		expect(createPlayer(course, recorder({ suspendData: mid, location: 'no-such-scenario' }).tracker, safePrefs(undefined, '')).resumeAt).toBeNull();
+	});
 });

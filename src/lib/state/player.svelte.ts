@@ -209,6 +209,11 @@ export function createPlayer(outline: Course, tracker: Tracker, prefs: Prefs, no
 		dismissNotices() {
 			notices = [];
 		},
+		/** The scenario the learner was in when they left (the LMS's location), if it is still in progress. */
+		get resumeAt(): string | null {
+			const at = launch.location ?? '';
+			return course.scenarios.some((s) => s.id === at) && engine.statusOf(course, saved, at) === 'in-progress' ? at : null;
+		},
 		get unclaimed() {
 			return unclaimed;
 		},
