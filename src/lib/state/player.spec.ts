@@ -2,6 +2,9 @@
  * The player against a recording tracker: what it sends, and what it leaves alone.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+
+// The learner's time zone, set before any date is made (a UK learner in British Summer Time).
+process.env.TZ = 'Europe/London';
 import { courseOf, exampleSource, scenarioFrom } from '../../../tests/helpers/course';
 import type { Course } from '../engine/types';
 import type { LaunchData, ProgressRecord, Tracker } from '../lms/types';
@@ -83,5 +86,15 @@ describe('player and tracker', () => {
 		expect(createPlayer(course, recorder({ suspendData: done, location: ID }).tracker, safePrefs(undefined, '')).resumeAt).toBeNull();
 		expect(createPlayer(course, recorder({ suspendData: mid, location: 'home' }).tracker, safePrefs(undefined, '')).resumeAt).toBeNull();
 		expect(createPlayer(course, recorder({ suspendData: mid, location: 'no-such-scenario' }).tracker, safePrefs(undefined, '')).resumeAt).toBeNull();
+	});
+
+	it("dates completion by the learner's own calendar (00:30 in British Summer Time is that day)", () => {
+		{
+			const player = createPlayer(course, recorder().tracker, safePrefs(undefined, ''), () => Date.UTC(2026, 5, 30, 23, 30));
+			player.enter(ID);
+			player.choose(ID, 'b');
+			player.choose(ID, 'a');
+			expect(player.saved.completedOn).toBe('2026-07-01');
+		}
 	});
 });

@@ -3,6 +3,7 @@
  * call its actions; it keeps the engine state, saves it through the tracker after every
  * decision, and reports decisions, objectives, score and status.
  */
+import { localDate } from '../engine/format.js';
 import { courseResult, scenarioResult } from '../engine/results.js';
 import { mergeSaved } from '../engine/merge.js';
 import { deserialise, serialise, type SavedState } from '../engine/serialise.js';
@@ -89,7 +90,8 @@ export function createPlayer(outline: Course, tracker: Tracker, prefs: Prefs, no
 
 	function persist(commit = true) {
 		const r = courseResult(course, saved);
-		if (r.complete && !saved.completedOn) saved = { ...saved, completedOn: new Date(now()).toISOString().slice(0, 10) };
+		// The learner's own date (completing at 00:30 in British Summer Time is that day, not the day before in UTC).
+		if (r.complete && !saved.completedOn) saved = { ...saved, completedOn: localDate(now()) };
 		const text = serialise(course, saved);
 		const location = current ?? sent.location;
 		if (text === sent.text && location === sent.location) {
