@@ -252,7 +252,8 @@ export function createScormTracker(
 		finish: guard(() => {
 			if (!ready()) return;
 			finished = true;
-			conn.set(d.el.time, d.sessionTime(Date.now() - startedAt));
+			// Reviewing an attempt the LMS holds as finished is not learning time: it adds nothing.
+			conn.set(d.el.time, d.sessionTime(lockedByLms ? 0 : Date.now() - startedAt));
 			conn.set(d.el.exit, exitValue());
 			if (conn.finish()) synced();
 		}),

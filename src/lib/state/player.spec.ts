@@ -97,4 +97,22 @@ describe('player and tracker', () => {
 			expect(player.saved.completedOn).toBe('2026-07-01');
 		}
 	});
+
+	it('reviewing a finished course adds no seconds to its scenarios', () => {
+		let clock = 1_000_000;
+		const finished = `1|${course.contentVersion}|20260301|${ID}:ba:60`;
+		const r = recorder({ suspendData: finished, finished: true });
+		const player = createPlayer(course, r.tracker, safePrefs(undefined, ''), () => clock);
+		player.enter(ID);
+		clock += 10 * 60_000;
+		player.stepShown();
+		player.suspend(false);
+		expect(player.progress(ID).secs).toBe(60);
+		// While the course is unfinished, time counts (here the learner's first choice in it).
+		const fresh = createPlayer(course, recorder().tracker, safePrefs(undefined, ''), () => clock);
+		fresh.enter(ID);
+		clock += 30_000;
+		fresh.choose(ID, 'b');
+		expect(fresh.progress(ID).secs).toBe(30);
+	});
 });

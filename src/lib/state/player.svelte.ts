@@ -112,7 +112,8 @@ export function createPlayer(outline: Course, tracker: Tracker, prefs: Prefs, no
 
 	function spend(id: string) {
 		const t = now();
-		saved = { ...saved, ...engine.addTime(saved, id, (t - shownAt) / 1000) };
+		// Once the course is finished, time spent reviewing it is not learning time.
+		if (!courseResult(course, saved).complete) saved = { ...saved, ...engine.addTime(saved, id, (t - shownAt) / 1000) };
 		shownAt = t;
 	}
 
@@ -263,7 +264,8 @@ export function createPlayer(outline: Course, tracker: Tracker, prefs: Prefs, no
 			if (current) spend(current);
 		},
 		choose(id: string, key: string) {
-			const s = full[id] ?? engine.scenarioOf(course, id);
+			// The words known so far (the first step's arrive first): for the interaction's description.
+			const s = full[id] ?? opening[id] ?? early.get(id) ?? engine.scenarioOf(course, id);
 			const t = now();
 			const latency = t - shownAt;
 			spend(id);
