@@ -95,7 +95,7 @@ test.describe('a shared computer', () => {
 
 test.describe('SCORM 2004: relaunch after completion', () => {
 	const slug = slugFor(COUNCIL, '2004');
-	const LMS = [
+	const LMS: { name: string; query: Record<string, string> }[] = [
 		{ name: 'an LMS that resumes the attempt', query: {} },
 		{ name: 'an LMS that, like Moodle, gives data back only after exit=suspend', query: { lms: 'moodle' } },
 		{ name: 'an LMS that forces a new attempt once the last is finished', query: { newattempt: 'completed' } }

@@ -69,6 +69,8 @@ describe('serialise / deserialise', () => {
 
 	it('explains a save from a newer or older format instead of misreading it', () => {
 		expect(deserialise(course, '9|x|-|second-one:a:1').notices[0]).toContain('newer version');
+		expect(deserialise(course, '9|x|-|second-one:a:1').newer).toBe(true);
+		expect(deserialise(course, '1|x|-|second-one:a:1').newer).toBeUndefined();
 		expect(deserialise(course, '0|x|-|second-one:a:1').notices[0]).toContain('older version');
 	});
 

@@ -31,6 +31,11 @@ export interface Restored {
 	state: SavedState;
 	/** Plain-English notes for the learner about anything that could not be restored. */
 	notices: string[];
+	/**
+	 * The text was written by a newer format than this build reads: it must be kept as it is
+	 * (never overwritten), so nothing of this session is saved over it.
+	 */
+	newer?: boolean;
 }
 
 const LETTERS = /^[a-i]*$/;
@@ -56,7 +61,13 @@ export function deserialise(course: Course, text: string): Restored {
 		return { state: fresh, notices: ['Your saved progress could not be read, so the course starts from the beginning.'] };
 	}
 	if (version > STATE_FORMAT) {
-		return { state: fresh, notices: ['Your saved progress comes from a newer version of this course, so the course starts from the beginning.'] };
+		return {
+			state: fresh,
+			newer: true,
+			notices: [
+				'Your saved progress comes from a newer version of this course, which this one cannot read. It is kept as it is: nothing you do in this version is saved over it. Ask your training provider which version of the course to use.'
+			]
+		};
 	}
 	if (version < 1) {
 		return { state: fresh, notices: ['Your saved progress comes from an older version of this course that cannot be read, so the course starts from the beginning.'] };

@@ -19,12 +19,13 @@ beforeAll(async () => {
 function recorder(launch: Partial<LaunchData> = {}) {
 	const saves: ProgressRecord[] = [];
 	const claims: boolean[] = [];
+	const decisions: string[] = [];
 	let commits = 0;
 	const tracker: Tracker = {
 		kind: 'scorm2004',
 		start: () => ({ kind: 'scorm2004', learnerName: 'Doe, Jane', suspendData: '', resumed: false, finished: false, ...launch }),
 		declareObjectives() {},
-		recordDecision() {},
+		recordDecision: (d) => void decisions.push(d.id),
 		updateObjectives() {},
 		saveProgress: (p) => void saves.push(p),
 		commit: () => void commits++,
@@ -32,7 +33,7 @@ function recorder(launch: Partial<LaunchData> = {}) {
 		claim: (mine) => void claims.push(mine),
 		onStatus: () => () => {}
 	};
-	return { tracker, saves, claims, commits: () => commits };
+	return { tracker, saves, claims, decisions, commits: () => commits };
 }
 
 const ID = 'the-forwarded-email';
@@ -114,5 +115,18 @@ describe('player and tracker', () => {
 		clock += 30_000;
 		fresh.choose(ID, 'b');
 		expect(fresh.progress(ID).secs).toBe(30);
+	});
+
+	it('progress saved by a newer format is kept: the learner is told, and nothing is saved over it or sent', () => {
+		const r = recorder({ suspendData: `9|future|-|${ID}:ba:60|whatever` });
+		const player = createPlayer(course, r.tracker, safePrefs(undefined, ''));
+		expect(player.notices.join(' ')).toContain('newer version of this course');
+		expect(player.notices.join(' ')).toContain('nothing you do in this version is saved over it');
+		player.enter(ID);
+		player.choose(ID, 'b');
+		player.suspend(true);
+		player.suspend(false);
+		expect(r.saves).toEqual([]);
+		expect(r.decisions).toEqual([]);
 	});
 });

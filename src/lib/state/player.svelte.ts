@@ -89,6 +89,8 @@ export function createPlayer(outline: Course, tracker: Tracker, prefs: Prefs, no
 	if (restored.notices.length) persist();
 
 	function persist(commit = true) {
+		// Progress saved by a newer version of the course: kept as it is, never overwritten.
+		if (restored.newer) return;
 		const r = courseResult(course, saved);
 		// The learner's own date (completing at 00:30 in British Summer Time is that day, not the day before in UTC).
 		if (r.complete && !saved.completedOn) saved = { ...saved, completedOn: localDate(now()) };
@@ -271,7 +273,9 @@ export function createPlayer(outline: Course, tracker: Tracker, prefs: Prefs, no
 			spend(id);
 			saved = { ...saved, ...engine.choose(course, saved, id, key) };
 			const w = engine.walk(s, engine.progressOf(saved, id).path);
-			if (course.mode === 'assessed') {
+			if (restored.newer) {
+				// (Nothing reaches the LMS in this session: see persist.)
+			} else if (course.mode === 'assessed') {
 				tracker.recordDecision(decisionRecord(s, w.decisions[w.decisions.length - 1], latency, new Date(t)));
 			} else if (w.node.kind === 'ending' && !reported.has(id)) {
 				// Practice: report the route the learner settled on, once, when they first finish.
