@@ -99,6 +99,9 @@ export function buildCourse(lib: Library, options: BuildOptions): Course {
 	if (!council) throw new Error(`unknown council "${options.council}"`);
 	const byId = new Map(lib.scenarios.map((s) => [s.id, s]));
 	const chosen = options.scenarios ? options.scenarios.map((id) => byId.get(id)!) : lib.scenarios;
+	const scenarios = chosen.map((s) => fillScenario(s, council.roles));
+	// What each scenario says and scores, as this council's learners see it (not where its file is).
+	const version = (s: Scenario) => createHash('sha256').update(JSON.stringify({ ...s, file: '' })).digest('hex').slice(0, 4);
 	const modeLabel = options.mode === 'practice' ? ' (practice)' : '';
 	const selLabel = options.scenarios ? ` — ${chosen.length} scenario${chosen.length === 1 ? '' : 's'}` : '';
 	return {
@@ -114,7 +117,8 @@ export function buildCourse(lib: Library, options: BuildOptions): Course {
 		principles: lib.principles,
 		clauses: council.clauses,
 		backing: council.principles,
-		scenarios: chosen.map((s) => fillScenario(s, council.roles))
+		scenarios,
+		scenarioVersions: Object.fromEntries(scenarios.map((s) => [s.id, version(s)]))
 	};
 }
 

@@ -2,7 +2,8 @@
  * Compact, versioned text form of the learner's progress, for SCORM suspend_data (4,096
  * characters in SCORM 1.2 for the whole course) and the local mirror.
  *
- * Format 1:  1|<content version>|<completed yyyymmdd or ->|<scenario>:<path>:<secs>[:<try>.<try>]|…
+ * Format 1:  1|<content version>|<completed yyyymmdd or ->|<scenario>:<path>:<secs>[:<try>.<try>[:<scenario version>]]|…
+ * (The scenario version, Course.scenarioVersions, is a 5th field that readers before it ignore.)
  * Reading never throws: anything it cannot use is dropped with a plain-English notice, and the
  * rest of the progress is kept.
  */
@@ -22,7 +23,8 @@ export function serialise(course: Course, state: SavedState): string {
 		const p = state.progress[s.id];
 		if (!p || (!p.path && !p.tries.length && !p.secs)) continue;
 		const tries = p.tries.slice(-MAX_TRIES).join('.');
-		parts.push(`${s.id}:${p.path}:${Math.min(p.secs, 359999)}${tries ? ':' + tries : ''}`);
+		const ver = course.scenarioVersions?.[s.id] ?? '';
+		parts.push(`${s.id}:${p.path}:${Math.min(p.secs, 359999)}${tries || ver ? ':' + tries : ''}${ver ? ':' + ver : ''}`);
 	}
 	return parts.join('|');
 }
@@ -77,7 +79,7 @@ export function deserialise(course: Course, text: string): Restored {
 	let unreadable = false;
 	for (const item of parts.slice(3)) {
 		const fields = item.split(':');
-		const [id, path = '', secsText = '0', triesText = ''] = fields;
+		const [id, path = '', secsText = '0', triesText = '', savedVersion = ''] = fields;
 		const scenario = course.scenarios.find((s) => s.id === id);
 		if (!scenario) {
 			if (id && ID.test(id) && fields.length >= 3) notices.push(`Saved progress for a scenario that is no longer in this course ("${id}") was set aside.`);
@@ -94,7 +96,10 @@ export function deserialise(course: Course, text: string): Restored {
 		const secs = /^\d+$/.test(secsText) ? Number(secsText) : 0;
 		const tries = triesText.split('.').filter((t) => t && LETTERS.test(t) && walk(scenario, t).valid === t.length);
 		const p: ScenarioProgress = { path, tries: tries.slice(-MAX_TRIES), secs };
-		if (!LETTERS.test(path) || walk(scenario, path).valid !== path.length) {
+		// Saved under other words or scores (the choice letters may still walk, with new meanings).
+		const now = course.scenarioVersions?.[id];
+		const changed = /^[0-9a-f]{4}$/.test(savedVersion) && !!now && savedVersion !== now;
+		if (changed || !LETTERS.test(path) || walk(scenario, path).valid !== path.length) {
 			notices.push(`"${scenario.title}" has changed since you last saved, so that scenario starts again from its beginning. Your other progress is kept.`);
 			p.path = '';
 			p.tries = [];

@@ -106,6 +106,11 @@ export interface Course {
 	title: string;
 	/** Short hash of the content; changes whenever any scenario or protocol text changes. */
 	contentVersion: string;
+	/**
+	 * Per scenario, a short hash (4 hex digits) of what it says and scores: saved progress in a
+	 * scenario whose hash has changed starts that scenario again (serialise.ts).
+	 */
+	scenarioVersions?: Record<string, string>;
 	mode: Mode;
 	passMark: number;
 	refresherMonths: number;
