@@ -67,7 +67,10 @@ test.describe('a shared computer', () => {
 		const frame = moduleFrame(page);
 		const question = frame.getByRole('region', { name: 'Progress saved on this computer' });
 		await expect(question).toBeVisible();
-		await moduleFrame(page).getByRole('radio', { name: 'Show all scenarios' }).check();
+		// (Launched where learner 1 left off: the next step of A, from the LMS's location.)
+		await expect(frame.locator(`input[name="choice-${recommendedRoute(A)[1].stepId}"]`).first()).toBeVisible();
+		await frame.locator('a[href="#/"]').first().click();
+		await frame.getByRole('radio', { name: 'Show all scenarios' }).check();
 		expect(await homeStatus(page, B)).toBe('Not started');
 		await question.getByRole('button', { name: 'No, it is not mine' }).click();
 		await expect(question).toHaveCount(0);
