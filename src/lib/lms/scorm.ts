@@ -164,6 +164,7 @@ export function createScormTracker(
 		launch = { kind: d.kind, learnerName, suspendData, resumed: resumed || !!recover, finished: held !== 'incomplete' };
 		const location = recover ? recover.location : lmsData ? get(d.el.location) : finishedCopy ? saved!.progress.location : '';
 		if (location) launch.location = location;
+		if (finishedCopy && !lmsData) launch.fromBrowserCopy = true;
 		if (masteryScore !== undefined) launch.masteryScore = masteryScore;
 		if (learner) {
 			// The newest copy whose owner is unknown, with progress, that this learner has not disowned.

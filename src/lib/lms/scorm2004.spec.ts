@@ -148,7 +148,7 @@ describe('SCORM 2004 tracker', () => {
 			play(track(lms().api), true); // attempt 1: passed; u1's browser copy holds "final", complete
 			const { api, calls } = lms({ entry: 'ab-initio' }); // attempt 2: no data
 			const t = track(api);
-			expect(t.start()).toMatchObject({ suspendData: 'final', finished: false });
+			expect(t.start()).toMatchObject({ suspendData: 'final', finished: false, fromBrowserCopy: true });
 			t.commit();
 			t.finish();
 			expect(sets(calls).filter((a) => /status|score|suspend_data|location/.test(String(a[0])))).toEqual([]);

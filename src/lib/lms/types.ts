@@ -24,6 +24,11 @@ export interface LaunchData {
 	suspendData: string;
 	/** True when the LMS says this is a resumed attempt. */
 	resumed: boolean;
+	/**
+	 * suspendData is this learner's browser copy of their finished course, shown because the LMS
+	 * gave no data (a new attempt): nothing is written to the LMS until the learner acts.
+	 */
+	fromBrowserCopy?: boolean;
 	/** Where the learner was (lesson_location / location: a scenario id, or "home"), or ''. */
 	location?: string;
 	/** Mastery score from the LMS (0–100), if it sends one. Prefer it to the course pass mark. */

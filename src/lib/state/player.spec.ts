@@ -41,7 +41,7 @@ const ID = 'the-forwarded-email';
 describe('player and tracker', () => {
 	it('a launch where the learner does nothing saves nothing: no status on a fresh attempt, no "home" over their place', () => {
 		const finished = `1|${course.contentVersion}|20260301|${ID}:ba:60`;
-		for (const launch of [{}, { suspendData: finished, location: ID }]) {
+		for (const launch of [{}, { suspendData: finished, location: ID, finished: true }, { suspendData: finished, location: ID, fromBrowserCopy: true }]) {
 			const r = recorder(launch);
 			const player = createPlayer(course, r.tracker, safePrefs(undefined, ''));
 			player.suspend(true); // page hidden
@@ -128,5 +128,13 @@ describe('player and tracker', () => {
 		player.suspend(false);
 		expect(r.saves).toEqual([]);
 		expect(r.decisions).toEqual([]);
+	});
+
+	it('a finished course in the LMS\'s data that the LMS does not hold as finished is sent once (its status catches up)', () => {
+		const r = recorder({ suspendData: `1|${course.contentVersion}|20260301|${ID}:ba:60` });
+		const player = createPlayer(course, r.tracker, safePrefs(undefined, ''));
+		player.suspend(false);
+		expect(r.saves).toHaveLength(1);
+		expect(r.saves[0]).toMatchObject({ complete: true });
 	});
 });

@@ -82,8 +82,10 @@ export function createPlayer(outline: Course, tracker: Tracker, prefs: Prefs, no
 
 	// What the tracker holds: a save that would change nothing is not sent (a launch where the
 	// learner does nothing writes no status to a fresh attempt, and no "home" over their place).
-	// (After a repair the tracker holds the broken text: the repaired state is sent.)
-	let sent = { text: restored.notices.length ? launch.suspendData : serialise(course, restored.state), location: launch.location ?? '' };
+	// (After a repair the tracker holds the broken text: the repaired state is sent. A finished
+	// course the LMS does not hold as finished, from the LMS's own data, is sent too, once.)
+	const catchUp = !launch.finished && !launch.fromBrowserCopy && courseResult(course, restored.state).complete;
+	let sent = { text: restored.notices.length || catchUp ? '' : serialise(course, restored.state), location: launch.location ?? '' };
 
 	tracker.declareObjectives(objectiveRecords(course, result));
 	if (restored.notices.length) persist();
