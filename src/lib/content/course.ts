@@ -91,8 +91,7 @@ function relPath(root: string, file: string): string {
 
 /**
  * One council's course for the given build options. Call only on a library with no errors.
- * The SCORM version is not part of the course: one app build serves both packages, and the
- * tracker finds whichever API the LMS provides.
+ * The SCORM version is part of the course: each package looks only for its own API.
  */
 export function buildCourse(lib: Library, options: BuildOptions): Course {
 	const council = lib.councils.find((c) => c.id === options.council);
