@@ -218,10 +218,9 @@ export async function main(argv: string[], root = ROOT, load: CourseLoader = loa
 		const t = Date.now();
 		const slug = buildSlug(options);
 		const env = optionsToEnv(options);
-		// One app serves both SCORM versions (the tracker finds whichever API the LMS offers),
-		// so consecutive plans that differ only in version share one build.
-		const { SCORM: _version, ...appEnv } = env;
-		const key = JSON.stringify(appEnv);
+		// The SCORM version is baked into the app (it looks only for its own API), so each
+		// version gets its own build.
+		const key = JSON.stringify(env);
 		process.stdout.write(`[${i + 1}/${plans.length}] ${slug}: `);
 		const { course, errors: courseErrors } = await load(root, options);
 		if (!course) {

@@ -2,12 +2,13 @@
  * npm run verify-certificate -- --council=<id> --name="Jo Bloggs" --date=2026-12-01 --score=94 \
  *   --result=Passed [--mode=assessed] [--content=<content version>]
  *
- * Recomputes a certificate's verification code from the facts printed on it, so a training
- * provider can check a certificate against the LMS record. The content version is printed at
+ * Recomputes a certificate's reference from the facts printed on it. The reference is a public
+ * hash, not proof (anyone can compute one for any name and score): a training provider checks a
+ * certificate by matching its facts against the learner's record in the LMS. The content version is printed at
  * the foot of the certificate; without --content the current content's version is used.
  */
 import { loadLibrary } from '../src/lib/content/course.js';
-import { verificationCode } from '../src/lib/engine/verify.js';
+import { certificateReference } from '../src/lib/engine/verify.js';
 
 const args = Object.fromEntries(
 	process.argv.slice(2).map((a) => {
@@ -27,5 +28,6 @@ if (missing.length) {
 const content = args.content ?? (await loadLibrary(process.cwd())).contentVersion;
 const mode = args.mode ?? 'assessed';
 const outcome = mode === 'practice' ? 'Completed (practice, not assessed)' : args.result;
-const code = verificationCode([content, args.council, mode, args.name, args.date, Number(args.score), outcome]);
-console.log(`Verification code: ${code}  (content version ${content})`);
+const code = certificateReference([content, args.council, mode, args.name, args.date, Number(args.score), outcome]);
+console.log(`Certificate reference: ${code}  (content version ${content})`);
+console.log('This is not proof on its own: anyone can compute a reference. Match the certificate against the learner\'s record in the LMS.');

@@ -15,7 +15,16 @@
  *                            init-false: how many Initialize calls fail before one works (default: all)
  *   &delay=2000              slow: milliseconds each call blocks for
  *   ?learner=<name>          the learner's name the LMS gives (cmi.core.student_name / cmi.learner_name; default "Bloggs, Jo")
+ *   ?learnerid=<id>          the learner's id (cmi.core.student_id / cmi.learner_id; default "mock-learner-001"): another
+ *                            learner at the same computer (the stored record is still one per package)
  *   ?mastery=override        SCORM 1.2: let the LMS set passed/failed from score.raw and the mastery score on LMSFinish
+ *   ?lms=moodle              SCORM 2004 as Moodle 4.5 (force new attempt = No): a relaunch stays in the same
+ *                            attempt, status and score kept, but suspend_data and location are given back
+ *                            (entry "resume") only when the last cmi.exit was "suspend"; else entry "ab-initio"
+ *   ?newattempt=completed    start a new, empty attempt at launch once the stored attempt is completed,
+ *                            passed or failed (Moodle's "force new attempt" when the previous one is finished)
+ *   ?apis=both               also offer the other version's API (as some LMSs and portals do): any call
+ *                            on it is an error, since the LMS keeps the record by the manifest's version
  *
  * What it does as an LMS, in short:
  * - Only the API of the package's version is offered (window.API for 1.2, window.API_1484_11 for 2004).
@@ -38,6 +47,8 @@
 	var LEARNER = { id: 'mock-learner-001', name: 'Bloggs, Jo' };
 	var learnerParam = new URLSearchParams(location.search).get('learner');
 	if (learnerParam !== null) LEARNER.name = learnerParam;
+	var learnerIdParam = new URLSearchParams(location.search).get('learnerid');
+	if (learnerIdParam) LEARNER.id = learnerIdParam;
 	var FAULTS = ['none', 'no-api', 'init-false', 'setvalue-false', 'commit-flaky', 'throws', 'slow', 'opener', 'commit-twice', 'throws-5th', 'beacon-refused'];
 	var FAULT_LABELS = {
 		none: 'none',
@@ -61,6 +72,9 @@
 	var initFails = params.has('n') ? intParam('n', Infinity) : Infinity;
 	var delayMs = intParam('delay', 2000);
 	var masteryOverride = params.get('mastery') === 'override';
+	var bothApis = params.get('apis') === 'both';
+	var moodleLike = params.get('lms') === 'moodle';
+	var newAttemptWhenFinished = params.get('newattempt') === 'completed';
 
 	var VERSIONS = {
 		'1.2': {
@@ -329,7 +343,22 @@
 		try { delete window.API; } catch (e) { window.API = undefined; }
 		try { delete window.API_1484_11; } catch (e) { window.API_1484_11 = undefined; }
 		if (fault !== 'no-api') window[s.v.global] = s.wrapper;
+		if (fault !== 'no-api' && bothApis) window[s.v.other] = otherApi(s);
 		scheduleRender();
+	}
+
+	/** ?apis=both: the other version's API, offered alongside; every call on it is logged as an error. */
+	function otherApi(s) {
+		var other = VERSIONS[s.pkg.version === '1.2' ? '2004' : '1.2'];
+		var decoy = {};
+		Object.keys(other.m).forEach(function (kind) {
+			var name = other.m[kind];
+			decoy[name] = function () {
+				addError({ source: 'lms', session: s.id, method: name, message: 'The package called ' + name + ' on the ' + other.label + ' API, but it was imported as ' + s.v.label + ': the LMS keeps its record by the manifest’s version.' });
+				return kind === 'getLastError' ? '101' : kind === 'getValue' || kind === 'getErrorString' || kind === 'getDiagnostic' ? '' : 'false';
+			};
+		});
+		return decoy;
 	}
 
 	function apiSettings() {
@@ -363,12 +392,30 @@
 		var cmi = rec.cmi ? clone(rec.cmi) : {};
 		var entry;
 		var why;
-		if (!prev) {
+		if (prev && newAttemptWhenFinished && finishedStatus(pkg.version, rec.cmi)) {
+			rec.attempt += 1;
+			rec.sessions = [];
+			rec.totalSeconds = 0;
+			rec.cmi = null;
+			cmi = {};
+			prev = null;
+			entry = 'ab-initio';
+			why = 'the stored attempt is finished and a new attempt is forced (newattempt=completed): attempt ' + rec.attempt + ' starts with no data';
+			saveRecord(rec);
+			addWarning({ source: 'lms', session: s.id, message: 'New attempt: ' + why + '.' });
+		} else if (!prev) {
 			entry = 'ab-initio';
 			why = rec.attempt > 1 ? 'first session of attempt ' + rec.attempt : 'first launch';
 		} else if (prev.exit === 'suspend') {
 			entry = 'resume';
 			why = 'the last session exited with “suspend”';
+		} else if (moodleLike && pkg.version === '2004') {
+			entry = 'ab-initio';
+			why = 'Moodle-like: the last exit was “' + (prev.exit || '') + '”, not “suspend”, so the same attempt goes on without its suspend_data and location (status and score kept)';
+			delete cmi.suspend_data;
+			if (cmi.core) delete cmi.core.lesson_location;
+			delete cmi.location;
+			addWarning({ source: 'lms', session: s.id, message: why + '.' });
 		} else if (pkg.version === '2004' && prev.ended === 'terminated') {
 			rec.attempt += 1;
 			rec.sessions = [];
@@ -422,6 +469,13 @@
 		s.entryWhy = why;
 		s.attempt = rec.attempt;
 		return api;
+	}
+
+	/** Is the stored attempt completed, passed or failed? */
+	function finishedStatus(version, cmi) {
+		if (!cmi) return false;
+		if (version === '1.2') return ['completed', 'passed', 'failed'].indexOf(cmi.core && cmi.core.lesson_status) >= 0;
+		return cmi.completion_status === 'completed' || cmi.success_status === 'passed' || cmi.success_status === 'failed';
 	}
 
 	function renderCmi(api) {

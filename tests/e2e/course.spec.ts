@@ -6,7 +6,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { verificationCode } from '../../src/lib/engine/verify';
+import { certificateReference } from '../../src/lib/engine/verify';
 import {
 	cmiSummary, expectNoLmsErrors, loadScenarioSource, moduleFrame, openMockLms, playScenario, readCmi,
 	recommendedKey, scenarioIdsOnHome, slugFor, startScenario
@@ -119,7 +119,7 @@ test('a refresher course of 4 scenarios: results, debrief, certificate and the L
 	// A provider can recompute the code from what the certificate says (npm run verify-certificate).
 	const content = /Content version ([0-9a-f]{8})/.exec(await cert.innerText())![1];
 	const iso = today.toISOString().slice(0, 10);
-	const expected = verificationCode([content, 'kingsthorpe-parish-council', 'assessed', 'Jo Bloggs', iso, score, score >= 80 ? 'Passed' : 'Not passed']);
+	const expected = certificateReference([content, 'kingsthorpe-parish-council', 'assessed', 'Jo Bloggs', iso, score, score >= 80 ? 'Passed' : 'Not passed']);
 	await expect(cert.locator('.cert-code')).toHaveText(expected);
 	await expect(frame.getByText('Save as PDF')).toBeVisible();
 

@@ -107,33 +107,37 @@ for (const version of ['1.2', '2004'] as const) {
 			await g.expectClean();
 		});
 
-		test('Initialize returns false all session: local progress, told once; the next launch sends it', async ({ page, context }) => {
+		test('Initialize returns false all session: it starts empty (the learner is unknown), told once; the next launch sends it once the learner says it is theirs', async ({ page, context }) => {
 			const g = await guard(context);
 			// A first, good session: the module knows this learner in this browser.
 			await openMockLms(page, slug, { reset: '1' });
 			const id = await pick(page);
 			await open(moduleFrame(page), id);
 			await play(moduleFrame(page), id, { decisions: 1 });
-			// Next launch: the LMS refuses Initialize (the mock LMS page reloads; the module finishes first).
+			// Next launch: the LMS refuses Initialize (the mock LMS page reloads; the module finishes
+			// first). No one knows who is at this computer, so the session starts from nothing.
 			await openMockLms(page, slug, { fault: 'init-false' });
 			await open(moduleFrame(page), id);
 			await play(moduleFrame(page), id);
 			await expectToldOnce(moduleFrameHandle(page), MESSAGES.initFailed);
-			const offline = await mirror(page);
+			const offline = await mirror(page, ':unknown:');
 			expect(offline?.progress.suspendData).toContain(`${id}:${recommendedRoute(id).map((r) => r.key).join('')}:`);
 			expect(offline?.unsynced, 'the browser copy is marked as not yet in the LMS').toBe(true);
 			const before = await storedFacts(page, version);
 			expect(before.interactions).toEqual(ids(id, 1));
-			// The LMS works again on the next launch: the browser copy is sent, nothing is lost.
+			// The LMS works again on the next launch: the learner is asked whether that work is theirs.
 			await openMockLms(page, slug);
-			await expect(moduleFrame(page).locator(`main a[href="#/scenario/${id}"]`).first()).toBeVisible();
-			// (Compared with the copy as the module last wrote it: leaving the page adds the seconds spent.)
-			await expect.poll(async () => (await mirror(page))?.unsynced).toBe(false);
-			const sent = (await mirror(page))!.progress.suspendData;
+			const asked = moduleFrame(page).getByRole('region', { name: 'Progress saved on this computer' });
+			await expect(asked).toBeVisible();
+			expect((await storedFacts(page, version)).interactions, 'nothing is sent before they answer').toEqual(ids(id, 1));
+			await asked.getByRole('button', { name: 'Yes, it is mine' }).click();
+			await expect.poll(async () => (await mirror(page, ':learner:'))?.unsynced).toBe(false);
+			const sent = (await mirror(page, ':learner:'))!.progress.suspendData;
 			expect(sent).toContain(`${id}:${recommendedRoute(id).map((r) => r.key).join('')}:`);
 			expect((await storedFacts(page, version)).suspend).toBe(sent);
-			// …and the decisions made in the session the LMS never got, as interactions.
-			expect((await storedFacts(page, version)).interactions).toEqual(ids(id));
+			// …and the decisions made in the session the LMS never got, as interactions (after the first session's one).
+			expect((await storedFacts(page, version)).interactions).toEqual([...ids(id, 1), ...ids(id)]);
+			expect(await mirror(page, ':unknown:'), 'the claimed copy is gone').toBeNull();
 			await g.expectClean();
 		});
 

@@ -194,12 +194,15 @@ export interface Mirror {
 	progress: { suspendData: string; location: string; score: number; complete: boolean; passed: boolean };
 }
 
-/** The module's browser copy (localStorage "cs:<council>:<mode>:<selection>"), from any same-origin page. */
-export async function mirror(page: Page | Frame): Promise<Mirror | null> {
-	return page.evaluate(() => {
+/**
+ * The module's browser copy (localStorage "cs:<council>:<mode>:<selection>[:learner:<id> |
+ * :unknown:<time>]"), from any same-origin page; `part`: only a copy whose key contains it.
+ */
+export async function mirror(page: Page | Frame, part = ''): Promise<Mirror | null> {
+	return page.evaluate((part) => {
 		for (let i = 0; i < localStorage.length; i++) {
 			const key = localStorage.key(i) ?? '';
-			if (!key.startsWith('cs:')) continue;
+			if (!key.startsWith('cs:') || !key.includes(part)) continue;
 			try {
 				const v = JSON.parse(localStorage.getItem(key) ?? '');
 				if (v && v.v === 1 && v.progress) return { key, ...v };
@@ -208,5 +211,5 @@ export async function mirror(page: Page | Frame): Promise<Mirror | null> {
 			}
 		}
 		return null;
-	});
+	}, part);
 }

@@ -15,7 +15,7 @@ import Certificate from '../../routes/certificate/+page.svelte';
 
 let course: Course;
 let player: Player;
-const options = { preferred: 'scorm12', mode: 'assessed', passMark: 80, objectives: true, interactions: true, interactionDescriptions: true, storageKey: 'test' } as const;
+const options = { version: 'scorm12', mode: 'assessed', passMark: 80, objectives: true, interactions: true, interactionDescriptions: true, storageKey: 'test' } as const;
 
 beforeEach(async () => {
 	localStorage.clear();
@@ -99,6 +99,13 @@ describe('certificate', () => {
 		expect(cert).toHaveTextContent('Score100% (pass mark 80%)');
 		expect(cert).toHaveTextContent('ResultPassed');
 		expect(cert.querySelector('.cert-code')?.textContent).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/);
+		// What it is (a reference to match against the LMS record), not "verification".
+		expect(cert).toHaveTextContent('Certificate reference');
+		expect(cert).not.toHaveTextContent(/verification/i);
+		expect(cert).toHaveTextContent('not proof on its own');
+		// The fixture's protocol states a version but no adoption date: only the version is shown.
+		expect(cert).toHaveTextContent('ProtocolTest protocol (version: 1) Date completed');
+		expect(cert).not.toHaveTextContent('not stated');
 		expect(screen.getByText('Save as PDF')).toBeInTheDocument();
 	});
 });

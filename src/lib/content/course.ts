@@ -163,8 +163,7 @@ function relPath(root: string, file: string): string {
 
 /**
  * One council's course for the given build options. Call only on a library with no errors.
- * The SCORM version is not part of the course: one app build serves both packages, and the
- * tracker finds whichever API the LMS provides.
+ * The SCORM version is part of the course: each package looks only for its own API.
  */
 export function buildCourse(lib: Library, options: BuildOptions): Course {
 	const council = lib.councils.find((c) => c.id === options.council);
@@ -181,6 +180,9 @@ export function buildCourse(lib: Library, options: BuildOptions): Course {
 	const selected = options.scenarios ? options.scenarios.map((id) => byId.get(id)!) : lib.scenarios.filter((s) => scenarioFits(s.fits, council.kind));
 	// A package for one audience holds only that audience's scenarios.
 	const chosen = options.audience ? selected.filter((s) => inTrack(s, options.audience!)) : selected;
+	const scenarios = chosen.map((s) => fillScenario(s, council.roles));
+	// What each scenario says and scores, as this council's learners see it (not where its file is).
+	const version = (s: Scenario) => createHash('sha256').update(JSON.stringify({ ...s, file: '' })).digest('hex').slice(0, 4);
 	const modeLabel = options.mode === 'practice' ? ' (practice)' : '';
 	const selLabel = options.scenarios ? ` — ${chosen.length} scenario${chosen.length === 1 ? '' : 's'}` : '';
 	const audLabel = options.audience ? ` — ${TRACK_LABELS[options.audience].toLowerCase()}` : '';
@@ -192,13 +194,15 @@ export function buildCourse(lib: Library, options: BuildOptions): Course {
 		passMark: options.passMark,
 		refresherMonths: options.refresherMonths,
 		tracking: { objectives: options.objectives, interactions: options.interactions, descriptions: options.descriptions },
+		scorm: options.scorm,
 		audience: options.audience,
 		tracks: planTracks(chosen, lib.tracks, options.core, options.scenarios),
 		council: { id: council.id, name: council.name, kind: council.kind, nation: council.nation, protocol: council.protocol, roles: council.roles, unstated: council.unstated },
 		principles: lib.principles,
 		clauses: council.clauses,
 		backing: council.principles,
-		scenarios: chosen.map((s) => fillScenario(s, council.roles))
+		scenarios,
+		scenarioVersions: Object.fromEntries(scenarios.map((s) => [s.id, version(s)]))
 	};
 }
 

@@ -24,3 +24,15 @@ export function addMonths(iso: string, months: number): string {
 
 /** How an ending's outcome is named to the learner (the ending screen and the review copy). */
 export const OUTCOME_LABEL = { good: 'Handled well', mixed: 'A mixed outcome', poor: 'Things went wrong' } as const;
+
+/** The learner's own calendar date (their time zone, not UTC) at this moment, yyyy-mm-dd. */
+export function localDate(ms: number): string {
+	const d = new Date(ms);
+	return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** "version: 2; adopted: 21-06-23", leaving out what the protocol does not state ('' if neither). */
+export function protocolFacts(p: { version: string; adopted: string }): string {
+	const known = (v: string) => !!v.trim() && v.trim().toLowerCase() !== 'not stated';
+	return [known(p.version) ? `version: ${p.version}` : '', known(p.adopted) ? `adopted: ${p.adopted}` : ''].filter(Boolean).join('; ');
+}

@@ -31,6 +31,23 @@ describe('serialise / deserialise', () => {
 		expect(back2.state).toEqual(saved(st, '2026-12-01'));
 	});
 
+	it('keeps each scenario\'s version with its progress, and restarts only a scenario whose content changed, with a message', () => {
+		const v1: Course = { ...course, scenarioVersions: { 'the-forwarded-email': 'aaaa', 'second-one': 'bbbb' } };
+		let st = choose(v1, emptyState(), 'the-forwarded-email', 'b');
+		st = choose(v1, st, 'second-one', 'b');
+		const text = serialise(v1, saved(st));
+		expect(text).toBe('1|test0001|-|the-forwarded-email:b:0::aaaa|second-one:b:0::bbbb');
+		expect(deserialise(v1, text)).toEqual({ state: saved(st), notices: [] });
+		// Rebuilt: "second-one" has new words or scores, though its letters still walk.
+		const v2: Course = { ...v1, contentVersion: 'test0002', scenarioVersions: { 'the-forwarded-email': 'aaaa', 'second-one': 'cccc' } };
+		const r = deserialise(v2, text);
+		expect(r.state.progress['the-forwarded-email'].path).toBe('b');
+		expect(r.state.progress['second-one'].path).toBe('');
+		expect(r.notices).toEqual([`"${v2.scenarios[1].title}" has changed since you last saved, so that scenario starts again from its beginning. Your other progress is kept.`]);
+		// A reader without versions (an older build) ignores the extra field.
+		expect(deserialise(course, text).notices).toEqual([]);
+	});
+
 	it('starts afresh with one plain message for garbage or truncated text, and never throws', () => {
 		for (const bad of ['{"not":"ours"}', 'garbage', '%%%']) {
 			const r = deserialise(course, bad);
@@ -69,6 +86,8 @@ describe('serialise / deserialise', () => {
 
 	it('explains a save from a newer or older format instead of misreading it', () => {
 		expect(deserialise(course, '9|x|-|second-one:a:1').notices[0]).toContain('newer version');
+		expect(deserialise(course, '9|x|-|second-one:a:1').newer).toBe(true);
+		expect(deserialise(course, '1|x|-|second-one:a:1').newer).toBeUndefined();
 		expect(deserialise(course, '0|x|-|second-one:a:1').notices[0]).toContain('older version');
 	});
 

@@ -2,7 +2,8 @@
  * Compact, versioned text form of the learner's progress, for SCORM suspend_data (4,096
  * characters in SCORM 1.2 for the whole course) and the local mirror.
  *
- * Format 1:  1|<content version>|<completed yyyymmdd or ->[|~<role c/o/a>]|<scenario>:<path>:<secs>[:<try>.<try>]|…
+ * Format 1:  1|<content version>|<completed yyyymmdd or ->[|~<role c/o/a>]|<scenario>:<path>:<secs>[:<try>.<try>[:<scenario version>]]|…
+ * (The scenario version, Course.scenarioVersions, is a 5th field that readers before it ignore.)
  * Reading never throws: anything it cannot use is dropped with a plain-English notice, and the
  * rest of the progress is kept.
  */
@@ -28,7 +29,8 @@ export function serialise(course: Course, state: SavedState): string {
 		const p = state.progress[s.id];
 		if (!p || (!p.path && !p.tries.length && !p.secs)) continue;
 		const tries = p.tries.slice(-MAX_TRIES).join('.');
-		parts.push(`${s.id}:${p.path}:${Math.min(p.secs, 359999)}${tries ? ':' + tries : ''}`);
+		const ver = course.scenarioVersions?.[s.id] ?? '';
+		parts.push(`${s.id}:${p.path}:${Math.min(p.secs, 359999)}${tries || ver ? ':' + tries : ''}${ver ? ':' + ver : ''}`);
 	}
 	return parts.join('|');
 }
@@ -37,6 +39,11 @@ export interface Restored {
 	state: SavedState;
 	/** Plain-English notes for the learner about anything that could not be restored. */
 	notices: string[];
+	/**
+	 * The text was written by a newer format than this build reads: it must be kept as it is
+	 * (never overwritten), so nothing of this session is saved over it.
+	 */
+	newer?: boolean;
 }
 
 const LETTERS = /^[a-i]*$/;
@@ -62,7 +69,13 @@ export function deserialise(course: Course, text: string): Restored {
 		return { state: fresh, notices: ['Your saved progress could not be read, so the course starts from the beginning.'] };
 	}
 	if (version > STATE_FORMAT) {
-		return { state: fresh, notices: ['Your saved progress comes from a newer version of this course, so the course starts from the beginning.'] };
+		return {
+			state: fresh,
+			newer: true,
+			notices: [
+				'Your saved progress comes from a newer version of this course, which this one cannot read. It is kept as it is: nothing you do in this version is saved over it. Ask your training provider which version of the course to use.'
+			]
+		};
 	}
 	if (version < 1) {
 		return { state: fresh, notices: ['Your saved progress comes from an older version of this course that cannot be read, so the course starts from the beginning.'] };
@@ -76,7 +89,7 @@ export function deserialise(course: Course, text: string): Restored {
 			continue;
 		}
 		const fields = item.split(':');
-		const [id, path = '', secsText = '0', triesText = ''] = fields;
+		const [id, path = '', secsText = '0', triesText = '', savedVersion = ''] = fields;
 		const scenario = course.scenarios.find((s) => s.id === id);
 		if (!scenario) {
 			if (id && ID.test(id) && fields.length >= 3) notices.push(`Saved progress for a scenario that is no longer in this course ("${id}") was set aside.`);
@@ -93,7 +106,10 @@ export function deserialise(course: Course, text: string): Restored {
 		const secs = /^\d+$/.test(secsText) ? Number(secsText) : 0;
 		const tries = triesText.split('.').filter((t) => t && LETTERS.test(t) && walk(scenario, t).valid === t.length);
 		const p: ScenarioProgress = { path, tries: tries.slice(-MAX_TRIES), secs };
-		if (!LETTERS.test(path) || walk(scenario, path).valid !== path.length) {
+		// Saved under other words or scores (the choice letters may still walk, with new meanings).
+		const now = course.scenarioVersions?.[id];
+		const changed = /^[0-9a-f]{4}$/.test(savedVersion) && !!now && savedVersion !== now;
+		if (changed || !LETTERS.test(path) || walk(scenario, path).valid !== path.length) {
 			notices.push(`"${scenario.title}" has changed since you last saved, so that scenario starts again from its beginning. Your other progress is kept.`);
 			p.path = '';
 			p.tries = [];

@@ -119,10 +119,17 @@ export interface Course {
 	title: string;
 	/** Short hash of the content; changes whenever any scenario or protocol text changes. */
 	contentVersion: string;
+	/**
+	 * Per scenario, a short hash (4 hex digits) of what it says and scores: saved progress in a
+	 * scenario whose hash has changed starts that scenario again (serialise.ts).
+	 */
+	scenarioVersions?: Record<string, string>;
 	mode: Mode;
 	passMark: number;
 	refresherMonths: number;
 	tracking: { objectives: boolean; interactions: boolean; descriptions: boolean };
+	/** The SCORM version this build is packaged as: the module looks only for that API. */
+	scorm?: '1.2' | '2004';
 	/** Set when the package is built for one audience (--audience); null: the learner chooses. */
 	audience: Track | null;
 	/** Per track, its core and elective scenario ids (scenarios/tracks.yaml and build options). */

@@ -1,11 +1,13 @@
 /**
- * Certificate verification code: a short code derived from the content version, council,
- * learner's name, date and result, so a provider can check a printed certificate against the
- * LMS record. FNV-1a over the fields, shown as XXXX-XXXX (no 0/O/1/I to avoid misreading).
+ * Certificate reference: a short code derived from the content version, council, learner's
+ * name, date and result. It is an unkeyed public hash, not a verification: anyone with the
+ * command can make one for any name and score. It is a reference a provider matches, with the
+ * facts printed, against the learner's record in the LMS. FNV-1a over the fields, shown as
+ * XXXX-XXXX (no 0/O/1/I to avoid misreading).
  */
 const ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 
-export function verificationCode(fields: (string | number)[]): string {
+export function certificateReference(fields: (string | number)[]): string {
 	let h1 = 0x811c9dc5;
 	let h2 = 0x01000193;
 	for (const ch of fields.join('\u001f')) {

@@ -42,13 +42,15 @@ describe('discover', () => {
 		expect(find(chain({}, {}, { API_1484_11: api }), 'scorm2004')?.api).toBe(api);
 	});
 
-	it('prefers the requested version anywhere in the chain, then falls back to the other', () => {
+	it("finds only the package's own version anywhere in the chain, never the other", () => {
 		const a12 = api12();
 		const a04 = api2004();
 		const w = chain({ API: a12 }, { API_1484_11: a04 });
 		expect(find(w, 'scorm2004')).toEqual({ version: 'scorm2004', api: a04 });
 		expect(find(w, 'scorm12')).toEqual({ version: 'scorm12', api: a12 });
-		expect(find(chain({}, { API: a12 }), 'scorm2004')).toEqual({ version: 'scorm12', api: a12 });
+		expect(find(chain({ API_1484_11: a04 }, { API: a12 }), 'scorm12')).toEqual({ version: 'scorm12', api: a12 });
+		expect(find(chain({}, { API: a12 }), 'scorm2004')).toBeNull();
+		expect(find(chain({ API_1484_11: a04 }), 'scorm12')).toBeNull();
 	});
 
 	it('ignores an object without the SCORM methods', () => {

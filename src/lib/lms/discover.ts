@@ -1,5 +1,5 @@
 /**
- * Find the LMS's SCORM API object: `API` (1.2) or `API_1484_11` (2004), on this window, its
+ * Find the LMS's SCORM API object of the package's version: `API` (1.2) or `API_1484_11` (2004), on this window, its
  * parents (up to MAX_DEPTH), then the opener and the opener's parents (pop-up launch, also from
  * the top frame). Every touch of another window is guarded: a cross-origin frame throws
  * SecurityError, and that frame is simply skipped. Never throws.
@@ -57,21 +57,21 @@ function apiIn(w: Window, version: ScormVersion): ScormApi | undefined {
 	return api && typeof peek(api, method) === 'function' ? (api as ScormApi) : undefined;
 }
 
-/** The preferred version anywhere in the chain first, else the other one; null if neither. */
-export function discover(win: Window, preferred: ScormVersion): FoundApi | null {
-	const order: ScormVersion[] =
-		preferred === 'scorm12' ? ['scorm12', 'scorm2004'] : ['scorm2004', 'scorm12'];
+/**
+ * The API of the package's own SCORM version, nearest first; null if it is not there. The other
+ * version's API is never used: an LMS (or portal) may offer both, and a package imported with a
+ * 1.2 manifest must talk 1.2 (the LMS keeps its record by the manifest's version).
+ */
+export function discover(win: Window, version: ScormVersion): FoundApi | null {
 	let windows: Window[] = [];
 	try {
 		windows = candidates(win);
 	} catch {
 		/* not reached: candidates guards every access; kept so discovery can never throw */
 	}
-	for (const version of order) {
-		for (const w of windows) {
-			const api = apiIn(w, version);
-			if (api) return { version, api };
-		}
+	for (const w of windows) {
+		const api = apiIn(w, version);
+		if (api) return { version, api };
 	}
 	return null;
 }

@@ -3,8 +3,9 @@ import { Scorm12API, Scorm2004API } from 'scorm-again';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createLocalTracker } from './local.js';
 import { createScorm12Tracker } from './scorm12.js';
+import { MESSAGES } from './status.js';
 import { createScorm2004Tracker } from './scorm2004.js';
-import type { Saved } from './storage.js';
+import { learnerKey, unknownKeys, type Saved } from './storage.js';
 import { decision, NAMES_12, objectives, options, progress, snapshot, watch } from './testkit.js';
 import type { TrackerStatus } from './types.js';
 
@@ -14,7 +15,7 @@ function lms12(json: Record<string, unknown> = {}) {
 	api.loadFromJSON({ core: { student_id: 'u1', student_name: 'Doe, Jane' }, ...json });
 	return api;
 }
-const mirror = (): Saved => JSON.parse(localStorage.getItem('conduct-test')!);
+const mirror = (): Saved => JSON.parse(localStorage.getItem(learnerKey('conduct-test', 'u1'))!);
 
 beforeEach(() => {
 	localStorage.clear();
@@ -74,7 +75,11 @@ describe('LMS faults', () => {
 			t.finish();
 			t.finish();
 		}).not.toThrow();
-		expect(mirror().progress.complete).toBe(true);
+		// The LMS could not say who the learner is: the progress is kept in a copy whose owner is unknown.
+		const keys = unknownKeys(window, 'conduct-test');
+		expect(keys).toHaveLength(1);
+		expect(JSON.parse(localStorage.getItem(keys[0])!).progress.complete).toBe(true);
+		expect(localStorage.getItem(learnerKey('conduct-test', 'u1'))).toBeNull();
 	});
 
 	it('bad records from the caller do not throw either', () => {
@@ -105,8 +110,8 @@ describe('LMS faults', () => {
 		expect(mirror().unsynced).toBe(false);
 	});
 
-	it('a whole session without the LMS (Initialize refused): the next launch sends its progress and its decisions', () => {
-		// Session 1 is fine: the browser copy names the learner and matches the LMS.
+	it('a whole session without the LMS (Initialize refused): its copy is never loaded for anyone, and sent only when the learner says it is theirs', () => {
+		// Session 1 is fine: learner u1's copy matches the LMS.
 		const good = lms12({ suspend_data: 'start' });
 		const a = createScorm12Tracker(good as never, window, options())!;
 		a.start();
@@ -116,25 +121,48 @@ describe('LMS faults', () => {
 		a.finish();
 		const held = snapshot(good);
 		expect(held.suspend_data).toBe('after-1');
-		// Session 2: the LMS refuses Initialize, so the local tracker keeps decisions 2 and 3.
-		const offline = createLocalTracker(window, options());
-		offline.start();
+		// Session 2: the LMS refuses Initialize, so no one knows who is at this (shared) computer:
+		// the session starts empty, not from u1's copy, and keeps decisions 2 and 3 in its own copy.
+		const offline = createLocalTracker(window, options(), undefined, 'unknown');
+		expect(offline.start().suspendData).toBe('');
 		offline.recordDecision(decision(2, false));
 		offline.recordDecision(decision(3, true));
 		offline.saveProgress(progress({ suspendData: 'after-3' }));
-		// Session 3: the LMS works; it still holds session 1's data and interaction.
+		// Another learner, u2, launches next: asked, says no; nothing reaches u2's record.
+		const other = lms12({ core: { student_id: 'u2' } });
+		const b = createScorm12Tracker(other as never, window, options())!;
+		expect(b.start()).toMatchObject({ suspendData: '', unclaimed: { suspendData: 'after-3' } });
+		b.claim!(false);
+		b.commit();
+		expect(snapshot(other).suspend_data).toBe('');
+		expect(snapshot(other).interactions).toEqual({});
+		expect(createScorm12Tracker(lms12({ core: { student_id: 'u2' } }) as never, window, options())!.start().unclaimed).toBeUndefined();
+		// u1 launches: the LMS still holds session 1; the copy is offered, not sent, until u1 says it is theirs.
 		const third = lms12({ suspend_data: 'after-1', core: { student_id: 'u1', entry: 'resume' }, interactions: held.interactions });
 		const c = createScorm12Tracker(third as never, window, options())!;
-		expect(c.start()).toMatchObject({ suspendData: 'after-3', resumed: true });
+		expect(c.start()).toMatchObject({ suspendData: 'after-1', unclaimed: { suspendData: 'after-3' } });
+		expect(snapshot(third).suspend_data).toBe('after-1');
+		c.claim!(true);
+		c.saveProgress(progress({ suspendData: 'after-1+after-3' })); // (the player merges the two)
+		c.commit();
 		const now = snapshot(third);
-		expect(now.suspend_data).toBe('after-3');
+		expect(now.suspend_data).toBe('after-1+after-3');
 		expect(Object.values(now.interactions as Record<string, { id: string; student_response: string }>).map((i) => [i.id, i.student_response])).toEqual([
 			['leak.step-1', 'b'],
 			['leak.step-2', 'c'],
 			['leak.step-3', 'b']
 		]);
 		expect(mirror().unsynced).toBe(false);
-		expect(mirror().decisions).toBeUndefined();
+		expect(unknownKeys(window, 'conduct-test'), 'the claimed copy is gone').toEqual([]);
+	});
+
+	it('a copy from before copies had a key per learner is used only by the learner it names', () => {
+		localStorage.setItem('conduct-test', JSON.stringify({ v: 1, learner: 'u1', unsynced: true, base: 'old', progress: progress({ suspendData: 'mine' }) }));
+		// With no LMS it is not loaded (and not overwritten: it moves to u1's own key).
+		const local = createLocalTracker(window, options());
+		expect(local.start().suspendData).toBe('');
+		local.saveProgress(progress({ suspendData: 'someone-at-this-computer' }));
+		expect(createScorm12Tracker(lms12({ suspend_data: 'old', core: { student_id: 'u1' } }) as never, window, options())!.start().suspendData).toBe('mine');
 	});
 
 	it('the saved copy is ignored for another learner, or when the LMS has moved on', () => {
@@ -146,6 +174,44 @@ describe('LMS faults', () => {
 		expect(createScorm12Tracker(other as never, window, options())!.start().suspendData).toBe('old');
 		const movedOn = lms12({ suspend_data: 'from-another-pc', core: { student_id: 'u1' } });
 		expect(createScorm12Tracker(movedOn as never, window, options())!.start().suspendData).toBe('from-another-pc');
+	});
+
+	it('back/forward cache: after finish, an LMS that refuses a new session: the learner is told, the work is kept and sent at the next launch', () => {
+		const api = lms12();
+		const t = createScorm12Tracker(api as never, window, options())!;
+		const seen: TrackerStatus[] = [];
+		t.onStatus((s) => seen.push(s));
+		t.start();
+		t.saveProgress(progress({ suspendData: 'before' }));
+		t.commit();
+		t.finish();
+		t.resume!(); // scorm-again refuses LMSInitialize after LMSFinish
+		expect(seen.map((s) => s.message)).toEqual([MESSAGES.reopened]);
+		t.recordDecision(decision(2, true));
+		t.saveProgress(progress({ suspendData: 'after' }));
+		t.commit();
+		expect(snapshot(api).suspend_data).toBe('before');
+		expect(mirror()).toMatchObject({ unsynced: true, base: 'before', progress: { suspendData: 'after' } });
+		const next = lms12({ suspend_data: 'before', core: { student_id: 'u1', entry: 'resume' } });
+		expect(createScorm12Tracker(next as never, window, options())!.start().suspendData).toBe('after');
+		expect(snapshot(next).suspend_data).toBe('after');
+	});
+
+	it('back/forward cache: after finish, an LMS that allows a new session: saving to the LMS goes on', () => {
+		const api = lms12();
+		const t = createScorm12Tracker(api as never, window, options())!;
+		t.start();
+		t.saveProgress(progress({ suspendData: 'before' }));
+		t.finish();
+		// An LMS whose API starts a fresh session (scorm-again: reset, then the same data back).
+		const held = snapshot(api);
+		api.reset();
+		api.loadFromJSON({ ...held, core: { ...(held.core as object), student_id: 'u1' } });
+		t.resume!();
+		t.saveProgress(progress({ suspendData: 'after' }));
+		t.commit();
+		expect(snapshot(api).suspend_data).toBe('after');
+		expect(mirror().unsynced).toBe(false);
 	});
 
 	it('localStorage that throws does not matter to the LMS tracker', () => {

@@ -28,13 +28,16 @@ describe('createTracker', () => {
 		expect(statusOf(t)).toEqual([{ kind: 'no-lms', message: MESSAGES.noLms }]);
 	});
 
-	it('picks the preferred version, else the one that is there', () => {
+	it("talks only the package's own version, even when the LMS offers both APIs", () => {
 		w.API = new Scorm12API(SETTINGS);
 		w.API_1484_11 = new Scorm2004API(SETTINGS);
-		expect(createTracker(window, options({ preferred: 'scorm2004' })).kind).toBe('scorm2004');
-		expect(createTracker(window, options({ preferred: 'scorm12' })).kind).toBe('scorm12');
+		expect(createTracker(window, options({ version: 'scorm2004' })).kind).toBe('scorm2004');
+		expect(createTracker(window, options({ version: 'scorm12' })).kind).toBe('scorm12');
 		delete w.API;
-		expect(createTracker(window, options({ preferred: 'scorm12' })).kind).toBe('scorm2004');
+		// A 1.2 package where only a 2004 API is offered: no LMS for it (progress in this browser).
+		const t = createTracker(window, options({ version: 'scorm12' }));
+		expect(t.kind).toBe('local');
+		expect(statusOf(t)).toEqual([{ kind: 'no-lms', message: MESSAGES.noLms }]);
 	});
 
 	it('falls back to local, with a message, when Initialize returns false', () => {
@@ -49,7 +52,7 @@ describe('createTracker', () => {
 
 	it('falls back to local when Initialize throws', () => {
 		w.API_1484_11 = { Initialize: () => { throw new Error('no'); }, GetLastError: () => '101' };
-		expect(createTracker(window, options({ preferred: 'scorm2004' })).kind).toBe('local');
+		expect(createTracker(window, options({ version: 'scorm2004' })).kind).toBe('local');
 	});
 
 	it('finds an API on the opener only (pop-up launch), without localStorage on the window', () => {
@@ -87,7 +90,21 @@ describe('bindLifecycle', () => {
 		hide('hidden');
 		expect(t.finish).toHaveBeenCalledTimes(1);
 		expect(t.commit).toHaveBeenCalledTimes(1);
-		expect(add.mock.calls.map((c) => c[0])).toEqual(['pagehide']);
+		expect(add.mock.calls.map((c) => c[0]).filter((n) => /unload/.test(n))).toEqual([]);
+		unbind();
+	});
+
+	it('back/forward cache: a page shown again after pagehide resumes the session once, and finishes again on the next pagehide', () => {
+		const t = { ...fake('scorm12'), resume: vi.fn() } as unknown as Tracker;
+		const unbind = bindLifecycle(window, t);
+		window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: false }));
+		expect(t.resume).not.toHaveBeenCalled();
+		window.dispatchEvent(new Event('pagehide'));
+		window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+		window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+		expect(t.resume).toHaveBeenCalledTimes(1);
+		window.dispatchEvent(new Event('pagehide'));
+		expect(t.finish).toHaveBeenCalledTimes(2);
 		unbind();
 	});
 

@@ -1,7 +1,8 @@
 /**
  * The one entry point for the state layer: pick the tracker, and wire it to the page lifecycle.
  * No unload / beforeunload handlers (blocked in LMS iframes, unreliable on mobile, and they stop
- * the back/forward cache): visibilitychange → commit, pagehide → finish once.
+ * the back/forward cache): visibilitychange → commit, pagehide → finish once, pageshow from the
+ * back/forward cache → resume (a new LMS session, or a message).
  */
 import { discover } from './discover.js';
 import { createLocalTracker } from './local.js';
@@ -15,12 +16,13 @@ export type * from './types.js';
 export { recentCalls, type CallRecord } from './connection.js';
 
 /**
- * Find the LMS API (preferred version first), initialise it and return its tracker; without an
+ * Find the LMS API of the package's version, initialise it and return its tracker; without an
  * API, the local tracker (which reports 'no-lms'). When Initialize fails, the local tracker too,
- * trying Initialize again at later commits (reconnect.ts). Never throws.
+ * for a learner whose identity is unknown (it starts empty and loads no one's copy), trying
+ * Initialize again at later commits (reconnect.ts). Never throws.
  */
 export function createTracker(win: Window, options: TrackerOptions): Tracker {
-	const found = discover(win, options.preferred);
+	const found = discover(win, options.version);
 	if (!found) return createLocalTracker(win, options, MESSAGES.noLms);
 	const open = (): Tracker | null => {
 		try {
@@ -30,7 +32,7 @@ export function createTracker(win: Window, options: TrackerOptions): Tracker {
 			return null;
 		}
 	};
-	return open() ?? createReconnectingTracker(createLocalTracker(win, options, MESSAGES.initFailed), open);
+	return open() ?? createReconnectingTracker(createLocalTracker(win, options, MESSAGES.initFailed, 'unknown'), open);
 }
 
 /**
@@ -64,11 +66,24 @@ export function bindLifecycle(win: Window, tracker: Tracker, beforeSave?: () => 
 		run(beforeSave);
 		tracker.finish();
 	};
+	// Back from the back/forward cache: the session was finished on pagehide; start it again where
+	// the LMS allows (tracker.resume), else the tracker tells the learner. Finish again next time.
+	const onPageShow = (e: PageTransitionEvent) => {
+		if (!e.persisted || !done) return;
+		done = false;
+		try {
+			tracker.resume?.();
+		} catch (err) {
+			console.warn('[lms] resume threw', err);
+		}
+	};
 	win.document.addEventListener('visibilitychange', onVisibility);
 	win.addEventListener('pagehide', onPageHide);
+	win.addEventListener('pageshow', onPageShow);
 	return () => {
 		win.clearTimeout(timer);
 		win.document.removeEventListener('visibilitychange', onVisibility);
 		win.removeEventListener('pagehide', onPageHide);
+		win.removeEventListener('pageshow', onPageShow);
 	};
 }

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createLocalTracker } from './local.js';
 import { MESSAGES } from './status.js';
+import { learnerKey, unknownKeys } from './storage.js';
 import { decision, objectives, options, progress } from './testkit.js';
 import type { TrackerStatus } from './types.js';
 
@@ -82,14 +83,27 @@ describe('local tracker', () => {
 		expect(createLocalTracker(window, options()).start().suspendData).toBe('');
 	});
 
-	it('marks a copy it changes as not in the LMS, keeping the learner and base an LMS session left', () => {
-		localStorage.setItem(
-			'conduct-test',
-			JSON.stringify({ v: 1, learner: 'u1', unsynced: false, base: 'lms-has-this', progress: progress({ suspendData: 'lms-has-this' }) })
-		);
-		const t = createLocalTracker(window, options(), MESSAGES.initFailed);
-		expect(t.start()).toMatchObject({ suspendData: 'lms-has-this', resumed: true });
-		t.saveProgress(progress({ suspendData: 'made-while-the-lms-was-away' }));
-		expect(stored()).toMatchObject({ learner: 'u1', unsynced: true, base: 'lms-has-this', progress: { suspendData: 'made-while-the-lms-was-away' } });
+	it('never loads or changes a copy that names an LMS learner (it moves to that learner\'s key)', () => {
+		const theirs = { v: 1, learner: 'u1', unsynced: false, base: 'lms-has-this', progress: progress({ suspendData: 'lms-has-this' }) };
+		localStorage.setItem('conduct-test', JSON.stringify(theirs));
+		const t = createLocalTracker(window, options());
+		expect(t.start()).toMatchObject({ suspendData: '', resumed: false });
+		t.saveProgress(progress({ suspendData: 'someone-else-at-this-computer' }));
+		expect(stored()).toMatchObject({ learner: '', progress: { suspendData: 'someone-else-at-this-computer' } });
+		expect(JSON.parse(localStorage.getItem(learnerKey('conduct-test', 'u1'))!)).toEqual(theirs);
+	});
+
+	it('with an LMS that would not start (owner unknown): starts empty and keeps its own copy, which release() forgets', () => {
+		localStorage.setItem('conduct-test', JSON.stringify({ v: 1, learner: '', unsynced: true, base: '', progress: progress({ suspendData: 'standalone' }) }));
+		localStorage.setItem(learnerKey('conduct-test', 'u1'), JSON.stringify({ v: 1, learner: 'u1', unsynced: false, base: 'x', progress: progress({ suspendData: 'x' }) }));
+		const t = createLocalTracker(window, options(), MESSAGES.initFailed, 'unknown');
+		expect(t.start()).toMatchObject({ suspendData: '', resumed: false });
+		t.saveProgress(progress({ suspendData: 'this-session' }));
+		const [key] = unknownKeys(window, 'conduct-test');
+		expect(JSON.parse(localStorage.getItem(key)!)).toMatchObject({ learner: '', unsynced: true, progress: { suspendData: 'this-session' } });
+		expect(Date.parse(JSON.parse(localStorage.getItem(key)!).savedAt)).not.toBeNaN();
+		t.release!();
+		expect(unknownKeys(window, 'conduct-test')).toEqual([]);
+		expect(stored().progress.suspendData).toBe('standalone');
 	});
 });

@@ -3,6 +3,7 @@ import { Scorm12API } from 'scorm-again';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTracker } from './index.js';
 import { INIT_RETRIES } from './reconnect.js';
+import { learnerKey, unknownKeys } from './storage.js';
 import { MESSAGES } from './status.js';
 import { decision, objectives, options, progress, snapshot } from './testkit.js';
 import type { TrackerStatus } from './types.js';
@@ -60,7 +61,8 @@ describe('Initialize fails, then works', () => {
 		t.saveProgress(progress({ suspendData: 's3' }));
 		t.commit();
 		expect(snapshot(api).suspend_data).toBe('s3');
-		expect(JSON.parse(localStorage.getItem('conduct-test')!)).toMatchObject({ learner: 'u1', unsynced: false });
+		expect(JSON.parse(localStorage.getItem(learnerKey('conduct-test', 'u1'))!)).toMatchObject({ learner: 'u1', unsynced: false });
+		expect(unknownKeys(window, 'conduct-test'), 'nothing is left for anyone to claim').toEqual([]);
 	});
 
 	it(`tries ${INIT_RETRIES} more times, then stays local`, () => {
@@ -84,11 +86,18 @@ describe('Initialize fails, then works', () => {
 		t.commit();
 		expect(t.kind).toBe('local');
 		expect(snapshot(api).suspend_data).toBe('from-another-computer');
-		expect(JSON.parse(localStorage.getItem('conduct-test')!).progress.suspendData).toBe('this-session');
+		const [kept] = unknownKeys(window, 'conduct-test');
+		expect(JSON.parse(localStorage.getItem(kept)!).progress.suspendData).toBe('this-session');
+		// The next launch offers it to the learner; it is not sent unless they say it is theirs.
+		const { api: next } = lms(0, { suspend_data: 'from-another-computer' });
+		const again = createTracker(window, options());
+		expect(again.start()).toMatchObject({ suspendData: 'from-another-computer', unclaimed: { suspendData: 'this-session' } });
+		again.commit();
+		expect(snapshot(next).suspend_data).toBe('from-another-computer');
 	});
 
-	it('a session that never connects is sent on the next launch for the same learner', () => {
-		// Session 1: fine; the browser copy now names the learner.
+	it('a session that never connects does not start from the last learner\'s copy, and is offered, not sent, on the next launch', () => {
+		// Session 1: fine; learner u1's copy holds "one".
 		const first = new Scorm12API(SETTINGS);
 		first.loadFromJSON({ core: { student_id: 'u1' } });
 		w.API = first;
@@ -97,18 +106,19 @@ describe('Initialize fails, then works', () => {
 		a.saveProgress(progress({ suspendData: 'one' }));
 		a.commit();
 		a.finish();
-		// Session 2: Initialize always fails.
+		// Session 2 (on a shared computer, perhaps someone else): Initialize always fails.
 		const { api: second } = lms(Infinity, { suspend_data: 'one' });
 		const b = createTracker(window, options());
-		expect(b.start().suspendData).toBe('one');
+		expect(b.start().suspendData).toBe('');
 		b.saveProgress(progress({ suspendData: 'two' }));
 		b.commit();
 		b.finish();
 		expect(snapshot(second).suspend_data).toBe('one');
-		// Session 3: the LMS works again and still holds "one": it gets "two".
+		// Session 3: the LMS works again and still holds "one"; "two" waits for the learner's word.
 		const { api: third } = lms(0, { suspend_data: 'one', core: { student_id: 'u1', entry: 'resume' } });
 		const c = createTracker(window, options());
-		expect(c.start()).toMatchObject({ kind: 'scorm12', suspendData: 'two', resumed: true });
-		expect(snapshot(third).suspend_data).toBe('two');
+		expect(c.start()).toMatchObject({ kind: 'scorm12', suspendData: 'one', unclaimed: { suspendData: 'two' } });
+		c.commit();
+		expect(snapshot(third).suspend_data).toBe('one');
 	});
 });

@@ -53,6 +53,7 @@ export function createReconnectingTracker(local: Tracker, reopen: () => Tracker 
 		if (progress) lms.saveProgress(progress);
 		lms.commit();
 		decisions.clear();
+		local.release?.();
 	}
 
 	return {
@@ -89,6 +90,9 @@ export function createReconnectingTracker(local: Tracker, reopen: () => Tracker 
 		finish() {
 			finished = true;
 			inner.finish();
+		},
+		resume() {
+			inner.resume?.();
 		},
 		onStatus: (listener) => status.on(listener)
 	};

@@ -6,12 +6,18 @@
  *   (failed / completed → passed); until then its score, status and objectives are left alone.
  * - Score and the finished status are written together, score first, when the course is complete
  *   (a 2004 LMS with a passing score would otherwise judge pass / fail from a half-way score).
- * - exit = suspend while unfinished, '' (1.2) / normal (2004) once finished; suspend data is
- *   always kept and never cleared.
+ * - exit = suspend while unfinished; once finished '' (1.2) and still suspend (2004: any other
+ *   exit ends the attempt, and the next launch would start an empty one; Moodle gives the data
+ *   back only after suspend), so a learner who reopens a finished course sees their results and
+ *   certificate; suspend data is always kept and never cleared.
+ * - No status is written at launch: on a fresh attempt only once the learner acts.
  * - Optional elements are checked through their _children first and skipped if absent.
- * - Progress is mirrored to localStorage until a commit confirms it; on the next launch by the
- *   same learner, if the LMS still holds what it held then, the browser copy is sent again, with
- *   the decisions the local tracker kept meanwhile as interactions.
+ * - Progress is mirrored to localStorage, in a copy keyed by the LMS's learner id and the course
+ *   (storage.ts), until a commit confirms it; on the next launch by the same learner, if the LMS
+ *   still holds what it held then, the browser copy is sent again. Another learner's copy is never
+ *   read. A copy whose owner is unknown (a session in which the LMS would not start) is offered
+ *   to the learner (LaunchData.unclaimed) and sent, its decisions as interactions, only when they
+ *   say it is theirs (claim).
  * - Every decision stays in that copy until a commit has confirmed it (an outage that lasts until
  *   the page closes loses none), and is sent again in its own slot, never as a new interaction.
  * - A failed commit is tried again on a timer (RETRY_MS) while the page is open, not only at the
@@ -24,7 +30,7 @@ import { connect } from './connection.js';
 import type { Dialect, Has, Pairs, Standing } from './dialect.js';
 import type { ScormApi } from './discover.js';
 import { createStatus, MESSAGES } from './status.js';
-import { createStore, storedDecisions, type Saved, type StoredDecision } from './storage.js';
+import { createStore, learnerKey, storedDecisions, unknownKeys, type Saved, type Store, type StoredDecision } from './storage.js';
 import { ident } from './values.js';
 import type { DecisionRecord, LaunchData, ObjectiveRecord, ProgressRecord, Tracker, TrackerOptions } from './types.js';
 
@@ -48,10 +54,12 @@ export function createScormTracker(
 	d: Dialect
 ): Tracker | null {
 	const status = createStatus();
-	const conn = connect(api, d, status);
+	let conn = connect(api, d, status);
 	if (!conn.open()) return null;
-	const startedAt = Date.now();
-	const store = createStore(win, options.storageKey);
+	let startedAt = Date.now();
+	// Until start() knows the learner: a copy no one will load.
+	let store: Store = createStore(win, `${options.storageKey}:unknown:${startedAt}-lms`);
+	let unclaimed: { store: Store; saved: Saved } | null = null;
 	const practice = options.mode === 'practice';
 	const lists = new Map<string, string[]>();
 	const has: Has = (el, child) => {
@@ -184,15 +192,43 @@ export function createScormTracker(
 		held = d.readStanding(get);
 		lockedByLms = held !== 'incomplete';
 		const masteryScore = d.mastery(get(d.el.mastery));
-		const saved = store.load();
+		if (learner) store = createStore(win, learnerKey(options.storageKey, learner));
+		let saved = learner ? store.load() : null;
+		if (!saved && learner) {
+			// A copy from before copies had a key per learner: used only if it names this learner.
+			const legacy = createStore(win, options.storageKey);
+			const old = legacy.load();
+			if (old?.learner === learner) {
+				store.save((saved = old));
+				legacy.remove();
+			}
+		}
 		const recover =
 			saved?.unsynced && learner && saved.learner === learner && saved.base === lmsData &&
 			saved.progress.suspendData !== lmsData ? saved.progress : null;
-		if (!lockedByLms) put(d.standing('incomplete'));
+		// The LMS holds no progress (a new attempt after a finished one, or an LMS that gives the
+		// data back only after exit=suspend, as Moodle does) while this learner's own copy holds
+		// their finished course: show it (results, certificate). Status is not written at launch
+		// (here or on a fresh attempt): only when the learner acts (saveProgress).
+		const finishedCopy = !recover && !lmsData && saved?.learner === learner && saved.progress.complete ? saved.progress.suspendData : '';
 		conn.set(d.el.exit, exitValue());
-		const suspendData = recover ? recover.suspendData : lmsData;
+		const suspendData = recover ? recover.suspendData : lmsData || finishedCopy;
 		launch = { kind: d.kind, learnerName, suspendData, resumed: resumed || !!recover, finished: held !== 'incomplete' };
+		const location = recover ? recover.location : lmsData ? get(d.el.location) : finishedCopy ? saved!.progress.location : '';
+		if (location) launch.location = location;
+		if (finishedCopy && !lmsData) launch.fromBrowserCopy = true;
 		if (masteryScore !== undefined) launch.masteryScore = masteryScore;
+		if (learner) {
+			// The newest copy whose owner is unknown, with progress, that this learner has not disowned.
+			for (const key of unknownKeys(win, options.storageKey)) {
+				const other = createStore(win, key);
+				const copy = other.load();
+				if (!copy?.unsynced || !copy.progress.suspendData || copy.declinedBy?.includes(learner)) continue;
+				unclaimed = { store: other, saved: copy };
+				launch.unclaimed = { suspendData: copy.progress.suspendData, savedAt: copy.savedAt ?? '' };
+				break;
+			}
+		}
 		if (recover) {
 			// This learner's progress from a session the LMS never got: the decisions made then
 			// become interactions now (in the slot of one the LMS already holds, by id), and the
@@ -235,11 +271,46 @@ export function createScormTracker(
 		commit: guard(() => {
 			if (ready()) commit();
 		}),
+		resume: guard(() => {
+			// The page came back from the back/forward cache after finish(): open a new LMS session
+			// if the LMS allows it and still holds what this one left; else say so. Either way the
+			// progress goes on being kept in this browser, and the next launch sends it.
+			if (!finished) return;
+			const again = connect(api, d, status);
+			if (again.open()) {
+				if (again.get(d.el.learner) === learner && again.get(d.el.suspend) === confirmed) {
+					conn = again;
+					finished = false;
+					startedAt = Date.now();
+					lists.clear();
+					slots.obj.clear();
+					slots.act.clear();
+					slots.objCount = slots.actCount = -1;
+					if (mirror?.unsynced) saveProgress(mirror.progress);
+					if (conn.commit()) synced();
+					return;
+				}
+				again.finish();
+			}
+			status.emit({ kind: 'lms-error', message: MESSAGES.reopened });
+		}),
+		claim: guard((mine: boolean) => {
+			const c = unclaimed;
+			unclaimed = null;
+			if (!c || !ready()) return;
+			if (!mine) {
+				c.store.save({ ...c.saved, declinedBy: [...(c.saved.declinedBy ?? []), learner] });
+				return;
+			}
+			for (const rec of storedDecisions(c.saved)) record(rec);
+			c.store.remove();
+		}),
 		finish: guard(() => {
 			if (!ready()) return;
 			finished = true;
 			clearTimeout(retryTimer);
-			conn.set(d.el.time, d.sessionTime(Date.now() - startedAt));
+			// Reviewing an attempt the LMS holds as finished is not learning time: it adds nothing.
+			conn.set(d.el.time, d.sessionTime(lockedByLms ? 0 : Date.now() - startedAt));
 			conn.set(d.el.exit, exitValue());
 			// Committed before Terminate (twice if need be): Terminate's own data may never arrive.
 			const committed = commit() || commit();

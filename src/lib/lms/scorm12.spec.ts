@@ -135,6 +135,35 @@ describe('SCORM 1.2 tracker', () => {
 		expect(sets(calls).some((a) => a[0] === 'cmi.core.exit' && a[1] === 'suspend')).toBe(false);
 	});
 
+	it("a new attempt after a finished one (no data, 'not attempted'): the learner's own finished copy is shown; no status written until they act", () => {
+		play(track(lms().api).t, true);
+		const { api, calls } = lms({ core: { entry: 'ab-initio', lesson_status: 'not attempted' } });
+		const { t } = track(api);
+		expect(t.start()).toMatchObject({ suspendData: 'final', finished: false });
+		t.commit();
+		t.finish();
+		expect(sets(calls).filter((a) => /status|score|suspend_data|lesson_location/.test(String(a[0])))).toEqual([]);
+		expect(snapshot(api).core.lesson_status).toBe('not attempted');
+	});
+
+	it('reviewing an attempt the LMS holds as finished adds no time (session_time zero)', () => {
+		let clock = 1_700_000_000_000;
+		vi.spyOn(Date, 'now').mockImplementation(() => clock);
+		const { api } = lms({ core: { lesson_status: 'passed', score: { raw: '88' } }, suspend_data: 'final' });
+		const { t } = track(api);
+		t.start();
+		clock += 15 * 60_000; // a quarter of an hour looking at the results
+		t.finish();
+		expect(snapshot(api).core.session_time).toMatch(/^0+:00:00(\.0+)?$/);
+		// An unfinished attempt counts its time.
+		const { api: working } = lms();
+		const { t: w } = track(working);
+		w.start();
+		clock += 15 * 60_000;
+		w.finish();
+		expect(snapshot(working).core.session_time).toMatch(/^0+:15:00/);
+	});
+
 	it('raises a failed attempt to passed when the learner passes on relaunch', () => {
 		const { api } = lms({ core: { lesson_status: 'failed', score: { raw: '40' } } });
 		play(track(api).t, true);

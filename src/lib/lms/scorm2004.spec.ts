@@ -12,7 +12,7 @@ function lms(json: Json = {}) {
 	return { api, calls: watch(api, NAMES_2004) };
 }
 const track = (api: Scorm2004API, over: Partial<TrackerOptions> = {}) =>
-	createScorm2004Tracker(api as never, window, options({ preferred: 'scorm2004', ...over }))!;
+	createScorm2004Tracker(api as never, window, options({ version: 'scorm2004', ...over }))!;
 function play(t: Tracker, secondCorrect: boolean) {
 	const launch = t.start();
 	t.declareObjectives(objectives());
@@ -47,7 +47,7 @@ describe('SCORM 2004 tracker', () => {
 		expect(launch).toEqual({ kind: 'scorm2004', learnerName: 'Doe, Jane', suspendData: '', resumed: false, finished: false, masteryScore: 80 });
 		const cmi = snapshot(api);
 		expect(cmi).toMatchObject({
-			completion_status: 'completed', success_status: 'passed', exit: 'normal', location: 'leak', suspend_data: 'final',
+			completion_status: 'completed', success_status: 'passed', exit: 'suspend', location: 'leak', suspend_data: 'final',
 			score: { scaled: '1', raw: '100', min: '0', max: '100' }
 		});
 		expect(cmi.session_time).toMatch(/^PT(\d+H)?(\d+M)?(\d+(\.\d{1,2})?S)?$/);
@@ -83,7 +83,7 @@ describe('SCORM 2004 tracker', () => {
 			'Commit',
 			'Terminate'
 		]);
-		expect(snapshot(api)).toMatchObject({ exit: 'normal', completion_status: 'completed', success_status: 'passed' });
+		expect(snapshot(api)).toMatchObject({ exit: 'suspend', completion_status: 'completed', success_status: 'passed' });
 	});
 
 	it('a failed attempt is completed + failed; practice mode leaves success unknown', () => {
@@ -93,7 +93,7 @@ describe('SCORM 2004 tracker', () => {
 		const practice = lms();
 		play(track(practice.api, { mode: 'practice' }), false);
 		const cmi = snapshot(practice.api);
-		expect(cmi).toMatchObject({ completion_status: 'completed', success_status: 'unknown', exit: 'normal' });
+		expect(cmi).toMatchObject({ completion_status: 'completed', success_status: 'unknown', exit: 'suspend' });
 		expect(cmi.objectives[1]).toMatchObject({ success_status: 'unknown', completion_status: 'completed', score: { raw: '0' } });
 		expect(errors([...failed.calls, ...practice.calls])).toEqual([]);
 	});
@@ -130,8 +130,45 @@ describe('SCORM 2004 tracker', () => {
 		const t = track(api);
 		expect(t.start().finished).toBe(true);
 		play(t, false);
-		expect(snapshot(api)).toMatchObject({ completion_status: 'completed', success_status: 'passed', exit: 'normal', score: { raw: '90' }, suspend_data: 'final' });
+		expect(snapshot(api)).toMatchObject({ completion_status: 'completed', success_status: 'passed', exit: 'suspend', score: { raw: '90' }, suspend_data: 'final' });
 		expect(sets(calls).filter((a) => /status|score/.test(String(a[0])))).toEqual([]);
+	});
+
+	describe('relaunch after completion', () => {
+		it('writes no status at launch: a fresh attempt shows nothing until the learner acts', () => {
+			const { api, calls } = lms();
+			const t = track(api);
+			t.start();
+			t.commit();
+			t.finish();
+			expect(sets(calls).filter((a) => /status|score/.test(String(a[0])))).toEqual([]);
+			expect(snapshot(api).exit).toBe('suspend');
+		});
+
+		it("a new, empty attempt after a finished one: the learner's own finished copy is shown, and nothing written until they act", () => {
+			play(track(lms().api), true); // attempt 1: passed; u1's browser copy holds "final", complete
+			const { api, calls } = lms({ entry: 'ab-initio' }); // attempt 2: no data
+			const t = track(api);
+			expect(t.start()).toMatchObject({ suspendData: 'final', finished: false, fromBrowserCopy: true });
+			t.commit();
+			t.finish();
+			expect(sets(calls).filter((a) => /status|score|suspend_data|location/.test(String(a[0])))).toEqual([]);
+			// Another learner at the same computer gets nothing of it.
+			const { api: other } = lms({ learner_id: 'u2', entry: 'ab-initio' });
+			expect(track(other).start().suspendData).toBe('');
+		});
+
+		it('an LMS that, like Moodle, keeps the finished status but gives no data back: the copy is shown, the record never downgraded', () => {
+			play(track(lms().api), true);
+			const { api, calls } = lms({ entry: 'ab-initio', completion_status: 'completed', success_status: 'passed', score: { scaled: '1', raw: '100' } });
+			const t = track(api);
+			expect(t.start()).toMatchObject({ suspendData: 'final', finished: true });
+			t.saveProgress(progress({ suspendData: 'started-again', complete: false }));
+			t.commit();
+			t.finish();
+			expect(snapshot(api)).toMatchObject({ completion_status: 'completed', success_status: 'passed', score: { raw: '100' }, exit: 'suspend' });
+			expect(sets(calls).filter((a) => /status|score/.test(String(a[0])))).toEqual([]);
+		});
 	});
 
 	it('an incomplete attempt the LMS has judged "failed" from a passing score is not treated as finished', () => {

@@ -26,7 +26,10 @@ export const scorm2004: Dialect = {
 		exit: 'cmi.exit',
 		time: 'cmi.session_time'
 	},
-	exitDone: 'normal',
+	// Not 'normal': that ends the attempt, and a conformant LMS starts the next launch as a new,
+	// empty attempt (Moodle restores data only after suspend): the learner's results would be gone.
+	// The status (completed / passed) is what says the attempt is finished.
+	exitDone: 'suspend',
 	sessionTime: duration2004,
 	// An LMS with a passing score judges success_status itself, so only 'completed' (or a pass)
 	// means finished: a 'failed' on an incomplete attempt is not final.

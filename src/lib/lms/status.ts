@@ -19,7 +19,9 @@ export const MESSAGES = {
 		'We could not connect to the learning system: your progress is saved in this browser only.',
 	resultPending:
 		'Your result has not reached the learning system yet. Keep this page open while we try again: your result is kept in this browser.',
-	sent: 'Your result has been sent to the learning system.'
+	sent: 'Your result has been sent to the learning system.',
+	reopened:
+		'This page was reopened from your browser’s history after the learning system had closed it: your progress is saved in this browser only. To save it to the learning system, close the course and open it again from there.'
 } as const;
 
 export interface StatusHub {

@@ -1,5 +1,13 @@
 /**
- * The browser copy of the learner's progress, in localStorage under options.storageKey.
+ * The browser copy of the learner's progress, in localStorage, one copy per owner and course
+ * (options.storageKey names the course):
+ * - `<course>:learner:<LMS learner id>` — a learner the LMS named (written by the SCORM tracker);
+ * - `<course>:unknown:<time>` — a session in which the LMS was there but would not start, so no
+ *   one knows whose it is: never loaded for anyone, and sent to an LMS record only when the
+ *   learner signed in says it is theirs (LaunchData.unclaimed, Tracker.claim);
+ * - `<course>` — with no LMS at all (the package opened on its own): this browser's own copy.
+ *   (Copies written before this layout may name a learner here: only that learner's LMS session
+ *   reads them.)
  * localStorage may be missing or throw (file://, private mode, full quota, blocked cookies):
  * then the copy lives in memory only. Never throws.
  */
@@ -14,6 +22,10 @@ export interface Saved {
 	/** suspend_data the LMS last confirmed: the copy replaces LMS data only if it still matches. */
 	base: string;
 	progress: ProgressRecord;
+	/** When it was last written (ISO text); kept on copies whose owner is unknown. */
+	savedAt?: string;
+	/** LMS learner ids who said a copy whose owner is unknown is not theirs (not asked again). */
+	declinedBy?: string[];
 	/** Only kept by the local tracker (the LMS holds them otherwise). */
 	objectives?: ObjectiveRecord[];
 	/**
@@ -36,6 +48,29 @@ export function storedDecisions(saved: Saved | null): DecisionRecord[] {
 export interface Store {
 	load(): Saved | null;
 	save(saved: Saved): void;
+	/** Deletes the copy (memory and localStorage). */
+	remove(): void;
+}
+
+/** Key of the copy of the learner the LMS names (id, or name when the LMS gives no id). */
+export const learnerKey = (course: string, learner: string) => `${course}:learner:${encodeURIComponent(learner)}`;
+/** Prefix of the keys of copies from sessions whose learner is unknown (one key per session). */
+export const unknownPrefix = (course: string) => `${course}:unknown:`;
+
+/** The keys of the copies whose owner is unknown, newest first. */
+export function unknownKeys(win: Window, course: string): string[] {
+	const out: string[] = [];
+	try {
+		const ls = storage(win);
+		for (let i = 0; ls && i < ls.length; i++) {
+			const k = ls.key(i);
+			if (k?.startsWith(unknownPrefix(course))) out.push(k);
+		}
+	} catch {
+		/* no storage: no such copies */
+	}
+	const time = (k: string) => Number(k.slice(unknownPrefix(course).length).split('-')[0]) || 0;
+	return out.sort((a, b) => time(b) - time(a));
 }
 
 function storage(win: Window): Storage | null {
@@ -63,11 +98,14 @@ export function createStore(win: Window, key: string): Store {
 	let memory: string | null = null;
 	return {
 		load() {
-			let raw = memory;
+			// What this store last wrote is the newest copy: when writing to localStorage failed
+			// (full quota), localStorage still holds an older one.
+			if (memory !== null) return parse(memory);
+			let raw: string | null = null;
 			try {
-				raw = storage(win)?.getItem(key) ?? memory;
+				raw = storage(win)?.getItem(key) ?? null;
 			} catch {
-				/* keep the memory copy */
+				/* nothing stored that can be read */
 			}
 			return parse(raw);
 		},
@@ -77,6 +115,14 @@ export function createStore(win: Window, key: string): Store {
 				storage(win)?.setItem(key, memory);
 			} catch {
 				/* quota or privacy mode: the memory copy stands */
+			}
+		},
+		remove() {
+			memory = null;
+			try {
+				storage(win)?.removeItem(key);
+			} catch {
+				/* nothing to remove */
 			}
 		}
 	};

@@ -5,7 +5,7 @@
 import type { DecisionRecord, ObjectiveRecord, ProgressRecord, TrackerOptions } from './types.js';
 
 export const options = (over: Partial<TrackerOptions> = {}): TrackerOptions => ({
-	preferred: 'scorm12',
+	version: 'scorm12',
 	mode: 'assessed',
 	passMark: 70,
 	objectives: true,

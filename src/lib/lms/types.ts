@@ -24,8 +24,20 @@ export interface LaunchData {
 	suspendData: string;
 	/** True when the LMS says this is a resumed attempt. */
 	resumed: boolean;
+	/**
+	 * suspendData is this learner's browser copy of their finished course, shown because the LMS
+	 * gave no data (a new attempt): nothing is written to the LMS until the learner acts.
+	 */
+	fromBrowserCopy?: boolean;
+	/** Where the learner was (lesson_location / location: a scenario id, or "home"), or ''. */
+	location?: string;
 	/** Mastery score from the LMS (0–100), if it sends one. Prefer it to the course pass mark. */
 	masteryScore?: number;
+	/**
+	 * Progress kept in this browser by a session in which the LMS would not start, so whose it is
+	 * is unknown. Never used until the learner says it is theirs (Tracker.claim).
+	 */
+	unclaimed?: { suspendData: string; savedAt: string };
 	/**
 	 * The LMS already records this attempt as finished (passed, failed or completed), e.g. a
 	 * relaunch: open the results / review. Status, score and objectives are only ever raised
@@ -87,8 +99,8 @@ export interface TrackerStatus {
 }
 
 export interface TrackerOptions {
-	/** Which API to look for first. */
-	preferred: 'scorm12' | 'scorm2004';
+	/** The package's SCORM version (baked into the build): only this API is looked for. */
+	version: 'scorm12' | 'scorm2004';
 	mode: 'assessed' | 'practice';
 	/** 0–100 */
 	passMark: number;
@@ -112,6 +124,20 @@ export interface Tracker {
 	commit(): void;
 	/** Terminate / LMSFinish once, on pagehide. Idempotent. */
 	finish(): void;
+	/**
+	 * The learner answered whether LaunchData.unclaimed is theirs. Yes: its decisions are sent as
+	 * interactions and the copy is deleted (the caller then saves the progress it merged in).
+	 * No: it is kept for its owner and not offered to this learner again.
+	 */
+	claim?(mine: boolean): void;
+	/**
+	 * The page is shown again from the back/forward cache after finish(): start a new LMS session
+	 * where the LMS allows it, else tell the learner their progress stays in this browser (and is
+	 * sent at the next launch).
+	 */
+	resume?(): void;
+	/** Local tracker only: the LMS has taken this session's work; forget the browser copy of it. */
+	release?(): void;
 	/**
 	 * Subscribe to status changes; returns an unsubscribe function. A listener added while a
 	 * problem is current ('no-lms', 'lms-error') is called with it straight away.

@@ -3,7 +3,9 @@
  * call its actions; it keeps the engine state, saves it through the tracker after every
  * decision, and reports decisions, objectives, score and status.
  */
+import { localDate } from '../engine/format.js';
 import { courseResult, scenarioResult } from '../engine/results.js';
+import { mergeSaved } from '../engine/merge.js';
 import { deserialise, serialise, type SavedState } from '../engine/serialise.js';
 import * as engine from '../engine/session.js';
 import { coursePlan, effectiveRole, nextScenario, roleChange, type Role } from '../engine/track.js';
@@ -74,22 +76,41 @@ export function createPlayer(outline: Course, tracker: Tracker, prefs: Prefs, no
 	const role = $derived(effectiveRole(course, saved.role ?? ''));
 	const plan = $derived(coursePlan(course, role));
 	const result = $derived(courseResult(course, saved, role));
+	/** Progress from a session whose learner is unknown, waiting for this learner to say whether it is theirs. */
+	let unclaimed = $state.raw(launch.unclaimed ?? null);
 	tracker.onStatus((s) => (status = s));
 
 	const reported = new Set(course.scenarios.filter((s) => engine.isFinished(s, engine.progressOf(saved, s.id).path)).map((s) => s.id));
 	let shownAt = now();
 	let current: string | null = null;
 
+	// What the tracker holds: a save that would change nothing is not sent (a launch where the
+	// learner does nothing writes no status to a fresh attempt, and no "home" over their place).
+	// (After a repair the tracker holds the broken text: the repaired state is sent. A finished
+	// course the LMS does not hold as finished, from the LMS's own data, is sent too, once.)
+	const catchUp = !launch.finished && !launch.fromBrowserCopy && courseResult(course, restored.state, effectiveRole(course, restored.state.role ?? '')).complete;
+	let sent = { text: restored.notices.length || catchUp ? '' : serialise(course, restored.state), location: launch.location ?? '' };
+
 	tracker.declareObjectives(objectiveRecords(course, result, role));
 	if (restored.notices.length) persist();
 
 	function persist(commit = true) {
+		// Progress saved by a newer version of the course: kept as it is, never overwritten.
+		if (restored.newer) return;
 		const r = courseResult(course, saved, role);
-		if (r.complete && !saved.completedOn) saved = { ...saved, completedOn: new Date(now()).toISOString().slice(0, 10) };
+		// The learner's own date (completing at 00:30 in British Summer Time is that day, not the day before in UTC).
+		if (r.complete && !saved.completedOn) saved = { ...saved, completedOn: localDate(now()) };
+		const text = serialise(course, saved);
+		const location = current ?? sent.location;
+		if (text === sent.text && location === sent.location) {
+			if (commit) tracker.commit();
+			return;
+		}
+		sent = { text, location };
 		tracker.updateObjectives(objectiveRecords(course, r, role));
 		tracker.saveProgress({
-			suspendData: serialise(course, saved),
-			location: current ?? 'home',
+			suspendData: text,
+			location: location || 'home',
 			score: r.score,
 			complete: r.complete,
 			passed: r.passed
@@ -99,7 +120,8 @@ export function createPlayer(outline: Course, tracker: Tracker, prefs: Prefs, no
 
 	function spend(id: string) {
 		const t = now();
-		saved = { ...saved, ...engine.addTime(saved, id, (t - shownAt) / 1000) };
+		// Once the course is finished, time spent reviewing it is not learning time.
+		if (!courseResult(course, saved).complete) saved = { ...saved, ...engine.addTime(saved, id, (t - shownAt) / 1000) };
 		shownAt = t;
 	}
 
@@ -206,6 +228,25 @@ export function createPlayer(outline: Course, tracker: Tracker, prefs: Prefs, no
 		dismissNotices() {
 			notices = [];
 		},
+		/** The scenario the learner was in when they left (the LMS's location), if it is still in progress. */
+		get resumeAt(): string | null {
+			const at = launch.location ?? '';
+			return course.scenarios.some((s) => s.id === at) && engine.statusOf(course, saved, at) === 'in-progress' ? at : null;
+		},
+		get unclaimed() {
+			return unclaimed;
+		},
+		/** The learner says whether the unclaimed progress is theirs: yes joins it to theirs and saves it to the LMS. */
+		claim(mine: boolean) {
+			const copy = unclaimed;
+			unclaimed = null;
+			if (!copy) return;
+			tracker.claim?.(mine);
+			if (!mine) return;
+			saved = mergeSaved(course, saved, deserialise(course, copy.suspendData).state);
+			for (const s of course.scenarios) if (engine.isFinished(s, engine.progressOf(saved, s.id).path)) reported.add(s.id);
+			persist();
+		},
 		setName(name: string) {
 			learnerName = name.trim().slice(0, 100);
 			prefs.set('name', learnerName);
@@ -251,13 +292,16 @@ export function createPlayer(outline: Course, tracker: Tracker, prefs: Prefs, no
 			if (current) spend(current);
 		},
 		choose(id: string, key: string) {
-			const s = full[id] ?? engine.scenarioOf(course, id);
+			// The words known so far (the first step's arrive first): for the interaction's description.
+			const s = full[id] ?? opening[id] ?? early.get(id) ?? engine.scenarioOf(course, id);
 			const t = now();
 			const latency = t - shownAt;
 			spend(id);
 			saved = { ...saved, ...engine.choose(course, saved, id, key) };
 			const w = engine.walk(s, engine.progressOf(saved, id).path);
-			if (course.mode === 'assessed') {
+			if (restored.newer) {
+				// (Nothing reaches the LMS in this session: see persist.)
+			} else if (course.mode === 'assessed') {
 				tracker.recordDecision(decisionRecord(s, w.decisions[w.decisions.length - 1], latency, new Date(t)));
 			} else if (w.node.kind === 'ending' && !reported.has(id)) {
 				// Practice: report the route the learner settled on, once, when they first finish.

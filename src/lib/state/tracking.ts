@@ -19,6 +19,15 @@ export function objectiveId(principleId: string): string {
 	return principleId.replaceAll('.', '_');
 }
 
+/**
+ * "<scenario title>: <step title>. <question>", or '' when any of the words is missing (a choice
+ * made before the rest of the scenario's words arrived): never a description built from gaps.
+ */
+export function describe(s: Scenario, d: Decision): string {
+	const parts = [s.title, d.step.title, d.step.question].map((t) => (t ?? '').trim());
+	return parts.every(Boolean) ? `${parts[0]}: ${parts[1]}. ${parts[2]}`.slice(0, 250) : '';
+}
+
 export function decisionRecord(s: Scenario, d: Decision, latencyMs: number, when: Date): DecisionRecord {
 	const rec = recommended(d.step);
 	return {
@@ -28,7 +37,7 @@ export function decisionRecord(s: Scenario, d: Decision, latencyMs: number, when
 		correct: rec.key === d.choice.key,
 		weighting: 1,
 		latencyMs: Math.max(0, Math.round(latencyMs)),
-		description: `${s.title}: ${d.step.title}. ${d.step.question}`.slice(0, 250),
+		description: describe(s, d),
 		timestamp: when
 	};
 }
