@@ -97,7 +97,7 @@ describe('every seed build', () => {
 	});
 
 	it('marks gap principles as good practice at the end of a scenario and in the debrief, for every council', () => {
-		const options = { preferred: 'scorm12', mode: 'assessed', passMark: 80, objectives: true, interactions: true, interactionDescriptions: true, storageKey: 'truth' } as const;
+		const options = { version: 'scorm12', mode: 'assessed', passMark: 80, objectives: true, interactions: true, interactionDescriptions: true, storageKey: 'truth' } as const;
 		for (const course of courses) {
 			// The first scenario whose recommended route scores a principle this council's protocol does not state.
 			const gapOf = (p: string) => !inProtocol(course.backing, p);

@@ -6,7 +6,7 @@ import { createScorm12Tracker } from './scorm12.js';
 import { createScorm2004Tracker } from './scorm2004.js';
 import { RETRY_MS } from './scorm.js';
 import { MESSAGES } from './status.js';
-import type { Saved } from './storage.js';
+import { learnerKey, type Saved } from './storage.js';
 import { decision, objectives, options, progress, snapshot } from './testkit.js';
 import type { Tracker, TrackerStatus } from './types.js';
 
@@ -59,7 +59,7 @@ function strictLms(version: Version, rule: Rule = () => 'ok', stored: Cmi | null
 const tracker = (version: Version, api: unknown): Tracker =>
 	version === '1.2'
 		? createScorm12Tracker(api as never, window, options())!
-		: createScorm2004Tracker(api as never, window, options({ preferred: 'scorm2004' }))!;
+		: createScorm2004Tracker(api as never, window, options({ version: 'scorm2004' }))!;
 
 const facts = (version: Version, cmi: Cmi | null) => {
 	const c = cmi ?? {};
@@ -71,7 +71,8 @@ const facts = (version: Version, cmi: Cmi | null) => {
 	};
 };
 const FINAL = { '1.2': 'passed', '2004': 'completed/passed' };
-const mirror = (): Saved => JSON.parse(localStorage.getItem('conduct-test')!);
+// The browser copy of learner u1 of this course (storage.ts keys a copy by learner and course).
+const mirror = (): Saved => JSON.parse(localStorage.getItem(learnerKey('conduct-test', 'u1'))!);
 
 /** Three decisions, the last one completing the course (passed, 90). */
 function playCourse(t: Tracker, decisions = 3) {

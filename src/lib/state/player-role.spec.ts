@@ -9,7 +9,7 @@ import { planTracks } from '$lib/engine/track';
 import type { Course } from '$lib/engine/types';
 import { createPlayer, safePrefs } from './player.svelte';
 
-const options = { preferred: 'scorm12', mode: 'assessed', passMark: 80, objectives: true, interactions: true, interactionDescriptions: true, storageKey: 'roles' } as const;
+const options = { version: 'scorm12', mode: 'assessed', passMark: 80, objectives: true, interactions: true, interactionDescriptions: true, storageKey: 'roles' } as const;
 let course: Course;
 
 beforeEach(async () => {
