@@ -273,7 +273,9 @@ test.describe('the suspend_data budget (SCORM 1.2: 4,096 characters)', () => {
 					})
 				);
 			},
-			{ slug, text: worst.text }
+			// (Without the scenario versions, which belong to the council whose build was longest: this
+			// package is another council's, and would restart scenarios whose words differ.)
+			{ slug, text: worst.text.split('|').map((it, i) => (i < 3 ? it : bare(it))).join('|') }
 		);
 		await openMockLms(page, slug);
 		const frame = moduleFrame(page);
