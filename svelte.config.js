@@ -10,7 +10,9 @@ import { readFileSync } from 'node:fs';
  * are there for the first render. src/lib/state/text-loader.ts takes over window.__csBoot.
  * The policy allows the line by its hash.
  */
-const boot = /<script>([\s\S]*?)<\/script>/.exec(readFileSync(new URL('./src/app.html', import.meta.url), 'utf8'));
+const boot = /<script>([\s\S]*?)<\/script>/.exec(
+	readFileSync(new URL('./src/app.html', import.meta.url), 'utf8')
+);
 if (!boot) throw new Error('src/app.html: the boot <script> is missing');
 const bootHash = `sha256-${createHash('sha256').update(boot[1]).digest('base64')}`;
 

@@ -33,9 +33,23 @@ import { startServer } from './serve.js';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 // --runs=<n>: timing runs per package (at least 5, the default).
-const RUNS = Math.max(5, Number(process.argv.find((a) => a.startsWith('--runs='))?.slice('--runs='.length)) || 5);
-const BUDGET = { zip: 150 * 1024, firstLoad: 60 * 1024, firstChoiceMs: 1000, suspend: 1000, commits: 1 };
-const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
+const RUNS = Math.max(
+	5,
+	Number(process.argv.find((a) => a.startsWith('--runs='))?.slice('--runs='.length)) || 5
+);
+const BUDGET = {
+	zip: 150 * 1024,
+	firstLoad: 60 * 1024,
+	firstChoiceMs: 1000,
+	suspend: 1000,
+	commits: 1
+};
+const SLOW_4G = {
+	offline: false,
+	latency: 150,
+	downloadThroughput: (1.6 * 1024 * 1024) / 8,
+	uploadThroughput: (750 * 1024) / 8
+};
 
 function median(xs: number[]): number {
 	const s = [...xs].sort((a, b) => a - b);
@@ -86,16 +100,30 @@ const FLOOR = `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><ti
 
 const server = createServer((req, res) => {
 	const url = new URL(req.url ?? '/', 'http://x');
-	if (url.pathname === '/floor.html') return void res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' }).end(gzipSync(FLOOR));
+	if (url.pathname === '/floor.html')
+		return void res
+			.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' })
+			.end(gzipSync(FLOOR));
 	if (url.pathname === '/recorder.html') {
 		const src = `/dist/${url.searchParams.get('slug')}/index.html`;
-		return void res.writeHead(200, { 'content-type': 'text/html' }).end(RECORDER.replace('${SRC}', src));
+		return void res
+			.writeHead(200, { 'content-type': 'text/html' })
+			.end(RECORDER.replace('${SRC}', src));
 	}
 	const file = join(root, decodeURIComponent(url.pathname));
-	if (!file.startsWith(dist) || !existsSync(file) || statSync(file).isDirectory()) return void res.writeHead(404).end();
+	if (!file.startsWith(dist) || !existsSync(file) || statSync(file).isDirectory())
+		return void res.writeHead(404).end();
 	// Served gzipped, as LMS web servers serve text: the budgets are gzip sizes.
-	const type = file.endsWith('.html') ? 'text/html' : file.endsWith('.js') ? 'text/javascript' : file.endsWith('.xml') ? 'application/xml' : 'application/octet-stream';
-	const gzip = /gzip/.test(String(req.headers['accept-encoding'] ?? '')) && type !== 'application/octet-stream';
+	const type = file.endsWith('.html')
+		? 'text/html'
+		: file.endsWith('.js')
+			? 'text/javascript'
+			: file.endsWith('.xml')
+				? 'application/xml'
+				: 'application/octet-stream';
+	const gzip =
+		/gzip/.test(String(req.headers['accept-encoding'] ?? '')) &&
+		type !== 'application/octet-stream';
 	res.writeHead(200, { 'content-type': type, ...(gzip ? { 'content-encoding': 'gzip' } : {}) });
 	res.end(gzip ? gzipSync(readFileSync(file)) : readFileSync(file));
 });
@@ -105,7 +133,16 @@ const base = `http://127.0.0.1:${port}`;
 
 const browser = await chromium.launch({
 	executablePath: '/usr/bin/chromium',
-	args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+	args: [
+		'--headless',
+		'--no-sandbox',
+		'--disable-gpu',
+		'--disable-quic',
+		'--no-first-run',
+		'--disable-background-networking',
+		'--disable-component-update',
+		'--disable-sync'
+	]
 });
 
 /**
@@ -149,7 +186,12 @@ async function timed(url: string, selector: string): Promise<{ page: number; wal
 	await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
 	const start = Date.now();
 	await page.goto(url, { waitUntil: 'commit' });
-	const inPage = await Promise.race([shown, new Promise<number>((_, reject) => setTimeout(() => reject(new Error(`${url}: ${selector} not shown in 30 s`)), 30000))]);
+	const inPage = await Promise.race([
+		shown,
+		new Promise<number>((_, reject) =>
+			setTimeout(() => reject(new Error(`${url}: ${selector} not shown in 30 s`)), 30000)
+		)
+	]);
 	const wall = Date.now() - start;
 	await context.close();
 	return { page: Math.round(inPage), wall };
@@ -180,15 +222,25 @@ for (let i = 0; i < RUNS; i++) {
 	for (const slug of slugs) {
 		// First choice: the first scenario's first radio, launched straight into that scenario
 		// (so its words must load too: the slowest first screen a learner can be launched into).
-		runsOf.get(slug)!.push(await timed(`${base}/dist/${slug}/index.html#/scenario/${firstScenario(slug)}`, 'input[type=radio]'));
+		runsOf
+			.get(slug)!
+			.push(
+				await timed(
+					`${base}/dist/${slug}/index.html#/scenario/${firstScenario(slug)}`,
+					'input[type=radio]'
+				)
+			);
 		// And as an LMS launches it: the home page, whose first choice is the learner's role.
-		homeRunsOf.get(slug)!.push(await timed(`${base}/dist/${slug}/index.html`, 'input[type=radio][name=role]'));
+		homeRunsOf
+			.get(slug)!
+			.push(await timed(`${base}/dist/${slug}/index.html`, 'input[type=radio][name=role]'));
 	}
 }
 // What a whole course leaves in the LMS (the mock LMS, on its own server).
 const mockLms = await startServer(0, { root });
 const footprints = new Map<string, Footprint>();
-for (const slug of slugs) footprints.set(slug, await lmsFootprint(browser, `http://127.0.0.1:${mockLms.port}`, slug));
+for (const slug of slugs)
+	footprints.set(slug, await lmsFootprint(browser, `http://127.0.0.1:${mockLms.port}`, slug));
 await mockLms.close();
 
 const floor = median(floorRuns.map((r) => r.page));
@@ -205,7 +257,9 @@ const packages: Row[] = slugs.map((slug) => {
 		// Everything fetched before the first choice shows: index.html (all JS and CSS, inline)
 		// and the first scenario's words (content/<id>.js). The protocol loads after it.
 		first_load_gzip_bytes:
-			gzipSync(index, { level: 9 }).length + gzipSync(readFileSync(join(dist, slug, 'content', `${firstScenario(slug)}.js`)), { level: 9 }).length,
+			gzipSync(index, { level: 9 }).length +
+			gzipSync(readFileSync(join(dist, slug, 'content', `${firstScenario(slug)}.js`)), { level: 9 })
+				.length,
 		first_choice_ms_median: m,
 		first_choice_ratio_to_floor: Math.round((m / floor) * 100) / 100,
 		first_choice_wall_ms_median: median(runs.map((r) => r.wall)),
@@ -233,7 +287,9 @@ async function perDecision(slug: string, v: string) {
 	await page.goto(`${base}/recorder.html?slug=${slug}&v=${v}`);
 	const frame = page.frameLocator('#sco');
 	await frame.getByRole('link').filter({ hasText: /./ }).nth(1).waitFor();
-	await page.evaluate(() => ((window as unknown as { bench: { calls: string[] } }).bench.calls.length = 0));
+	await page.evaluate(
+		() => ((window as unknown as { bench: { calls: string[] } }).bench.calls.length = 0)
+	);
 	const decisions = 3;
 	for (let i = 0; i < decisions; i++) {
 		if (i === 0) await frame.locator('.scenario-list a').first().click();
@@ -241,12 +297,23 @@ async function perDecision(slug: string, v: string) {
 		await frame.getByRole('button', { name: 'Continue' }).click();
 		await frame.getByRole('button', { name: /Continue|See what happened/ }).click();
 	}
-	const calls = await page.evaluate(() => (window as unknown as { bench: { calls: string[] } }).bench.calls.slice());
+	const calls = await page.evaluate(() =>
+		(window as unknown as { bench: { calls: string[] } }).bench.calls.slice()
+	);
 	await page.close();
-	return { api: calls.length / decisions, commits: calls.filter((c) => c === 'Commit').length / decisions };
+	return {
+		api: calls.length / decisions,
+		commits: calls.filter((c) => c === 'Commit').length / decisions
+	};
 }
-const traffic12 = await perDecision(slugs.find((s) => s.endsWith('scorm12'))!, '1.2');
-const traffic2004 = await perDecision(slugs.find((s) => s.endsWith('scorm2004'))!, '2004');
+const traffic12 = await perDecision(
+	slugs.find((s) => s.endsWith('scorm12'))!,
+	'1.2'
+);
+const traffic2004 = await perDecision(
+	slugs.find((s) => s.endsWith('scorm2004'))!,
+	'2004'
+);
 await browser.close();
 server.close();
 
@@ -265,17 +332,32 @@ const report = {
 writeFileSync(join(dist, 'bench.json'), JSON.stringify(report, null, 2) + '\n');
 
 const ok = (v: number, budget: number) => (v <= budget ? 'ok' : 'OVER');
-console.log('\npackage                                   zip KB       first-load KB gz   first choice ms (harness ms)  ×floor  home ms');
+console.log(
+	'\npackage                                   zip KB       first-load KB gz   first choice ms (harness ms)  ×floor  home ms'
+);
 for (const p of packages) {
 	console.log(
 		`${p.name.padEnd(40)} ${(p.zip_bytes / 1024).toFixed(1).padStart(7)} ${ok(p.zip_bytes, BUDGET.zip).padEnd(4)} ${(p.first_load_gzip_bytes / 1024).toFixed(1).padStart(8)} ${ok(p.first_load_gzip_bytes, BUDGET.firstLoad).padEnd(4)} ${String(p.first_choice_ms_median).padStart(10)} ${ok(p.first_choice_ms_median, BUDGET.firstChoiceMs).padEnd(4)} (${p.first_choice_wall_ms_median})  ${String(p.first_choice_ratio_to_floor).padEnd(5)} ${p.home_ms_median}`
 	);
 }
-console.log(`\nfirst choice: launched straight into the first scenario, ms from navigation start to the first frame painted with its first radio button, in the page; in brackets, as the harness saw it`);
-console.log(`home: launched as an LMS does (index.html), the same for the home page's first radio button (the learner's role)`);
+console.log(
+	`\nfirst choice: launched straight into the first scenario, ms from navigation start to the first frame painted with its first radio button, in the page; in brackets, as the harness saw it`
+);
+console.log(
+	`home: launched as an LMS does (index.html), the same for the home page's first radio button (the learner's role)`
+);
 console.log(`floor page (one button): ${floor} ms median of ${RUNS} (harness ${floorWall} ms)`);
-console.log(`largest suspend_data over the longest path: ${suspend.chars} characters (${suspend.mode} mode; budget ${BUDGET.suspend}) ${ok(suspend.chars, BUDGET.suspend)}`);
-console.log(`LMS API calls per decision: 1.2 ${traffic12.api.toFixed(1)}, 2004 ${traffic2004.api.toFixed(1)}; commits per decision: 1.2 ${traffic12.commits}, 2004 ${traffic2004.commits} (budget ${BUDGET.commits})`);
-for (const p of packages) console.log(`left in the LMS by a whole course: ${p.name} ${p.lms_fields} fields, ${(p.lms_bytes / 1024).toFixed(1)} KB as one form post (${footprints.get(p.name)!.decisions} decisions)`);
-console.log(`build time for all packages: ${report.build_seconds} s${skipBuild ? ' (not measured: --no-build)' : ''}`);
+console.log(
+	`largest suspend_data over the longest path: ${suspend.chars} characters (${suspend.mode} mode; budget ${BUDGET.suspend}) ${ok(suspend.chars, BUDGET.suspend)}`
+);
+console.log(
+	`LMS API calls per decision: 1.2 ${traffic12.api.toFixed(1)}, 2004 ${traffic2004.api.toFixed(1)}; commits per decision: 1.2 ${traffic12.commits}, 2004 ${traffic2004.commits} (budget ${BUDGET.commits})`
+);
+for (const p of packages)
+	console.log(
+		`left in the LMS by a whole course: ${p.name} ${p.lms_fields} fields, ${(p.lms_bytes / 1024).toFixed(1)} KB as one form post (${footprints.get(p.name)!.decisions} decisions)`
+	);
+console.log(
+	`build time for all packages: ${report.build_seconds} s${skipBuild ? ' (not measured: --no-build)' : ''}`
+);
 console.log('Written dist/bench.json');

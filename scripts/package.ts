@@ -10,7 +10,15 @@
  * Any problem stops the run with exit code 1. See docs/packaging.md.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+	cpSync,
+	existsSync,
+	mkdirSync,
+	readdirSync,
+	rmSync,
+	statSync,
+	writeFileSync
+} from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadCourse } from '../src/lib/content/course.js';
@@ -25,7 +33,12 @@ import {
 	type ScormVersion
 } from '../src/lib/content/options.js';
 import { checkPackage } from '../src/lib/packaging/check.js';
-import { buildManifest, controlFiles, manifestIdentifier, toNCName } from '../src/lib/packaging/manifest.js';
+import {
+	buildManifest,
+	controlFiles,
+	manifestIdentifier,
+	toNCName
+} from '../src/lib/packaging/manifest.js';
 import { listFiles, zipDirectory } from '../src/lib/packaging/zip.js';
 import type { Audience } from '../src/lib/engine/types.js';
 
@@ -40,7 +53,10 @@ export interface CourseInfo {
 	contentVersion: string;
 }
 
-export type CourseLoader = (root: string, options: BuildOptions) => Promise<{ course?: CourseInfo; errors: string[]; scenarioIds?: string[] }>;
+export type CourseLoader = (
+	root: string,
+	options: BuildOptions
+) => Promise<{ course?: CourseInfo; errors: string[]; scenarioIds?: string[] }>;
 
 /** Council ids: the *.yaml files in scenarios/councils/, sorted. */
 export function councilIds(root: string): string[] {
@@ -76,7 +92,10 @@ export function optionsToEnv(o: BuildOptions): Record<string, string> {
 }
 
 /** Which packages to build: every council × version with no flags, else the one the flags say. */
-export function planPackages(argv: string[], ctx: OptionsContext): { plans: BuildOptions[]; errors: string[] } {
+export function planPackages(
+	argv: string[],
+	ctx: OptionsContext
+): { plans: BuildOptions[]; errors: string[] } {
 	const errors: string[] = [];
 	const plans: BuildOptions[] = [];
 	if (argv.length === 0) {
@@ -97,7 +116,10 @@ export function planPackages(argv: string[], ctx: OptionsContext): { plans: Buil
 	}
 	// One package per slug: two option sets with the same slug would overwrite each other.
 	const seen = new Set<string>();
-	return { plans: plans.filter((o) => !seen.has(buildSlug(o)) && !!seen.add(buildSlug(o))), errors: [...new Set(errors)] };
+	return {
+		plans: plans.filter((o) => !seen.has(buildSlug(o)) && !!seen.add(buildSlug(o))),
+		errors: [...new Set(errors)]
+	};
 }
 
 /** The manifest for one package (course from loadCourse, files = the app's files). */
@@ -123,11 +145,18 @@ export function manifestFor(options: BuildOptions, course: CourseInfo, files: st
  * files; returns the zip of that folder. Files in the app folder named imsmanifest.xml or like a
  * schema file are replaced.
  */
-export function assemblePackage(appDir: string, packageDir: string, options: BuildOptions, course: CourseInfo, root = ROOT): Uint8Array {
+export function assemblePackage(
+	appDir: string,
+	packageDir: string,
+	options: BuildOptions,
+	course: CourseInfo,
+	root = ROOT
+): Uint8Array {
 	const control = controlFiles(options.scorm, root);
 	const controlNames = new Set(control.map((c) => c.path));
 	const files = listFiles(appDir).filter((f) => f !== 'imsmanifest.xml' && !controlNames.has(f));
-	if (!files.includes('index.html')) throw new Error(`${appDir} has no index.html — the app build did not produce the launch file`);
+	if (!files.includes('index.html'))
+		throw new Error(`${appDir} has no index.html — the app build did not produce the launch file`);
 	const manifest = manifestFor(options, course, files);
 	rmSync(packageDir, { recursive: true, force: true });
 	mkdirSync(packageDir, { recursive: true });
@@ -138,13 +167,19 @@ export function assemblePackage(appDir: string, packageDir: string, options: Bui
 }
 
 /** Runs `vite build` with exactly these option variables (others from the shell are dropped). */
-export function viteBuild(root: string, env: Record<string, string>): Promise<{ ok: boolean; output: string }> {
+export function viteBuild(
+	root: string,
+	env: Record<string, string>
+): Promise<{ ok: boolean; output: string }> {
 	const childEnv: Record<string, string | undefined> = { ...process.env };
 	for (const s of OPTION_SPECS) delete childEnv[s.env];
 	Object.assign(childEnv, env);
 	if (!process.stdout.isTTY) childEnv.FORCE_COLOR = '0';
 	return new Promise((done) => {
-		const child = spawn(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build'], { cwd: root, env: childEnv });
+		const child = spawn(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build'], {
+			cwd: root,
+			env: childEnv
+		});
 		let output = '';
 		child.stdout.on('data', (d) => (output += d));
 		child.stderr.on('data', (d) => (output += d));
@@ -154,7 +189,9 @@ export function viteBuild(root: string, env: Record<string, string>): Promise<{ 
 }
 
 function usage(): string {
-	const lines = OPTION_SPECS.map((s) => `  --${`${s.flag}=…`.padEnd(22)} ${s.allowed} (default ${s.default}). ${s.help}`);
+	const lines = OPTION_SPECS.map(
+		(s) => `  --${`${s.flag}=…`.padEnd(22)} ${s.allowed} (default ${s.default}). ${s.help}`
+	);
 	return [
 		'npm run package                    build every council × SCORM 1.2 and 2004 into dist/',
 		'npm run package -- [flags]         build one package with these options:',
@@ -172,7 +209,11 @@ export function inFlagWords(message: string): string {
 const kb = (n: number) => (n / 1024).toFixed(1);
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
-export async function main(argv: string[], root = ROOT, load: CourseLoader = loadCourse): Promise<number> {
+export async function main(
+	argv: string[],
+	root = ROOT,
+	load: CourseLoader = loadCourse
+): Promise<number> {
 	const t0 = Date.now();
 	if (argv.includes('--help') || argv.includes('-h')) {
 		console.log(usage());
@@ -184,13 +225,20 @@ export async function main(argv: string[], root = ROOT, load: CourseLoader = loa
 		console.error('\nnpm run package -- --help lists the options.');
 		return 1;
 	}
-	const stray = OPTION_SPECS.filter((s) => process.env[s.env] !== undefined).map((s) => `${s.env} (use --${s.flag}=…)`);
-	if (stray.length) console.log(`note: npm run package reads flags, not environment variables; ignoring ${stray.join(', ')}`);
+	const stray = OPTION_SPECS.filter((s) => process.env[s.env] !== undefined).map(
+		(s) => `${s.env} (use --${s.flag}=…)`
+	);
+	if (stray.length)
+		console.log(
+			`note: npm run package reads flags, not environment variables; ignoring ${stray.join(', ')}`
+		);
 
 	// The option context: councils from the files, scenario ids from the course itself.
 	const councils = councilIds(root);
 	const probe = parseBuildOptions({ COUNCIL: councils[0] }, { councils, scenarios: [] }).options;
-	const all = councils.length ? await load(root, probe) : { errors: ['no councils found (scenarios/councils/*.yaml)'] };
+	const all = councils.length
+		? await load(root, probe)
+		: { errors: ['no councils found (scenarios/councils/*.yaml)'] };
 	if (!all.course) {
 		console.error(problemReport(all.errors));
 		return 1;
@@ -198,8 +246,13 @@ export async function main(argv: string[], root = ROOT, load: CourseLoader = loa
 	const ctx: OptionsContext = {
 		councils,
 		// Every scenario in the library may be chosen, not only those that fit the probe council.
-		scenarios: 'scenarioIds' in all && all.scenarioIds ? all.scenarioIds : all.course.scenarios.map((s) => s.id),
-		audiences: Object.fromEntries(all.course.scenarios.map((s) => [s.id, (s.audience ?? 'both') as Audience]))
+		scenarios:
+			'scenarioIds' in all && all.scenarioIds
+				? all.scenarioIds
+				: all.course.scenarios.map((s) => s.id),
+		audiences: Object.fromEntries(
+			all.course.scenarios.map((s) => [s.id, (s.audience ?? 'both') as Audience])
+		)
 	};
 	const { plans, errors } = planPackages(argv, ctx);
 	if (errors.length) {
@@ -240,7 +293,9 @@ export async function main(argv: string[], root = ROOT, load: CourseLoader = loa
 			const index = join(buildDir, 'index.html');
 			const fresh = existsSync(index) && statSync(index).mtimeMs >= started;
 			if (!r.ok || !fresh) {
-				console.error(`\n✗ ${slug}: vite build failed${r.ok ? ' (it wrote no new build/index.html)' : ''}:\n${r.output.trim()}`);
+				console.error(
+					`\n✗ ${slug}: vite build failed${r.ok ? ' (it wrote no new build/index.html)' : ''}:\n${r.output.trim()}`
+				);
 				return 1;
 			}
 			lastKey = key;
@@ -259,7 +314,9 @@ export async function main(argv: string[], root = ROOT, load: CourseLoader = loa
 		const problems = await checkPackage(zip, options.scorm, root);
 		if (problems.length) {
 			rmSync(zipPath, { force: true });
-			console.error(`\n✗ ${slug}: the package has ${problems.length} problem${problems.length === 1 ? '' : 's'} (zip removed; folder kept in dist/${slug}/):`);
+			console.error(
+				`\n✗ ${slug}: the package has ${problems.length} problem${problems.length === 1 ? '' : 's'} (zip removed; folder kept in dist/${slug}/):`
+			);
 			for (const p of problems) console.error(`  ${p}`);
 			return 1;
 		}
@@ -269,8 +326,13 @@ export async function main(argv: string[], root = ROOT, load: CourseLoader = loa
 
 	const w = Math.max(4, ...rows.map((r) => r.slug.length + 4));
 	console.log(`\n${'package'.padEnd(w)}  ${'zip KB'.padStart(7)}  ${'time'.padStart(7)}`);
-	for (const r of rows) console.log(`${`${r.slug}.zip`.padEnd(w)}  ${kb(r.bytes).padStart(7)}  ${secs(r.ms).padStart(7)}`);
-	console.log(`\n✓ ${rows.length} package${rows.length === 1 ? '' : 's'} in dist/ (each also unpacked in dist/<slug>/), checked against the SCORM schemas and rules, in ${secs(Date.now() - t0)}.`);
+	for (const r of rows)
+		console.log(
+			`${`${r.slug}.zip`.padEnd(w)}  ${kb(r.bytes).padStart(7)}  ${secs(r.ms).padStart(7)}`
+		);
+	console.log(
+		`\n✓ ${rows.length} package${rows.length === 1 ? '' : 's'} in dist/ (each also unpacked in dist/<slug>/), checked against the SCORM schemas and rules, in ${secs(Date.now() - t0)}.`
+	);
 	return 0;
 }
 

@@ -20,12 +20,15 @@ import { DEFAULT_COUNCIL } from '../src/lib/content/options.js';
 import { didYouMean } from '../src/lib/content/suggest.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const USAGE = 'usage: npm run preview -- [--council=<council id>] [--scenario=<scenario id>] [--port=<number>] [--no-open]';
+const USAGE =
+	'usage: npm run preview -- [--council=<council id>] [--scenario=<scenario id>] [--port=<number>] [--no-open]';
 
 /** The id in the frontmatter of the scenario file saved most recently (the one being edited). */
 export function lastEditedScenario(root: string): string | undefined {
 	const dir = join(root, 'scenarios');
-	const files = readdirSync(dir).filter((f) => f.endsWith('.md')).map((f) => ({ f, t: statSync(join(dir, f)).mtimeMs }));
+	const files = readdirSync(dir)
+		.filter((f) => f.endsWith('.md'))
+		.map((f) => ({ f, t: statSync(join(dir, f)).mtimeMs }));
 	files.sort((a, b) => b.t - a.t);
 	for (const { f } of files) {
 		const id = /^id\s*:\s*["']?([^"'\s]+)/m.exec(readFileSync(join(dir, f), 'utf8'))?.[1];
@@ -59,28 +62,44 @@ export async function main(argv: string[], root = ROOT): Promise<number> {
 	const councilIds = lib.councils.map((c) => c.id);
 	const council = flags.get('council') ?? DEFAULT_COUNCIL;
 	if (councilIds.length && !councilIds.includes(council)) {
-		console.error(`✗ no council "${council}"${didYouMean(council, councilIds)} — use one of: ${councilIds.join(', ')}`);
+		console.error(
+			`✗ no council "${council}"${didYouMean(council, councilIds)} — use one of: ${councilIds.join(', ')}`
+		);
 		return 1;
 	}
 	const scenario = flags.get('scenario') ?? lastEditedScenario(root);
 	const scenarioIds = lib.scenarios.map((s) => s.id);
 	if (scenario && scenarioIds.length && !scenarioIds.includes(scenario) && !lib.errors.length) {
-		console.error(`✗ no scenario "${scenario}"${didYouMean(scenario, scenarioIds)} — use one of: ${scenarioIds.join(', ')}`);
+		console.error(
+			`✗ no scenario "${scenario}"${didYouMean(scenario, scenarioIds)} — use one of: ${scenarioIds.join(', ')}`
+		);
 		return 1;
 	}
 	if (lib.warnings.length) console.warn(warningReport(lib.warnings.map(formatError)) + '\n');
-	if (lib.errors.length) console.error(problemReport(lib.errors.map(formatError)) + '\n\nThe preview starts anyway: the page shows these problems and reloads when you save a fix.\n');
+	if (lib.errors.length)
+		console.error(
+			problemReport(lib.errors.map(formatError)) +
+				'\n\nThe preview starts anyway: the page shows these problems and reloads when you save a fix.\n'
+		);
 
 	// The course plugin reads the build options from the environment (as npm run build does).
 	// Practice mode, so a trainer can go back and try every branch.
 	process.env.COUNCIL = council;
 	process.env.COURSE_MODE = 'practice';
 	const { createServer } = await import('vite');
-	const server = await createServer({ root, server: { port, strictPort: true, host: '127.0.0.1', open: false }, logLevel: 'warn' });
+	const server = await createServer({
+		root,
+		server: { port, strictPort: true, host: '127.0.0.1', open: false },
+		logLevel: 'warn'
+	});
 	await server.listen();
 	const url = `http://localhost:${port}/${scenario ? `#/scenario/${scenario}` : ''}`;
-	console.log(`\n  Preview of ${scenario ? `"${scenario}"` : 'the course'} for ${council}, ready in ${((Date.now() - t0) / 1000).toFixed(1)} s:\n\n    ${url}\n`);
-	console.log('  Save a file in scenarios/ and the page reloads. Practice mode: go back and try every branch.');
+	console.log(
+		`\n  Preview of ${scenario ? `"${scenario}"` : 'the course'} for ${council}, ready in ${((Date.now() - t0) / 1000).toFixed(1)} s:\n\n    ${url}\n`
+	);
+	console.log(
+		'  Save a file in scenarios/ and the page reloads. Practice mode: go back and try every branch.'
+	);
 	console.log('  Progress is kept in this browser only. Press Ctrl+C to stop.\n');
 	if (!argv.includes('--no-open')) openBrowser(url);
 	const stop = () => server.close().then(() => process.exit(0));
@@ -90,11 +109,14 @@ export async function main(argv: string[], root = ROOT): Promise<number> {
 }
 
 function openBrowser(url: string) {
-	const cmd = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'cmd' : 'xdg-open';
+	const cmd =
+		process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'cmd' : 'xdg-open';
 	const args = process.platform === 'win32' ? ['/c', 'start', '', url] : [url];
 	try {
 		const child = spawn(cmd, args, { stdio: 'ignore', detached: true });
-		child.on('error', () => console.log('  (Could not open a browser: open the address above yourself.)'));
+		child.on('error', () =>
+			console.log('  (Could not open a browser: open the address above yourself.)')
+		);
 		child.unref();
 	} catch {
 		console.log('  (Could not open a browser: open the address above yourself.)');

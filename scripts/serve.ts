@@ -99,28 +99,39 @@ function decodeXml(s: string): string {
 }
 
 const tagText = (xml: string, tag: string): string | undefined => {
-	const m = new RegExp(`<(?:[\\w.-]+:)?${tag}\\b[^>]*>([\\s\\S]*?)</(?:[\\w.-]+:)?${tag}>`).exec(xml);
+	const m = new RegExp(`<(?:[\\w.-]+:)?${tag}\\b[^>]*>([\\s\\S]*?)</(?:[\\w.-]+:)?${tag}>`).exec(
+		xml
+	);
 	return m ? decodeXml(m[1].trim()) : undefined;
 };
 
 /** Reads what the mock LMS needs from an imsmanifest.xml (regular expressions: a dev tool, not a validator). */
-export function readManifest(xml: string): Omit<PackageInfo, 'slug' | 'council' | 'councilName' | 'variant' | 'zip' | 'built'> | null {
+export function readManifest(
+	xml: string
+): Omit<PackageInfo, 'slug' | 'council' | 'councilName' | 'variant' | 'zip' | 'built'> | null {
 	const schemaVersion = tagText(xml, 'schemaversion') ?? '';
-	const version = schemaVersion.startsWith('2004') ? '2004' : schemaVersion === '1.2' ? '1.2' : null;
+	const version = schemaVersion.startsWith('2004')
+		? '2004'
+		: schemaVersion === '1.2'
+			? '1.2'
+			: null;
 	if (!version) return null;
 	const org = /<organization\b[\s\S]*?<\/organization>/.exec(xml)?.[0] ?? xml;
 	const title = tagText(org, 'title') ?? '';
 	const manifestTag = /<(?:[\w.-]+:)?manifest\b[^>]*>/.exec(xml)?.[0] ?? '';
 	const contentVersion = decodeXml(/\sversion="([^"]*)"/.exec(manifestTag)?.[1] ?? '');
 	const resource = /<resource\b[^>]*>/.exec(xml)?.[0] ?? '';
-	const launch = decodeURIComponent(decodeXml(/\shref="([^"]*)"/.exec(resource)?.[1] ?? 'index.html'));
+	const launch = decodeURIComponent(
+		decodeXml(/\shref="([^"]*)"/.exec(resource)?.[1] ?? 'index.html')
+	);
 	let masteryScore: number | null = null;
 	if (version === '1.2') {
 		const m = tagText(xml, 'masteryscore');
 		if (m !== undefined && m !== '' && Number.isFinite(Number(m))) masteryScore = Number(m);
 	} else if (/satisfiedByMeasure="true"/.test(xml)) {
 		const m = tagText(xml, 'minNormalizedMeasure');
-		if (m !== undefined && m !== '' && Number.isFinite(Number(m))) masteryScore = Math.round(Number(m) * 100);
+		if (m !== undefined && m !== '' && Number.isFinite(Number(m)))
+			masteryScore = Math.round(Number(m) * 100);
 	}
 	return { title, version, schemaVersion, contentVersion, launch, masteryScore };
 }
@@ -136,7 +147,10 @@ function councilName(root: string, id: string): string {
 	} catch {
 		/* fall back to the id */
 	}
-	return id.split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ');
+	return id
+		.split('-')
+		.map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+		.join(' ');
 }
 
 /** The package folders in <root>/dist (those with a readable SCORM imsmanifest.xml), sorted by slug. */
@@ -210,9 +224,21 @@ const SECURITY_HEADERS = {
 	'Cache-Control': 'no-store'
 };
 
-function send(res: ServerResponse, req: IncomingMessage, status: number, type: string, body: string | Buffer, extra: Record<string, string> = {}) {
+function send(
+	res: ServerResponse,
+	req: IncomingMessage,
+	status: number,
+	type: string,
+	body: string | Buffer,
+	extra: Record<string, string> = {}
+) {
 	const buf = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
-	res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Content-Length': String(buf.length), ...extra });
+	res.writeHead(status, {
+		...SECURITY_HEADERS,
+		'Content-Type': type,
+		'Content-Length': String(buf.length),
+		...extra
+	});
 	res.end(req.method === 'HEAD' ? undefined : buf);
 }
 
@@ -244,7 +270,9 @@ export function handler(root = ROOT, log = false) {
 	return (req: IncomingMessage, res: ServerResponse) => {
 		if (log) console.log(`${req.method} ${req.url}`);
 		if (req.method !== 'GET' && req.method !== 'HEAD') {
-			return send(res, req, 405, 'text/plain; charset=utf-8', 'Only GET and HEAD are allowed\n', { Allow: 'GET, HEAD' });
+			return send(res, req, 405, 'text/plain; charset=utf-8', 'Only GET and HEAD are allowed\n', {
+				Allow: 'GET, HEAD'
+			});
 		}
 		let path: string;
 		try {
@@ -253,14 +281,24 @@ export function handler(root = ROOT, log = false) {
 			return send(res, req, 400, 'text/plain; charset=utf-8', 'Bad request\n');
 		}
 		if (path === '/api/packages') {
-			return send(res, req, 200, 'application/json; charset=utf-8', JSON.stringify(listPackages(root), null, 2));
+			return send(
+				res,
+				req,
+				200,
+				'application/json; charset=utf-8',
+				JSON.stringify(listPackages(root), null, 2)
+			);
 		}
 		if (path === '/dist' || path.startsWith('/dist/')) {
 			const rest = path.slice('/dist'.length);
 			const file = resolveInside(distDir, rest);
 			if (!file) return notFound(res, req, path);
 			// /dist/<slug> (a folder, no slash): redirect so the package's relative URLs work.
-			if (!rest.endsWith('/') && file.endsWith(`${sep}index.html`) && !rest.endsWith('index.html')) {
+			if (
+				!rest.endsWith('/') &&
+				file.endsWith(`${sep}index.html`) &&
+				!rest.endsWith('index.html')
+			) {
 				res.writeHead(301, { ...SECURITY_HEADERS, Location: `${path}/` });
 				return res.end();
 			}
@@ -288,12 +326,19 @@ export interface RunningServer {
 }
 
 /** Starts the server on 127.0.0.1:port (0 = any free port). Rejects if the port is taken. */
-export function startServer(port = DEFAULT_PORT, options: ServerOptions = {}): Promise<RunningServer> {
+export function startServer(
+	port = DEFAULT_PORT,
+	options: ServerOptions = {}
+): Promise<RunningServer> {
 	const server = createServer(handler(options.root ?? ROOT, options.log ?? false));
 	return new Promise((done, fail) => {
 		server.once('error', (e: NodeJS.ErrnoException) => {
 			if (e.code === 'EADDRINUSE') {
-				fail(new Error(`port ${port} on ${HOST} is already in use — is Conduct Scenarios already running? Stop it, or use --port=<another number>`));
+				fail(
+					new Error(
+						`port ${port} on ${HOST} is already in use — is Conduct Scenarios already running? Stop it, or use --port=<another number>`
+					)
+				);
 			} else fail(e);
 		});
 		server.listen(port, HOST, () => {
@@ -302,10 +347,11 @@ export function startServer(port = DEFAULT_PORT, options: ServerOptions = {}): P
 				server,
 				port: actual,
 				url: `http://${HOST}:${actual}/`,
-				close: () => new Promise<void>((ok) => {
-					server.closeAllConnections?.();
-					server.close(() => ok());
-				})
+				close: () =>
+					new Promise<void>((ok) => {
+						server.closeAllConnections?.();
+						server.close(() => ok());
+					})
 			});
 		});
 	});
@@ -321,7 +367,8 @@ export function parsePort(argv: string[], fallback = DEFAULT_PORT): number {
 	}
 	if (raw === undefined) return fallback;
 	const n = Number(raw);
-	if (!/^\d+$/.test(raw) || n < 0 || n > 65535) throw new Error(`--port "${raw}" is not a port number (0–65535)`);
+	if (!/^\d+$/.test(raw) || n < 0 || n > 65535)
+		throw new Error(`--port "${raw}" is not a port number (0–65535)`);
 	return n;
 }
 
@@ -337,7 +384,9 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
 	startServer(port, { log: argv.includes('--log') }).then(
 		(s) => {
 			const n = listPackages().length;
-			console.log(`Serving the mock LMS at ${s.url} (${n} package${n === 1 ? '' : 's'} in dist/). Ctrl+C stops it.`);
+			console.log(
+				`Serving the mock LMS at ${s.url} (${n} package${n === 1 ? '' : 's'} in dist/). Ctrl+C stops it.`
+			);
 			const stop = () => s.close().then(() => process.exit(0));
 			process.on('SIGINT', stop);
 			process.on('SIGTERM', stop);

@@ -19,7 +19,15 @@ import { DEFAULT_PORT, listPackages, parsePort, startServer } from './serve.js';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Folders and files whose changes make the packages out of date. */
-const SOURCES = ['scenarios', 'src', 'static', 'svelte.config.js', 'vite.config.ts', 'scripts/package.ts', 'package.json'];
+const SOURCES = [
+	'scenarios',
+	'src',
+	'static',
+	'svelte.config.js',
+	'vite.config.ts',
+	'scripts/package.ts',
+	'package.json'
+];
 const IGNORED = /(^|\/)(\.[^/]*|node_modules)(\/|$)|\.(spec|test)\.[cm]?[jt]s$/;
 
 /** The newest file under a path: { file, mtime } (ms), or null. */
@@ -41,7 +49,10 @@ export function newestFile(root: string, rel: string): { file: string; mtime: nu
 export function councilIds(root: string): string[] {
 	const dir = join(root, 'scenarios/councils');
 	if (!existsSync(dir)) return [];
-	return readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -'.yaml'.length)).sort();
+	return readdirSync(dir)
+		.filter((f) => f.endsWith('.yaml'))
+		.map((f) => f.slice(0, -'.yaml'.length))
+		.sort();
 }
 
 /** Why the packages need building, or null if dist/ is up to date. */
@@ -52,21 +63,27 @@ export function whyPackage(root: string): string | null {
 	const missing = councilIds(root)
 		.flatMap((c) => [`${c}-scorm12`, `${c}-scorm2004`])
 		.filter((slug) => !have.has(slug));
-	if (missing.length) return `dist/ has no ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ` (and ${missing.length - 3} more)` : ''}`;
+	if (missing.length)
+		return `dist/ has no ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ` (and ${missing.length - 3} more)` : ''}`;
 	const oldest = Math.min(...packages.map((p) => Date.parse(p.built)));
 	let newest: { file: string; mtime: number } | null = null;
 	for (const rel of SOURCES) {
 		const n = newestFile(root, rel);
 		if (n && (!newest || n.mtime > newest.mtime)) newest = n;
 	}
-	if (newest && newest.mtime > oldest) return `${newest.file} changed after the packages were built`;
+	if (newest && newest.mtime > oldest)
+		return `${newest.file} changed after the packages were built`;
 	return null;
 }
 
 function runPackage(root: string): Promise<number> {
 	return new Promise((done) => {
 		const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-		const child = spawn(npm, ['run', 'package'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+		const child = spawn(npm, ['run', 'package'], {
+			cwd: root,
+			stdio: 'inherit',
+			shell: process.platform === 'win32'
+		});
 		child.on('error', (e) => {
 			console.error(`✗ could not run npm run package: ${e.message}`);
 			done(1);
@@ -82,9 +99,13 @@ export async function main(argv: string[], root = ROOT): Promise<number> {
 		console.log(USAGE);
 		return 0;
 	}
-	const unknown = argv.filter((a, i) => !/^--port(=.*)?$/.test(a) && a !== '--no-package' && argv[i - 1] !== '--port');
+	const unknown = argv.filter(
+		(a, i) => !/^--port(=.*)?$/.test(a) && a !== '--no-package' && argv[i - 1] !== '--port'
+	);
 	if (unknown.length) {
-		console.error(`✗ unknown option${unknown.length > 1 ? 's' : ''} ${unknown.join(' ')}\n${USAGE}`);
+		console.error(
+			`✗ unknown option${unknown.length > 1 ? 's' : ''} ${unknown.join(' ')}\n${USAGE}`
+		);
 		return 1;
 	}
 	let port: number;
@@ -99,11 +120,17 @@ export async function main(argv: string[], root = ROOT): Promise<number> {
 		const why = whyPackage(root);
 		if (why) {
 			console.log(`Building the packages first, because ${why}.`);
-			console.log('Running npm run package (every council, both SCORM versions: several minutes on a small machine)…');
-			console.log('To see one scenario while you write it, npm run preview -- --scenario=<id> shows it in seconds.\n');
+			console.log(
+				'Running npm run package (every council, both SCORM versions: several minutes on a small machine)…'
+			);
+			console.log(
+				'To see one scenario while you write it, npm run preview -- --scenario=<id> shows it in seconds.\n'
+			);
 			const code = await runPackage(root);
 			if (code !== 0) {
-				console.error('\n✗ npm run package failed: fix the problems above, then run npm start again.');
+				console.error(
+					'\n✗ npm run package failed: fix the problems above, then run npm start again.'
+				);
 				return code;
 			}
 			console.log('');
@@ -118,7 +145,9 @@ export async function main(argv: string[], root = ROOT): Promise<number> {
 		console.log('');
 		console.log(`  Conduct Scenarios is running: open http://localhost:${server.port}/`);
 		console.log('');
-		console.log(`  The mock LMS there launches any of the ${n} package${n === 1 ? '' : 's'} in dist/ and shows what it reports.`);
+		console.log(
+			`  The mock LMS there launches any of the ${n} package${n === 1 ? '' : 's'} in dist/ and shows what it reports.`
+		);
 		console.log('  Press Ctrl+C to stop it.');
 		const stop = () => {
 			console.log('\nStopped.');

@@ -14,7 +14,9 @@ const args = Object.fromEntries(
 	process.argv.slice(2).map((a) => {
 		const m = /^--([a-z]+)=(.*)$/.exec(a);
 		if (!m) {
-			console.error(`✗ unknown argument "${a}" — use --council, --name, --date, --score, --result, --mode, --content`);
+			console.error(
+				`✗ unknown argument "${a}" — use --council, --name, --date, --score, --result, --mode, --content`
+			);
 			process.exit(1);
 		}
 		return [m[1], m[2]];
@@ -22,12 +24,24 @@ const args = Object.fromEntries(
 );
 const missing = ['council', 'name', 'date', 'score', 'result'].filter((k) => !args[k]);
 if (missing.length) {
-	console.error(`✗ missing ${missing.map((m) => `--${m}`).join(', ')} (see the top of scripts/verify-certificate.ts)`);
+	console.error(
+		`✗ missing ${missing.map((m) => `--${m}`).join(', ')} (see the top of scripts/verify-certificate.ts)`
+	);
 	process.exit(1);
 }
 const content = args.content ?? (await loadLibrary(process.cwd())).contentVersion;
 const mode = args.mode ?? 'assessed';
 const outcome = mode === 'practice' ? 'Completed (practice, not assessed)' : args.result;
-const code = certificateReference([content, args.council, mode, args.name, args.date, Number(args.score), outcome]);
+const code = certificateReference([
+	content,
+	args.council,
+	mode,
+	args.name,
+	args.date,
+	Number(args.score),
+	outcome
+]);
 console.log(`Certificate reference: ${code}  (content version ${content})`);
-console.log('This is not proof on its own: anyone can compute a reference. Match the certificate against the learner\'s record in the LMS.');
+console.log(
+	"This is not proof on its own: anyone can compute a reference. Match the certificate against the learner's record in the LMS."
+);

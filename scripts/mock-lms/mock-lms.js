@@ -49,7 +49,19 @@
 	if (learnerParam !== null) LEARNER.name = learnerParam;
 	var learnerIdParam = new URLSearchParams(location.search).get('learnerid');
 	if (learnerIdParam) LEARNER.id = learnerIdParam;
-	var FAULTS = ['none', 'no-api', 'init-false', 'setvalue-false', 'commit-flaky', 'throws', 'slow', 'opener', 'commit-twice', 'throws-5th', 'beacon-refused'];
+	var FAULTS = [
+		'none',
+		'no-api',
+		'init-false',
+		'setvalue-false',
+		'commit-flaky',
+		'throws',
+		'slow',
+		'opener',
+		'commit-twice',
+		'throws-5th',
+		'beacon-refused'
+	];
 	var FAULT_LABELS = {
 		none: 'none',
 		'no-api': 'no API offered',
@@ -77,11 +89,13 @@
 	var newAttemptWhenFinished = params.get('newattempt') === 'completed';
 
 	var VERSIONS = {
-		'1.2': {
+		1.2: {
 			label: 'SCORM 1.2',
 			global: 'API',
 			other: 'API_1484_11',
-			ctor: function () { return window.Scorm12API; },
+			ctor: function () {
+				return window.Scorm12API;
+			},
 			m: {
 				initialize: 'LMSInitialize',
 				terminate: 'LMSFinish',
@@ -95,11 +109,13 @@
 			// SCORM 1.2 has few error codes: 101 (general exception) stands in for the rest.
 			codes: { init: '101', set: '101', commit: '101', format: '405', exception: '101' }
 		},
-		'2004': {
+		2004: {
 			label: 'SCORM 2004',
 			global: 'API_1484_11',
 			other: 'API',
-			ctor: function () { return window.Scorm2004API; },
+			ctor: function () {
+				return window.Scorm2004API;
+			},
 			m: {
 				initialize: 'Initialize',
 				terminate: 'Terminate',
@@ -136,7 +152,9 @@
 		t0: Date.now()
 	};
 
-	var $ = function (id) { return document.getElementById(id); };
+	var $ = function (id) {
+		return document.getElementById(id);
+	};
 
 	/* ---------- small helpers ---------- */
 
@@ -171,7 +189,9 @@
 	function short(value, max) {
 		var s = String(value);
 		max = max || 120;
-		return s.length > max ? s.slice(0, max) + '… (' + s.length.toLocaleString('en-GB') + ' characters)' : s;
+		return s.length > max
+			? s.slice(0, max) + '… (' + s.length.toLocaleString('en-GB') + ' characters)'
+			: s;
 	}
 
 	function plural(n, one, many) {
@@ -182,7 +202,9 @@
 		var el = $('announce');
 		el.textContent = '';
 		// A fresh text node so screen readers announce a repeated message too.
-		setTimeout(function () { el.textContent = message; }, 30);
+		setTimeout(function () {
+			el.textContent = message;
+		}, 30);
 	}
 
 	/* ---------- SCORM time values ---------- */
@@ -193,7 +215,10 @@
 	}
 
 	function parse2004Time(v) {
-		var m = /^P(?:([\d.]+)Y)?(?:([\d.]+)M)?(?:([\d.]+)W)?(?:([\d.]+)D)?(?:T(?:([\d.]+)H)?(?:([\d.]+)M)?(?:([\d.]+)S)?)?$/.exec(String(v || ''));
+		var m =
+			/^P(?:([\d.]+)Y)?(?:([\d.]+)M)?(?:([\d.]+)W)?(?:([\d.]+)D)?(?:T(?:([\d.]+)H)?(?:([\d.]+)M)?(?:([\d.]+)S)?)?$/.exec(
+				String(v || '')
+			);
 		if (!m) return 0;
 		var f = [31536000, 2592000, 604800, 86400, 3600, 60, 1];
 		var s = 0;
@@ -208,7 +233,9 @@
 		var s = sec - h * 3600 - m * 60;
 		var ss = s.toFixed(2);
 		if (s < 10) ss = '0' + ss;
-		return String(h).padStart(4, '0') + ':' + String(m).padStart(2, '0') + ':' + ss.replace(/\.00$/, '');
+		return (
+			String(h).padStart(4, '0') + ':' + String(m).padStart(2, '0') + ':' + ss.replace(/\.00$/, '')
+		);
 	}
 
 	function fmt2004Time(sec) {
@@ -221,7 +248,9 @@
 
 	function sessionSeconds(version, cmi) {
 		if (!cmi) return 0;
-		return version === '1.2' ? parse12Time(cmi.core && cmi.core.session_time) : parse2004Time(cmi.session_time);
+		return version === '1.2'
+			? parse12Time(cmi.core && cmi.core.session_time)
+			: parse2004Time(cmi.session_time);
 	}
 
 	function exitOf(version, cmi) {
@@ -240,7 +269,7 @@
 			var raw = localStorage.getItem(storageKey(slug));
 			var rec = raw ? JSON.parse(raw) : null;
 			return rec && rec.v === 1 ? rec : null;
-		} catch (e) {
+		} catch {
 			return null;
 		}
 	}
@@ -249,18 +278,31 @@
 		try {
 			localStorage.setItem(storageKey(rec.slug), JSON.stringify(rec));
 		} catch (e) {
-			addError({ source: 'lms', message: 'The mock LMS could not store the tracking data in this browser: ' + e.message });
+			addError({
+				source: 'lms',
+				message: 'The mock LMS could not store the tracking data in this browser: ' + e.message
+			});
 		}
 	}
 
 	function newRecord(pkg) {
-		return { v: 1, slug: pkg.slug, version: pkg.version, attempt: 1, totalSeconds: 0, sessions: [], cmi: null, savedAt: null, savedBy: null };
+		return {
+			v: 1,
+			slug: pkg.slug,
+			version: pkg.version,
+			attempt: 1,
+			totalSeconds: 0,
+			sessions: [],
+			cmi: null,
+			savedAt: null,
+			savedBy: null
+		};
 	}
 
 	function removeRecord(slug) {
 		try {
 			localStorage.removeItem(storageKey(slug));
-		} catch (e) {
+		} catch {
 			/* nothing stored */
 		}
 	}
@@ -273,10 +315,12 @@
 				var k = localStorage.key(i);
 				if (k && k.indexOf('mockLms:') !== 0) keys.push(k);
 			}
-			keys.forEach(function (k) { localStorage.removeItem(k); });
+			keys.forEach(function (k) {
+				localStorage.removeItem(k);
+			});
 			sessionStorage.clear();
 			return keys.length;
-		} catch (e) {
+		} catch {
 			return 0;
 		}
 	}
@@ -340,8 +384,16 @@
 
 	function installSession(s) {
 		state.session = s;
-		try { delete window.API; } catch (e) { window.API = undefined; }
-		try { delete window.API_1484_11; } catch (e) { window.API_1484_11 = undefined; }
+		try {
+			delete window.API;
+		} catch {
+			window.API = undefined;
+		}
+		try {
+			delete window.API_1484_11;
+		} catch {
+			window.API_1484_11 = undefined;
+		}
 		if (fault !== 'no-api') window[s.v.global] = s.wrapper;
 		if (fault !== 'no-api' && bothApis) window[s.v.other] = otherApi(s);
 		scheduleRender();
@@ -354,8 +406,24 @@
 		Object.keys(other.m).forEach(function (kind) {
 			var name = other.m[kind];
 			decoy[name] = function () {
-				addError({ source: 'lms', session: s.id, method: name, message: 'The package called ' + name + ' on the ' + other.label + ' API, but it was imported as ' + s.v.label + ': the LMS keeps its record by the manifest’s version.' });
-				return kind === 'getLastError' ? '101' : kind === 'getValue' || kind === 'getErrorString' || kind === 'getDiagnostic' ? '' : 'false';
+				addError({
+					source: 'lms',
+					session: s.id,
+					method: name,
+					message:
+						'The package called ' +
+						name +
+						' on the ' +
+						other.label +
+						' API, but it was imported as ' +
+						s.v.label +
+						': the LMS keeps its record by the manifest’s version.'
+				});
+				return kind === 'getLastError'
+					? '101'
+					: kind === 'getValue' || kind === 'getErrorString' || kind === 'getDiagnostic'
+						? ''
+						: 'false';
 			};
 		});
 		return decoy;
@@ -400,7 +468,10 @@
 			cmi = {};
 			prev = null;
 			entry = 'ab-initio';
-			why = 'the stored attempt is finished and a new attempt is forced (newattempt=completed): attempt ' + rec.attempt + ' starts with no data';
+			why =
+				'the stored attempt is finished and a new attempt is forced (newattempt=completed): attempt ' +
+				rec.attempt +
+				' starts with no data';
 			saveRecord(rec);
 			addWarning({ source: 'lms', session: s.id, message: 'New attempt: ' + why + '.' });
 		} else if (!prev) {
@@ -411,7 +482,10 @@
 			why = 'the last session exited with “suspend”';
 		} else if (moodleLike && pkg.version === '2004') {
 			entry = 'ab-initio';
-			why = 'Moodle-like: the last exit was “' + (prev.exit || '') + '”, not “suspend”, so the same attempt goes on without its suspend_data and location (status and score kept)';
+			why =
+				'Moodle-like: the last exit was “' +
+				(prev.exit || '') +
+				'”, not “suspend”, so the same attempt goes on without its suspend_data and location (status and score kept)';
 			delete cmi.suspend_data;
 			if (cmi.core) delete cmi.core.lesson_location;
 			delete cmi.location;
@@ -423,12 +497,20 @@
 			rec.cmi = null;
 			cmi = {};
 			entry = 'ab-initio';
-			why = 'the last session called Terminate with exit “' + (prev.exit || '') + '”, which ends the attempt: attempt ' + rec.attempt + ' starts with no data';
+			why =
+				'the last session called Terminate with exit “' +
+				(prev.exit || '') +
+				'”, which ends the attempt: attempt ' +
+				rec.attempt +
+				' starts with no data';
 			saveRecord(rec);
 			addWarning({ source: 'lms', session: s.id, message: 'New attempt: ' + why + '.' });
 		} else {
 			entry = '';
-			why = prev.ended === 'closed' ? 'the last session was closed without LMSFinish and had not committed exit “suspend”' : 'the last session exited with “' + (prev.exit || '') + '”, not “suspend”';
+			why =
+				prev.ended === 'closed'
+					? 'the last session was closed without LMSFinish and had not committed exit “suspend”'
+					: 'the last session exited with “' + (prev.exit || '') + '”, not “suspend”';
 		}
 
 		if (pkg.version === '1.2') {
@@ -443,7 +525,8 @@
 			cmi.core.lesson_mode = 'normal';
 			if (!cmi.core.lesson_status) cmi.core.lesson_status = 'not attempted';
 			cmi.student_data = cmi.student_data || {};
-			if (pkg.masteryScore !== null && pkg.masteryScore !== undefined) cmi.student_data.mastery_score = String(pkg.masteryScore);
+			if (pkg.masteryScore !== null && pkg.masteryScore !== undefined)
+				cmi.student_data.mastery_score = String(pkg.masteryScore);
 		} else {
 			delete cmi.exit;
 			delete cmi.session_time;
@@ -453,7 +536,8 @@
 			cmi.learner_name = LEARNER.name;
 			cmi.credit = 'credit';
 			cmi.mode = 'normal';
-			if (pkg.masteryScore !== null && pkg.masteryScore !== undefined) cmi.scaled_passing_score = String(pkg.masteryScore / 100);
+			if (pkg.masteryScore !== null && pkg.masteryScore !== undefined)
+				cmi.scaled_passing_score = String(pkg.masteryScore / 100);
 		}
 		var interactions = cmi.interactions || {};
 		Object.keys(interactions).forEach(function (k) {
@@ -461,7 +545,8 @@
 		});
 
 		var Ctor = s.v.ctor();
-		if (typeof Ctor !== 'function') throw new Error('scorm-again did not load (/vendor/scorm-again/)');
+		if (typeof Ctor !== 'function')
+			throw new Error('scorm-again did not load (/vendor/scorm-again/)');
 		var api = new Ctor(apiSettings());
 		api.loadFromJSON(cmi);
 		s.api = api;
@@ -474,15 +559,20 @@
 	/** Is the stored attempt completed, passed or failed? */
 	function finishedStatus(version, cmi) {
 		if (!cmi) return false;
-		if (version === '1.2') return ['completed', 'passed', 'failed'].indexOf(cmi.core && cmi.core.lesson_status) >= 0;
-		return cmi.completion_status === 'completed' || cmi.success_status === 'passed' || cmi.success_status === 'failed';
+		if (version === '1.2')
+			return ['completed', 'passed', 'failed'].indexOf(cmi.core && cmi.core.lesson_status) >= 0;
+		return (
+			cmi.completion_status === 'completed' ||
+			cmi.success_status === 'passed' ||
+			cmi.success_status === 'failed'
+		);
 	}
 
 	function renderCmi(api) {
 		try {
 			var o = api.renderCMIToJSONObject();
 			return clone(o && o.cmi ? o.cmi : o);
-		} catch (e) {
+		} catch {
 			return null;
 		}
 	}
@@ -511,7 +601,14 @@
 	function recordStart(s) {
 		var rec = loadRecord(s.pkg.slug) || newRecord(s.pkg);
 		rec.attempt = s.attempt || rec.attempt;
-		rec.sessions.push({ session: s.id, entry: s.entry, startedAt: new Date().toISOString(), ended: null, exit: '', commits: 0 });
+		rec.sessions.push({
+			session: s.id,
+			entry: s.entry,
+			startedAt: new Date().toISOString(),
+			ended: null,
+			exit: '',
+			commits: 0
+		});
 		s.recordIndex = rec.sessions.length - 1;
 		saveRecord(rec);
 	}
@@ -533,7 +630,12 @@
 			addError({
 				source: 'lms',
 				session: s.id,
-				message: 'The module was closed without calling ' + s.v.m.terminate + ': the LMS keeps only what was last committed' + (rec && rec.savedAt ? ' (' + rec.savedBy + ')' : ' (nothing, in this attempt)') + '.'
+				message:
+					'The module was closed without calling ' +
+					s.v.m.terminate +
+					': the LMS keeps only what was last committed' +
+					(rec && rec.savedAt ? ' (' + rec.savedBy + ')' : ' (nothing, in this attempt)') +
+					'.'
 			});
 		}
 		// Offer a fresh API for whatever loads next in the same frame or window (a reload).
@@ -547,70 +649,183 @@
 		var c = s.v.codes;
 		if (fault === 'init-false' && kind === 'initialize') {
 			var i = ++state.faultCounts.init;
-			if (i <= initFails) return { result: 'false', code: c.init, message: 'Mock LMS: Initialize refused' + (initFails === Infinity ? '' : ', ' + i + ' of the first ' + initFails + ' calls') + ' (fault=init-false)' };
+			if (i <= initFails)
+				return {
+					result: 'false',
+					code: c.init,
+					message:
+						'Mock LMS: Initialize refused' +
+						(initFails === Infinity ? '' : ', ' + i + ' of the first ' + initFails + ' calls') +
+						' (fault=init-false)'
+				};
 		}
 		if (fault === 'setvalue-false' && kind === 'setValue') {
 			var k = ++state.faultCounts.setValue;
-			if (k <= failCount) return { result: 'false', code: c.set, message: 'Mock LMS: SetValue refused, ' + k + ' of the first ' + failCount + ' calls (fault=setvalue-false)' };
+			if (k <= failCount)
+				return {
+					result: 'false',
+					code: c.set,
+					message:
+						'Mock LMS: SetValue refused, ' +
+						k +
+						' of the first ' +
+						failCount +
+						' calls (fault=setvalue-false)'
+				};
 		}
 		if (fault === 'commit-flaky' && kind === 'commit') {
 			var j = ++state.faultCounts.commit;
-			if (j % 2 === 1) return { result: 'false', code: c.commit, message: 'Mock LMS: Commit failed, commit ' + j + ' (every other one fails, fault=commit-flaky)' };
+			if (j % 2 === 1)
+				return {
+					result: 'false',
+					code: c.commit,
+					message:
+						'Mock LMS: Commit failed, commit ' + j + ' (every other one fails, fault=commit-flaky)'
+				};
 		}
 		if (state.outage && (kind === 'setValue' || kind === 'commit')) {
-			return { result: 'false', code: kind === 'commit' ? c.commit : c.set, message: 'Mock LMS: ' + kind + ' refused, the LMS is down (mockLms.outage)' };
+			return {
+				result: 'false',
+				code: kind === 'commit' ? c.commit : c.set,
+				message: 'Mock LMS: ' + kind + ' refused, the LMS is down (mockLms.outage)'
+			};
 		}
 		if (fault === 'commit-twice' && kind === 'commit') {
 			var w = ++state.faultCounts.commit;
-			if (w % 3 !== 0) return { result: 'false', code: c.commit, message: 'Mock LMS: Commit failed, commit ' + w + ' (two fail, then one works, fault=commit-twice)' };
+			if (w % 3 !== 0)
+				return {
+					result: 'false',
+					code: c.commit,
+					message:
+						'Mock LMS: Commit failed, commit ' +
+						w +
+						' (two fail, then one works, fault=commit-twice)'
+				};
 		}
 		if (fault === 'throws-5th') {
 			var a = ++state.faultCounts.any;
-			if (a % 5 === 0) return { throws: true, code: c.exception, message: 'Mock LMS: ' + kind + ' threw an exception, call ' + a + ' (every fifth one, fault=throws-5th)' };
+			if (a % 5 === 0)
+				return {
+					throws: true,
+					code: c.exception,
+					message:
+						'Mock LMS: ' +
+						kind +
+						' threw an exception, call ' +
+						a +
+						' (every fifth one, fault=throws-5th)'
+				};
 		}
 		if (fault === 'throws' && kind === 'setValue') {
 			var t = ++state.faultCounts.throwsSet;
-			if (t % 3 === 0) return { throws: true, code: c.exception, message: 'Mock LMS: SetValue threw an exception, call ' + t + ' (every third one, fault=throws)' };
+			if (t % 3 === 0)
+				return {
+					throws: true,
+					code: c.exception,
+					message:
+						'Mock LMS: SetValue threw an exception, call ' + t + ' (every third one, fault=throws)'
+				};
 		}
 		return null;
 	}
 
-	var ID_ELEMENT = /^cmi\.(interactions\.\d+\.id|objectives\.\d+\.id|interactions\.\d+\.objectives\.\d+\.id)$/;
+	var ID_ELEMENT =
+		/^cmi\.(interactions\.\d+\.id|objectives\.\d+\.id|interactions\.\d+\.objectives\.\d+\.id)$/;
 
 	/** Checks scorm-again leaves to the LMS. Returns { code, message } to refuse the value, or null. */
 	function strictCheck(s, element, value) {
 		var el = String(element);
 		if (value !== undefined && value !== null && typeof value !== 'string') {
-			warnOnce(s, 'type:' + el.replace(/\.\d+\./g, '.n.'), el + ' was given a ' + typeof value + ' (' + short(value, 40) + '): SCORM values are strings; some LMSs refuse anything else.', { element: el });
+			warnOnce(
+				s,
+				'type:' + el.replace(/\.\d+\./g, '.n.'),
+				el +
+					' was given a ' +
+					typeof value +
+					' (' +
+					short(value, 40) +
+					'): SCORM values are strings; some LMSs refuse anything else.',
+				{ element: el }
+			);
 		}
 		var str = value === undefined || value === null ? '' : String(value);
 		var c = s.v.codes;
 		if (s.pkg.version === '1.2') {
 			if (el === 'cmi.suspend_data' && str.length > SUSPEND_LIMIT) {
-				return { code: c.format, message: 'cmi.suspend_data is ' + str.length.toLocaleString('en-GB') + ' characters: SCORM 1.2 allows 4,096 (CMIString4096)' };
+				return {
+					code: c.format,
+					message:
+						'cmi.suspend_data is ' +
+						str.length.toLocaleString('en-GB') +
+						' characters: SCORM 1.2 allows 4,096 (CMIString4096)'
+				};
 			}
 			if (ID_ELEMENT.test(el)) {
-				if (!/^[\x21-\x7E]{1,255}$/.test(str)) return { code: c.format, message: el + ' “' + short(str, 60) + '” is not a CMIIdentifier (1–255 printable characters, no spaces)' };
+				if (!/^[\x21-\x7E]{1,255}$/.test(str))
+					return {
+						code: c.format,
+						message:
+							el +
+							' “' +
+							short(str, 60) +
+							'” is not a CMIIdentifier (1–255 printable characters, no spaces)'
+					};
 				if (!/^[A-Za-z0-9_-]+$/.test(str)) {
-					warnOnce(s, 'id-chars', 'SCORM 1.2 defines CMIIdentifier as letters, digits, “-” and “_”; ' + el + ' “' + str + '” has other characters. Most LMSs accept them; a strict one may not.', { element: el });
+					warnOnce(
+						s,
+						'id-chars',
+						'SCORM 1.2 defines CMIIdentifier as letters, digits, “-” and “_”; ' +
+							el +
+							' “' +
+							str +
+							'” has other characters. Most LMSs accept them; a strict one may not.',
+						{ element: el }
+					);
 				}
 			}
-			var m = /^cmi\.interactions\.(\d+)\.(student_response|correct_responses\.\d+\.pattern)$/.exec(el);
+			var m = /^cmi\.interactions\.(\d+)\.(student_response|correct_responses\.\d+\.pattern)$/.exec(
+				el
+			);
 			if (m) {
 				var type = s.types[m[1]];
 				if (type === 'choice' && !/^([0-9a-z](,[0-9a-z])*)?$/.test(str)) {
-					return { code: c.format, message: el + ' “' + short(str, 60) + '” is not a SCORM 1.2 choice response (single characters 0–9 or a–z, separated by commas)' };
+					return {
+						code: c.format,
+						message:
+							el +
+							' “' +
+							short(str, 60) +
+							'” is not a SCORM 1.2 choice response (single characters 0–9 or a–z, separated by commas)'
+					};
 				}
 				if (type === 'true-false' && !/^[01tf]$/.test(str)) {
-					return { code: c.format, message: el + ' “' + short(str, 60) + '” is not a SCORM 1.2 true-false response (0, 1, t or f)' };
+					return {
+						code: c.format,
+						message:
+							el + ' “' + short(str, 60) + '” is not a SCORM 1.2 true-false response (0, 1, t or f)'
+					};
 				}
 			}
 		} else {
 			if (el === 'cmi.suspend_data' && str.length > SUSPEND_LIMIT) {
-				warnOnce(s, 'suspend-long', 'cmi.suspend_data is ' + str.length.toLocaleString('en-GB') + ' characters: SCORM 2004 allows 64,000, but this course should stay within 4,096 so that it also works in SCORM 1.2 LMSs.', { element: el });
+				warnOnce(
+					s,
+					'suspend-long',
+					'cmi.suspend_data is ' +
+						str.length.toLocaleString('en-GB') +
+						' characters: SCORM 2004 allows 64,000, but this course should stay within 4,096 so that it also works in SCORM 1.2 LMSs.',
+					{ element: el }
+				);
 			}
 			if (ID_ELEMENT.test(el) && /\s/.test(str)) {
-				return { code: c.format, message: el + ' “' + short(str, 60) + '” contains white space: identifiers are URIs (long_identifier_type)' };
+				return {
+					code: c.format,
+					message:
+						el +
+						' “' +
+						short(str, 60) +
+						'” contains white space: identifiers are URIs (long_identifier_type)'
+				};
 			}
 		}
 		return null;
@@ -634,8 +849,21 @@
 			t: elapsed(),
 			session: s.id,
 			method: name,
-			element: kind === 'getValue' || kind === 'setValue' || kind === 'getErrorString' || kind === 'getDiagnostic' ? String(args[0] === undefined ? '' : args[0]) : '',
-			value: kind === 'setValue' ? (args[1] === undefined ? '' : args[1]) : kind === 'initialize' || kind === 'terminate' || kind === 'commit' ? String(args[0] === undefined ? '' : args[0]) : undefined,
+			element:
+				kind === 'getValue' ||
+				kind === 'setValue' ||
+				kind === 'getErrorString' ||
+				kind === 'getDiagnostic'
+					? String(args[0] === undefined ? '' : args[0])
+					: '',
+			value:
+				kind === 'setValue'
+					? args[1] === undefined
+						? ''
+						: args[1]
+					: kind === 'initialize' || kind === 'terminate' || kind === 'commit'
+						? String(args[0] === undefined ? '' : args[0])
+						: undefined,
 			result: '',
 			error: ''
 		};
@@ -647,7 +875,12 @@
 			rec.error = '101';
 			rec.threw = String(e && e.message);
 			pushCall(rec);
-			addError({ source: 'lms', session: s.id, method: name, message: 'The mock LMS could not set up the API: ' + rec.threw });
+			addError({
+				source: 'lms',
+				session: s.id,
+				method: name,
+				message: 'The mock LMS could not set up the API: ' + rec.threw
+			});
 			return 'false';
 		}
 
@@ -661,7 +894,15 @@
 			rec.injected = true;
 			rec.threw = inj.message;
 			pushCall(rec);
-			addError({ source: 'fault', session: s.id, method: name, element: rec.element, value: rec.value, code: inj.code, message: inj.message });
+			addError({
+				source: 'fault',
+				session: s.id,
+				method: name,
+				element: rec.element,
+				value: rec.value,
+				code: inj.code,
+				message: inj.message
+			});
 			throw new Error(inj.message);
 		}
 		if (inj) {
@@ -672,7 +913,7 @@
 		} else if (isErrorCall) {
 			try {
 				result = errorCall(s, kind, name, args);
-			} catch (e) {
+			} catch {
 				result = '';
 			}
 		} else {
@@ -681,7 +922,14 @@
 			var refused = kind === 'setValue' ? strictCheck(s, args[0], args[1]) : null;
 			// scorm-again silently drops a value that is not a string (SetValue still says "true");
 			// LMSs convert it, so do that (strictCheck has warned).
-			if (kind === 'setValue' && !refused && args[1] !== undefined && args[1] !== null && typeof args[1] !== 'string') args = [args[0], String(args[1])];
+			if (
+				kind === 'setValue' &&
+				!refused &&
+				args[1] !== undefined &&
+				args[1] !== null &&
+				typeof args[1] !== 'string'
+			)
+				args = [args[0], String(args[1])];
 			if (refused) {
 				result = 'false';
 				s.injected = refused.code;
@@ -714,7 +962,15 @@
 			s.state = 'running';
 			s.startedAt = Date.now();
 			recordStart(s);
-			announce('Session ' + s.id + ' started: the module called ' + rec.method + ' (entry “' + s.entry + '”).');
+			announce(
+				'Session ' +
+					s.id +
+					' started: the module called ' +
+					rec.method +
+					' (entry “' +
+					s.entry +
+					'”).'
+			);
 		} else if (kind === 'initialize' && fault === 'init-false') {
 			s.state = 'refused';
 		} else if (kind === 'setValue' && ok) {
@@ -734,19 +990,32 @@
 				kept.totalSeconds += sessionSeconds(s.pkg.version, kept.cmi);
 				saveRecord(kept);
 			}
-			addWarning({ source: 'fault', session: s.id, message: 'Mock LMS: ' + rec.method + '’s data was discarded, as a refused beacon: the LMS keeps what was last committed (fault=beacon-refused).' });
+			addWarning({
+				source: 'fault',
+				session: s.id,
+				message:
+					'Mock LMS: ' +
+					rec.method +
+					'’s data was discarded, as a refused beacon: the LMS keeps what was last committed (fault=beacon-refused).'
+			});
 		} else if (kind === 'terminate' && ok) {
 			persist(s, 'finish');
 			s.state = 'finished';
 			masteryNote(s);
-			announce('Session ' + s.id + ' finished: the module called ' + rec.method + ' and its data is stored.');
+			announce(
+				'Session ' +
+					s.id +
+					' finished: the module called ' +
+					rec.method +
+					' and its data is stored.'
+			);
 		}
 
 		if (rec.error && rec.error !== '0') {
 			var basic = '';
 			try {
 				basic = String(s.api[s.v.m.getErrorString](rec.error));
-			} catch (e) {
+			} catch {
 				basic = '';
 			}
 			var problem = {
@@ -775,15 +1044,35 @@
 		var cmi = renderCmi(s.api);
 		var core = (cmi && cmi.core) || {};
 		var mastery = cmi && cmi.student_data && cmi.student_data.mastery_score;
-		if (core.lesson_status === 'incomplete' && mastery !== '' && mastery !== undefined && core.score && core.score.raw !== '' && Number(core.score.raw) >= Number(mastery)) {
-			warnOnce(s, 'mastery', 'lesson_status is “incomplete” but score.raw (' + core.score.raw + ') is at or above the mastery score (' + mastery + '): some SCORM 1.2 LMSs change the status to “passed” on LMSFinish. Add ?mastery=override to try it.');
+		if (
+			core.lesson_status === 'incomplete' &&
+			mastery !== '' &&
+			mastery !== undefined &&
+			core.score &&
+			core.score.raw !== '' &&
+			Number(core.score.raw) >= Number(mastery)
+		) {
+			warnOnce(
+				s,
+				'mastery',
+				'lesson_status is “incomplete” but score.raw (' +
+					core.score.raw +
+					') is at or above the mastery score (' +
+					mastery +
+					'): some SCORM 1.2 LMSs change the status to “passed” on LMSFinish. Add ?mastery=override to try it.'
+			);
 		}
 	}
 
 	/* ---------- launching ---------- */
 
 	function packageUrl(pkg) {
-		return '/dist/' + encodeURIComponent(pkg.slug) + '/' + pkg.launch.split('/').map(encodeURIComponent).join('/');
+		return (
+			'/dist/' +
+			encodeURIComponent(pkg.slug) +
+			'/' +
+			pkg.launch.split('/').map(encodeURIComponent).join('/')
+		);
 	}
 
 	function waitFor(check, timeoutMs) {
@@ -791,7 +1080,11 @@
 			var start = Date.now();
 			(function poll() {
 				var ok = false;
-				try { ok = check(); } catch (e) { ok = false; }
+				try {
+					ok = check();
+				} catch {
+					ok = false;
+				}
 				if (ok || Date.now() - start > timeoutMs) return done(ok);
 				setTimeout(poll, 50);
 			})();
@@ -815,7 +1108,7 @@
 				setTimeout(end, 20000 + (fault === 'slow' ? delayMs * 10 : 0));
 				try {
 					frame.contentWindow.location.replace('about:blank');
-				} catch (e) {
+				} catch {
 					frame.src = 'about:blank';
 				}
 			});
@@ -824,10 +1117,15 @@
 			var win = state.popup;
 			try {
 				win.location.replace('about:blank');
-			} catch (e) {
+			} catch {
 				/* the window is gone or elsewhere */
 			}
-			return waitFor(function () { return win.closed || (win.location.href === 'about:blank' && win.document.readyState === 'complete'); }, 20000).then(function () {});
+			return waitFor(function () {
+				return (
+					win.closed ||
+					(win.location.href === 'about:blank' && win.document.readyState === 'complete')
+				);
+			}, 20000).then(function () {});
 		}
 		return Promise.resolve();
 	}
@@ -838,10 +1136,16 @@
 		state.frameLoads += 1;
 		// Capture: runs before the module's own pagehide listeners, even if one of them stops the
 		// event; the check waits until they have all run (the module's calls LMSFinish).
-		win.addEventListener('pagehide', function () {
-			var gone = state.session;
-			setTimeout(function () { contentGone(gone); }, 0);
-		}, true);
+		win.addEventListener(
+			'pagehide',
+			function () {
+				var gone = state.session;
+				setTimeout(function () {
+					contentGone(gone);
+				}, 0);
+			},
+			true
+		);
 		scheduleRender();
 	}
 
@@ -853,7 +1157,7 @@
 			var win = frame.contentWindow;
 			try {
 				if (win && win.location.href !== 'about:blank') watchContentWindow(win);
-			} catch (e) {
+			} catch {
 				/* cross-origin: cannot happen here */
 			}
 		});
@@ -867,7 +1171,11 @@
 		var box = text('div', null, 'placeholder');
 		box.appendChild(text('p', message));
 		var open = state.popup && !state.popup.closed;
-		var button = text('button', open ? 'Bring the module window to the front' : 'Open the module in a new window', 'button');
+		var button = text(
+			'button',
+			open ? 'Bring the module window to the front' : 'Open the module in a new window',
+			'button'
+		);
 		button.type = 'button';
 		button.id = 'open-window';
 		button.addEventListener('click', function () {
@@ -886,7 +1194,10 @@
 			state.popup = window.open(url, 'conduct-scenarios-module', 'popup=yes,width=1100,height=850');
 		}
 		if (!state.popup) {
-			showPopupPanel(pkg, 'Your browser blocked the new window. Allow pop-ups for this page, then press the button again.');
+			showPopupPanel(
+				pkg,
+				'Your browser blocked the new window. Allow pop-ups for this page, then press the button again.'
+			);
 			return;
 		}
 		var win = state.popup;
@@ -899,12 +1210,16 @@
 				return;
 			}
 			try {
-				if (win.location.pathname.indexOf('/dist/') === 0 && win.document.readyState === 'complete') watchContentWindow(win);
-			} catch (e) {
+				if (win.location.pathname.indexOf('/dist/') === 0 && win.document.readyState === 'complete')
+					watchContentWindow(win);
+			} catch {
 				/* navigating */
 			}
 		}, 100);
-		showPopupPanel(pkg, 'The module is open in a new window, as some LMSs launch it. It finds the SCORM API on this page (its opener).');
+		showPopupPanel(
+			pkg,
+			'The module is open in a new window, as some LMSs launch it. It finds the SCORM API on this page (its opener).'
+		);
 	}
 
 	function launch(pkg, reason, options) {
@@ -914,7 +1229,11 @@
 		return closeContent().then(function () {
 			if (options && options.clearModuleCopy) clearModuleStorage();
 			state.pkg = pkg;
-			try { localStorage.setItem(LAST_KEY, pkg.slug); } catch (e) { /* private mode */ }
+			try {
+				localStorage.setItem(LAST_KEY, pkg.slug);
+			} catch {
+				/* private mode */
+			}
 			updateAddress(pkg);
 			var s = createSession(pkg);
 			installSession(s);
@@ -923,7 +1242,11 @@
 			if (fault === 'opener') {
 				if (state.popup && !state.popup.closed) openPopup(pkg);
 				else if (reason !== 'first launch') openPopup(pkg);
-				else showPopupPanel(pkg, 'This launch uses a new window (fault=opener): the module finds the SCORM API on its opener, this page.');
+				else
+					showPopupPanel(
+						pkg,
+						'This launch uses a new window (fault=opener): the module finds the SCORM API on its opener, this page.'
+					);
 			} else {
 				openInFrame(pkg);
 			}
@@ -938,9 +1261,21 @@
 
 	function relaunch(options) {
 		if (!state.pkg) return Promise.resolve(false);
-		var clear = options && options.clearModuleCopy !== undefined ? !!options.clearModuleCopy : $('relaunch-local').checked;
-		return launch(state.pkg, clear ? 're-launch, module’s own copy cleared' : 're-launch', { clearModuleCopy: clear }).then(function (ok) {
-			if (ok) announce('Re-launched ' + state.pkg.slug + ' with its stored data' + (clear ? ' only (the module’s own copy in this browser was cleared)' : '') + '.');
+		var clear =
+			options && options.clearModuleCopy !== undefined
+				? !!options.clearModuleCopy
+				: $('relaunch-local').checked;
+		return launch(state.pkg, clear ? 're-launch, module’s own copy cleared' : 're-launch', {
+			clearModuleCopy: clear
+		}).then(function (ok) {
+			if (ok)
+				announce(
+					'Re-launched ' +
+						state.pkg.slug +
+						' with its stored data' +
+						(clear ? ' only (the module’s own copy in this browser was cleared)' : '') +
+						'.'
+				);
 			return ok;
 		});
 	}
@@ -955,7 +1290,12 @@
 			var cleared = $('reset-local').checked ? clearModuleStorage() : 0;
 			state.busy = false;
 			return launch(pkg, 'reset').then(function (ok) {
-				announce('Attempt reset for ' + pkg.slug + (cleared ? ' (and the module’s own copy in this browser cleared)' : '') + '. This launch is a first attempt.');
+				announce(
+					'Attempt reset for ' +
+						pkg.slug +
+						(cleared ? ' (and the module’s own copy in this browser cleared)' : '') +
+						'. This launch is a first attempt.'
+				);
 				return ok;
 			});
 		});
@@ -969,7 +1309,7 @@
 		p.delete('reset');
 		try {
 			history.replaceState(null, '', '?' + p.toString());
-		} catch (e) {
+		} catch {
 			/* not important */
 		}
 	}
@@ -989,7 +1329,11 @@
 	}
 
 	function findPackage(council, version, variant) {
-		return state.packages.filter(function (p) { return p.council === council && p.version === version && p.variant === variant; })[0] || null;
+		return (
+			state.packages.filter(function (p) {
+				return p.council === council && p.version === version && p.variant === variant;
+			})[0] || null
+		);
 	}
 
 	function councils() {
@@ -1001,7 +1345,9 @@
 				out.push({ id: p.council, name: p.councilName });
 			}
 		});
-		return out.sort(function (a, b) { return a.name.localeCompare(b.name, 'en-GB'); });
+		return out.sort(function (a, b) {
+			return a.name.localeCompare(b.name, 'en-GB');
+		});
 	}
 
 	function pickedVersion() {
@@ -1012,7 +1358,13 @@
 		var council = $('council').value;
 		var version = pickedVersion();
 		var select = $('variant');
-		var variants = state.packages.filter(function (p) { return p.council === council && p.version === version; }).map(function (p) { return p.variant; });
+		var variants = state.packages
+			.filter(function (p) {
+				return p.council === council && p.version === version;
+			})
+			.map(function (p) {
+				return p.variant;
+			});
 		select.replaceChildren();
 		variants.forEach(function (v) {
 			var o = document.createElement('option');
@@ -1038,7 +1390,9 @@
 		var other = pkg.version === '1.2' ? '2004' : '1.2';
 		var twin = findPackage(pkg.council, other, pkg.variant);
 		var sw = $('switch-version');
-		sw.textContent = twin ? 'Switch to ' + VERSIONS[other].label : 'No ' + VERSIONS[other].label + ' build of this package';
+		sw.textContent = twin
+			? 'Switch to ' + VERSIONS[other].label
+			: 'No ' + VERSIONS[other].label + ' build of this package';
 		sw.disabled = !twin;
 	}
 
@@ -1051,33 +1405,60 @@
 			o.textContent = c.name;
 			select.appendChild(o);
 		});
-		select.addEventListener('change', function () { fillVariants(''); });
-		$('version-12').addEventListener('change', function () { fillVariants($('variant').value); });
-		$('version-2004').addEventListener('change', function () { fillVariants($('variant').value); });
+		select.addEventListener('change', function () {
+			fillVariants('');
+		});
+		$('version-12').addEventListener('change', function () {
+			fillVariants($('variant').value);
+		});
+		$('version-2004').addEventListener('change', function () {
+			fillVariants($('variant').value);
+		});
 		$('picker').addEventListener('submit', function (e) {
 			e.preventDefault();
 			var pkg = findPackage($('council').value, pickedVersion(), $('variant').value);
-			if (pkg) launch(pkg, 'picked').then(function () { announce('Launched ' + pkg.slug + '.'); });
+			if (pkg)
+				launch(pkg, 'picked').then(function () {
+					announce('Launched ' + pkg.slug + '.');
+				});
 		});
 	}
 
 	function choosePackage() {
-		var bySlug = function (slug) { return state.packages.filter(function (p) { return p.slug === slug; })[0] || null; };
+		var bySlug = function (slug) {
+			return (
+				state.packages.filter(function (p) {
+					return p.slug === slug;
+				})[0] || null
+			);
+		};
 		var wanted = params.get('package');
 		if (wanted) {
 			var p = bySlug(wanted);
 			if (p) return p;
-			showPickerMessage('There is no package called “' + wanted + '” in dist/. Showing another one instead.');
+			showPickerMessage(
+				'There is no package called “' + wanted + '” in dist/. Showing another one instead.'
+			);
 		}
 		var council = params.get('council');
 		if (council) {
 			var scorm = params.get('scorm') === '2004' ? '2004' : '1.2';
 			var q = findPackage(council, scorm, '');
 			if (q) return q;
-			showPickerMessage('There is no standard ' + VERSIONS[scorm].label + ' package for “' + council + '” in dist/. Showing another one instead.');
+			showPickerMessage(
+				'There is no standard ' +
+					VERSIONS[scorm].label +
+					' package for “' +
+					council +
+					'” in dist/. Showing another one instead.'
+			);
 		}
 		var last = null;
-		try { last = localStorage.getItem(LAST_KEY); } catch (e) { last = null; }
+		try {
+			last = localStorage.getItem(LAST_KEY);
+		} catch {
+			last = null;
+		}
 		return (last && bySlug(last)) || bySlug(DEFAULT_SLUG) || state.packages[0];
 	}
 
@@ -1103,7 +1484,8 @@
 		dl.appendChild(text('dt', term));
 		var dd = document.createElement('dd');
 		if (value instanceof Node) dd.appendChild(value);
-		else if (value === '' || value === null || value === undefined) dd.appendChild(text('span', (opts && opts.empty) || 'empty', 'empty'));
+		else if (value === '' || value === null || value === undefined)
+			dd.appendChild(text('span', (opts && opts.empty) || 'empty', 'empty'));
 		else dd.textContent = String(value);
 		dl.appendChild(dd);
 		return dd;
@@ -1135,23 +1517,62 @@
 		}
 		var rec = loadRecord(pkg.slug);
 		fact(dl, 'Package', pkg.slug);
-		fact(dl, 'Version', pkg.schemaVersion + (pkg.masteryScore !== null ? ', pass mark ' + pkg.masteryScore + '%' : ', no pass mark'));
+		fact(
+			dl,
+			'Version',
+			pkg.schemaVersion +
+				(pkg.masteryScore !== null ? ', pass mark ' + pkg.masteryScore + '%' : ', no pass mark')
+		);
 		fact(dl, 'Attempt', rec ? rec.attempt : 1);
 		if (s) {
-			fact(dl, 'Session', s.id + ': ' + (fault === 'no-api' ? 'no API offered (simulated problem)' : STATE_LABELS[s.state]));
-			fact(dl, 'Entry', s.entry === null ? null : '“' + s.entry + '” – ' + s.entryWhy, { empty: 'decided when the module first calls the API' });
+			fact(
+				dl,
+				'Session',
+				s.id +
+					': ' +
+					(fault === 'no-api' ? 'no API offered (simulated problem)' : STATE_LABELS[s.state])
+			);
+			fact(dl, 'Entry', s.entry === null ? null : '“' + s.entry + '” – ' + s.entryWhy, {
+				empty: 'decided when the module first calls the API'
+			});
 		}
 		fact(dl, 'Learner', LEARNER.name + ' (' + LEARNER.id + ')');
-		fact(dl, 'Stored', rec && rec.savedAt ? new Date(rec.savedAt).toLocaleTimeString('en-GB') + ', on ' + rec.savedBy : null, { empty: 'nothing yet' });
-		fact(dl, 'Simulated problem', fault === 'none' ? 'none' : FAULT_LABELS[fault] + (fault === 'setvalue-false' ? ' (first ' + failCount + ')' : fault === 'slow' ? ' (' + delayMs + ' ms a call)' : ''));
-		if (requestedFault !== fault) fact(dl, 'Unknown fault', '“' + requestedFault + '” is not one of ' + FAULTS.join(', ') + '; using none');
+		fact(
+			dl,
+			'Stored',
+			rec && rec.savedAt
+				? new Date(rec.savedAt).toLocaleTimeString('en-GB') + ', on ' + rec.savedBy
+				: null,
+			{ empty: 'nothing yet' }
+		);
+		fact(
+			dl,
+			'Simulated problem',
+			fault === 'none'
+				? 'none'
+				: FAULT_LABELS[fault] +
+						(fault === 'setvalue-false'
+							? ' (first ' + failCount + ')'
+							: fault === 'slow'
+								? ' (' + delayMs + ' ms a call)'
+								: '')
+		);
+		if (requestedFault !== fault)
+			fact(
+				dl,
+				'Unknown fault',
+				'“' + requestedFault + '” is not one of ' + FAULTS.join(', ') + '; using none'
+			);
 		if (masteryOverride) fact(dl, 'Mastery score', 'overrides lesson_status on LMSFinish');
 	}
 
 	function suspendFact(value) {
 		var len = String(value || '').length;
 		var wrap = document.createElement('span');
-		var label = text('span', len.toLocaleString('en-GB') + ' of ' + SUSPEND_LIMIT.toLocaleString('en-GB') + ' characters');
+		var label = text(
+			'span',
+			len.toLocaleString('en-GB') + ' of ' + SUSPEND_LIMIT.toLocaleString('en-GB') + ' characters'
+		);
 		if (len > SUSPEND_LIMIT) {
 			label.className = 'over-text';
 			label.textContent += ' – over the limit';
@@ -1168,7 +1589,15 @@
 	}
 
 	function values(o) {
-		return o ? Object.keys(o).sort(function (a, b) { return Number(a) - Number(b); }).map(function (k) { return o[k]; }) : [];
+		return o
+			? Object.keys(o)
+					.sort(function (a, b) {
+						return Number(a) - Number(b);
+					})
+					.map(function (k) {
+						return o[k];
+					})
+			: [];
 	}
 
 	function renderCmiFacts() {
@@ -1183,15 +1612,22 @@
 			var core = cmi.core || {};
 			var score = core.score || {};
 			fact(dl, 'lesson_status', core.lesson_status);
-			fact(dl, 'score.raw', score.raw === undefined || score.raw === '' ? '' : score.raw + ' (min ' + (score.min || '–') + ', max ' + (score.max || '–') + ')');
+			fact(
+				dl,
+				'score.raw',
+				score.raw === undefined || score.raw === ''
+					? ''
+					: score.raw + ' (min ' + (score.min || '–') + ', max ' + (score.max || '–') + ')'
+			);
 			fact(dl, 'lesson_location', core.lesson_location);
 			fact(dl, 'entry', core.entry);
 			fact(dl, 'exit', core.exit);
 			fact(dl, 'session_time', core.session_time);
 			var total = core.total_time;
 			try {
-				if (!total && state.session && state.session.api) total = state.session.api.cmi.core.total_time;
-			} catch (e) {
+				if (!total && state.session && state.session.api)
+					total = state.session.api.cmi.core.total_time;
+			} catch {
 				total = '';
 			}
 			fact(dl, 'total_time', total);
@@ -1199,7 +1635,13 @@
 			var sc = cmi.score || {};
 			fact(dl, 'completion_status', cmi.completion_status);
 			fact(dl, 'success_status', cmi.success_status);
-			fact(dl, 'score.scaled', sc.scaled === undefined || sc.scaled === '' ? '' : sc.scaled + (sc.raw !== '' && sc.raw !== undefined ? ' (raw ' + sc.raw + ')' : ''));
+			fact(
+				dl,
+				'score.scaled',
+				sc.scaled === undefined || sc.scaled === ''
+					? ''
+					: sc.scaled + (sc.raw !== '' && sc.raw !== undefined ? ' (raw ' + sc.raw + ')' : '')
+			);
 			fact(dl, 'progress_measure', cmi.progress_measure);
 			fact(dl, 'location', cmi.location);
 			fact(dl, 'entry', cmi.entry);
@@ -1216,7 +1658,11 @@
 		interactions.forEach(function (it, i) {
 			var tr = document.createElement('tr');
 			var resp = pkg.version === '1.2' ? it.student_response : it.learner_response;
-			var correct = values(it.correct_responses).map(function (c) { return c.pattern; }).join(', ');
+			var correct = values(it.correct_responses)
+				.map(function (c) {
+					return c.pattern;
+				})
+				.join(', ');
 			[String(i), it.id, resp, correct, it.result, it.latency].forEach(function (v, col) {
 				tr.appendChild(text('td', v === undefined ? '' : v, col === 1 ? 'mono' : ''));
 			});
@@ -1229,8 +1675,16 @@
 		objectives.forEach(function (o, i) {
 			var tr = document.createElement('tr');
 			var score = o.score || {};
-			var status = pkg.version === '1.2' ? o.status : [o.success_status, o.completion_status].filter(Boolean).join(', ');
-			var scoreText = pkg.version === '1.2' ? score.raw : score.scaled !== undefined && score.scaled !== '' ? 'scaled ' + score.scaled : score.raw;
+			var status =
+				pkg.version === '1.2'
+					? o.status
+					: [o.success_status, o.completion_status].filter(Boolean).join(', ');
+			var scoreText =
+				pkg.version === '1.2'
+					? score.raw
+					: score.scaled !== undefined && score.scaled !== ''
+						? 'scaled ' + score.scaled
+						: score.raw;
 			[String(i), o.id, status, scoreText].forEach(function (v, col) {
 				tr.appendChild(text('td', v === undefined ? '' : v, col === 1 ? 'mono' : ''));
 			});
@@ -1252,7 +1706,19 @@
 		var where = [];
 		if (p.session !== null && p.session !== undefined) where.push('session ' + p.session);
 		if (p.call) where.push('call ' + p.call);
-		var head = p.method ? p.method + (p.element ? '(' + p.element + (p.value !== undefined && p.method.indexOf('SetValue') >= 0 ? ', ' + short(p.value, 40) : '') + ')' : '') + (p.code ? ' → ' + p.code : '') + ': ' : '';
+		var head = p.method
+			? p.method +
+				(p.element
+					? '(' +
+						p.element +
+						(p.value !== undefined && p.method.indexOf('SetValue') >= 0
+							? ', ' + short(p.value, 40)
+							: '') +
+						')'
+					: '') +
+				(p.code ? ' → ' + p.code : '') +
+				': '
+			: '';
 		return (where.length ? '[' + where.join(', ') + '] ' : '') + head + p.message;
 	}
 
@@ -1260,23 +1726,38 @@
 		var box = $('problems');
 		box.replaceChildren();
 		var notes = state.notes.length
-			? plural(state.notes.length, 'GetValue call') + ' asked for ' + (state.notes.length === 1 ? 'an element' : 'elements') + ' not set yet (403): normal when a module looks for saved data.'
+			? plural(state.notes.length, 'GetValue call') +
+				' asked for ' +
+				(state.notes.length === 1 ? 'an element' : 'elements') +
+				' not set yet (403): normal when a module looks for saved data.'
 			: '';
 		if (!state.errors.length && !state.warnings.length) {
 			box.appendChild(text('p', 'No errors or warnings.'));
 			if (notes) box.appendChild(text('p', notes, 'hint'));
 			return;
 		}
-		box.appendChild(text('p', plural(state.errors.length, 'error'), state.errors.length ? 'problem-error' : ''));
+		box.appendChild(
+			text('p', plural(state.errors.length, 'error'), state.errors.length ? 'problem-error' : '')
+		);
 		if (state.errors.length) {
 			var ul = text('ul', null, 'errors');
-			state.errors.slice(-50).forEach(function (p) { ul.appendChild(text('li', problemText(p))); });
+			state.errors.slice(-50).forEach(function (p) {
+				ul.appendChild(text('li', problemText(p)));
+			});
 			box.appendChild(ul);
 		}
-		box.appendChild(text('p', plural(state.warnings.length, 'warning'), state.warnings.length ? 'problem-warning' : ''));
+		box.appendChild(
+			text(
+				'p',
+				plural(state.warnings.length, 'warning'),
+				state.warnings.length ? 'problem-warning' : ''
+			)
+		);
 		if (state.warnings.length) {
 			var wl = text('ul', null, 'warnings');
-			state.warnings.slice(-50).forEach(function (p) { wl.appendChild(text('li', problemText(p))); });
+			state.warnings.slice(-50).forEach(function (p) {
+				wl.appendChild(text('li', problemText(p)));
+			});
 			box.appendChild(wl);
 		}
 		if (notes) box.appendChild(text('p', notes, 'hint'));
@@ -1310,11 +1791,20 @@
 	function appendCallRow(rec) {
 		var tr = document.createElement('tr');
 		var failed = (rec.error && rec.error !== '0' && !rec.noted) || rec.threw;
-		tr.className = (failed ? 'failed' : rec.noted ? 'noted' : '') + (isErrorMethod(rec.method) ? ' error-call' : '');
+		tr.className =
+			(failed ? 'failed' : rec.noted ? 'noted' : '') +
+			(isErrorMethod(rec.method) ? ' error-call' : '');
 		if (isErrorMethod(rec.method) && $('hide-error-calls').checked) tr.classList.add('hidden-call');
-		var value = rec.value === undefined ? '' : rec.value === '' && rec.element === '' ? '""' : short(rec.value, 80);
+		var value =
+			rec.value === undefined
+				? ''
+				: rec.value === '' && rec.element === ''
+					? '""'
+					: short(rec.value, 80);
 		var err = rec.error === '' ? '–' : rec.error;
-		var returned = short(rec.result, 80) + (rec.injected ? ' (simulated fault)' : rec.strict ? ' (strict check)' : '');
+		var returned =
+			short(rec.result, 80) +
+			(rec.injected ? ' (simulated fault)' : rec.strict ? ' (strict check)' : '');
 		[String(rec.n), rec.method, rec.element, value, returned, err].forEach(function (v, i) {
 			tr.appendChild(text('td', v, i === 2 || i === 3 ? 'mono' : i === 1 ? 'nowrap' : ''));
 		});
@@ -1331,26 +1821,42 @@
 		renderProblems();
 		$('calls-count').textContent = '(' + state.calls.length.toLocaleString('en-GB') + ')';
 		var rec = state.pkg && loadRecord(state.pkg.slug);
-		$('stored').textContent = rec ? JSON.stringify(rec, null, 2) : 'Nothing stored for this package yet.';
+		$('stored').textContent = rec
+			? JSON.stringify(rec, null, 2)
+			: 'Nothing stored for this package yet.';
 	}
 
 	function setControlsBusy(busy) {
-		['relaunch', 'reset', 'launch'].forEach(function (id) { $(id).disabled = busy; });
+		['relaunch', 'reset', 'launch'].forEach(function (id) {
+			$(id).disabled = busy;
+		});
 		if (busy) $('switch-version').disabled = true;
 	}
 
 	function wireControls() {
-		$('relaunch').addEventListener('click', function () { relaunch(); });
-		$('reset').addEventListener('click', function () { resetAttempt(); });
+		$('relaunch').addEventListener('click', function () {
+			relaunch();
+		});
+		$('reset').addEventListener('click', function () {
+			resetAttempt();
+		});
 		$('switch-version').addEventListener('click', function () {
 			var pkg = state.pkg;
 			if (!pkg) return;
 			var twin = findPackage(pkg.council, pkg.version === '1.2' ? '2004' : '1.2', pkg.variant);
-			if (twin) launch(twin, 'version switch').then(function () { announce('Switched to ' + twin.slug + '.'); });
+			if (twin)
+				launch(twin, 'version switch').then(function () {
+					announce('Switched to ' + twin.slug + '.');
+				});
 		});
 		$('hide-error-calls').addEventListener('change', function () {
 			var hide = $('hide-error-calls').checked;
-			Array.prototype.forEach.call(document.querySelectorAll('#calls tr.error-call'), function (tr) { tr.classList.toggle('hidden-call', hide); });
+			Array.prototype.forEach.call(
+				document.querySelectorAll('#calls tr.error-call'),
+				function (tr) {
+					tr.classList.toggle('hidden-call', hide);
+				}
+			);
 		});
 		$('fault').value = fault;
 		$('fault-form').addEventListener('submit', function (e) {
@@ -1376,7 +1882,8 @@
 			.then(function (list) {
 				state.packages = list;
 				if (!list.length) {
-					$('module-placeholder').textContent = 'There are no packages in dist/ yet. Run “npm run package” (or “npm start”, which does it for you), then reload this page.';
+					$('module-placeholder').textContent =
+						'There are no packages in dist/ yet. Run “npm run package” (or “npm start”, which does it for you), then reload this page.';
 					setControlsBusy(true);
 					state.ready = true;
 					return;
@@ -1387,7 +1894,10 @@
 				return launch(pkg, 'first launch');
 			})
 			.catch(function (e) {
-				$('module-placeholder').textContent = 'The list of packages could not be loaded (' + e.message + '). Is the server (npm start) still running?';
+				$('module-placeholder').textContent =
+					'The list of packages could not be loaded (' +
+					e.message +
+					'). Is the server (npm start) still running?';
 				state.ready = true;
 			});
 		render();
@@ -1407,35 +1917,66 @@
 		/** scorm-again's own log messages (warnings and errors). */
 		libraryLog: state.libraryLog,
 		/** The CMI now, as plain JSON (scorm-again's renderCMIToJSONObject().cmi; write-only elements included); the stored copy before the module starts. */
-		cmi: function () { return currentCmi(); },
+		cmi: function () {
+			return currentCmi();
+		},
 		/** The CMI now as { "cmi.core.lesson_status": … } (scorm-again's getFlattenedCMI), or {} before the module starts. */
-		flat: function () { return state.session && state.session.api ? clone(state.session.api.getFlattenedCMI()) : {}; },
+		flat: function () {
+			return state.session && state.session.api ? clone(state.session.api.getFlattenedCMI()) : {};
+		},
 		/** What the LMS keeps for the current package: { attempt, sessions: [{ entry, exit, ended }], cmi, totalSeconds, … }, or null. */
-		stored: function () { return state.pkg ? loadRecord(state.pkg.slug) : null; },
+		stored: function () {
+			return state.pkg ? loadRecord(state.pkg.slug) : null;
+		},
 		/** The current session: { id, state, entry, attempt, slug, version, fault }. */
 		session: function () {
 			var s = state.session;
-			return s ? { id: s.id, state: s.state, entry: s.entry, attempt: s.attempt, slug: s.pkg.slug, version: s.pkg.version, fault: fault } : null;
+			return s
+				? {
+						id: s.id,
+						state: s.state,
+						entry: s.entry,
+						attempt: s.attempt,
+						slug: s.pkg.slug,
+						version: s.pkg.version,
+						fault: fault
+					}
+				: null;
 		},
 		/** The package being shown, as /api/packages lists it. */
-		package: function () { return clone(state.pkg); },
+		package: function () {
+			return clone(state.pkg);
+		},
 		/** Every package in dist/. */
-		packages: function () { return clone(state.packages); },
+		packages: function () {
+			return clone(state.packages);
+		},
 		/** True once the package list has loaded and the first launch has begun. */
-		get ready() { return state.ready; },
+		get ready() {
+			return state.ready;
+		},
 		/** How many module documents have loaded (goes up by one with every launch or reload). */
-		get frameLoads() { return state.frameLoads; },
+		get frameLoads() {
+			return state.frameLoads;
+		},
 		/** Closes and opens the module again with the stored data (like the Re-launch button); { clearModuleCopy: true } also clears the module's own localStorage in between. */
-		relaunch: function (options) { return relaunch(options || {}); },
+		relaunch: function (options) {
+			return relaunch(options || {});
+		},
 		/** Deletes the stored data and launches again (like the Reset attempt button). */
 		reset: resetAttempt,
 		/** Launches another package by slug; resolves to false if there is none. */
 		launch: function (slug) {
-			var pkg = state.packages.filter(function (p) { return p.slug === slug; })[0];
+			var pkg = state.packages.filter(function (p) {
+				return p.slug === slug;
+			})[0];
 			return pkg ? launch(pkg, 'launch()') : Promise.resolve(false);
 		},
 		/** Takes the LMS down (true: every SetValue and Commit fails) or up again, from now on. */
-		outage: function (down) { state.outage = !!down; scheduleRender(); },
+		outage: function (down) {
+			state.outage = !!down;
+			scheduleRender();
+		},
 		/** Empties the call log and the problem lists. */
 		clearLog: function () {
 			state.calls.length = 0;

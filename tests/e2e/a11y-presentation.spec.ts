@@ -16,20 +16,32 @@ test.describe.configure({ mode: 'parallel' });
 /** Every running animation, and every element with a transition or animation set. */
 async function motion(page: Page) {
 	return page.evaluate(() => {
-		const moving = document.getAnimations().map((a) => `${a.constructor.name} on ${(a.effect as KeyframeEffect | null)?.target?.tagName ?? '?'}`);
+		const moving = document
+			.getAnimations()
+			.map(
+				(a) =>
+					`${a.constructor.name} on ${(a.effect as KeyframeEffect | null)?.target?.tagName ?? '?'}`
+			);
 		const set: string[] = [];
 		for (const el of document.querySelectorAll('*')) {
 			for (const pseudo of [null, '::before', '::after']) {
 				const cs = getComputedStyle(el, pseudo);
-				const durations = `${cs.transitionDuration},${cs.animationDuration}`.split(',').map((d) => parseFloat(d) || 0);
-				if (cs.animationName !== 'none' || durations.some((d) => d > 0)) set.push(`${el.tagName.toLowerCase()}${pseudo ?? ''}.${el.className}: ${cs.transitionProperty} ${cs.transitionDuration} / ${cs.animationName}`);
+				const durations = `${cs.transitionDuration},${cs.animationDuration}`
+					.split(',')
+					.map((d) => parseFloat(d) || 0);
+				if (cs.animationName !== 'none' || durations.some((d) => d > 0))
+					set.push(
+						`${el.tagName.toLowerCase()}${pseudo ?? ''}.${el.className}: ${cs.transitionProperty} ${cs.transitionDuration} / ${cs.animationName}`
+					);
 			}
 		}
 		return { moving, set: set.slice(0, 10) };
 	});
 }
 
-test('prefers-reduced-motion: reduce — no animations or transitions on any screen, after hover, focus and choosing', async ({ page }) => {
+test('prefers-reduced-motion: reduce — no animations or transitions on any screen, after hover, focus and choosing', async ({
+	page
+}) => {
 	test.setTimeout(90_000);
 	await page.emulateMedia({ reducedMotion: 'reduce' });
 	await prepareDirect(page);
@@ -54,19 +66,30 @@ async function smallTargets(page: Page): Promise<string[]> {
 		const out: string[] = [];
 		const visible = (el: Element) => {
 			const r = el.getBoundingClientRect();
-			return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden' && !el.closest('.visually-hidden');
+			return (
+				r.width > 0 &&
+				r.height > 0 &&
+				getComputedStyle(el).visibility !== 'hidden' &&
+				!el.closest('.visually-hidden')
+			);
 		};
-		const name = (el: Element) => `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''} "${(el.textContent ?? '').trim().slice(0, 40)}"`;
+		const name = (el: Element) =>
+			`${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''} "${(el.textContent ?? '').trim().slice(0, 40)}"`;
 		const check = (el: Element, what: string) => {
 			const r = el.getBoundingClientRect();
-			if (r.width < 24 - 0.01 || r.height < 24 - 0.01) out.push(`${what} ${name(el)} is ${r.width.toFixed(1)} × ${r.height.toFixed(1)}`);
+			if (r.width < 24 - 0.01 || r.height < 24 - 0.01)
+				out.push(`${what} ${name(el)} is ${r.width.toFixed(1)} × ${r.height.toFixed(1)}`);
 		};
-		for (const el of document.querySelectorAll('button, input, select, textarea, summary, .radio label, a.button')) if (visible(el)) check(el, 'control');
+		for (const el of document.querySelectorAll(
+			'button, input, select, textarea, summary, .radio label, a.button'
+		))
+			if (visible(el)) check(el, 'control');
 		for (const a of document.querySelectorAll('a:not(.button)')) {
 			if (!visible(a) || a.classList.contains('skip-link')) continue;
 			// Inline: the link shares its block with other words (a sentence, a caption): exempt.
 			let block = a.parentElement!;
-			while (block && getComputedStyle(block).display.startsWith('inline')) block = block.parentElement!;
+			while (block && getComputedStyle(block).display.startsWith('inline'))
+				block = block.parentElement!;
 			const own = (a.textContent ?? '').trim();
 			const all = (block.textContent ?? '').replace(/\s+/g, ' ').trim();
 			if (all !== own) continue;
@@ -106,44 +129,71 @@ test('lang="en-GB", one h1 and a distinct title on every kind of screen', async 
 		titles.set(screen.name, title);
 	}
 	// Screens that are different pages have different titles (the error state keeps its question's title; a highlighted clause, the protocol's).
-	const pages = [...titles].filter(([n]) => !['error', 'results-empty', 'certificate-not-ready', 'protocol-clause'].includes(n));
+	const pages = [...titles].filter(
+		([n]) => !['error', 'results-empty', 'certificate-not-ready', 'protocol-clause'].includes(n)
+	);
 	expect(new Set(pages.map(([, t]) => t)).size, JSON.stringify(pages, null, 1)).toBe(pages.length);
 });
 
 /** What is shown when printed: the header, footer, buttons and the main heading area. */
 async function printed(page: Page) {
 	return page.evaluate(() => {
-		const shown = (el: Element | null) => !!el && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+		const shown = (el: Element | null) =>
+			!!el && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
 		return {
 			header: shown(document.querySelector('.site-header')),
 			footer: shown(document.querySelector('.site-footer')),
-			buttons: [...document.querySelectorAll('button, a.button')].filter(shown).map((b) => b.textContent!.trim()),
+			buttons: [...document.querySelectorAll('button, a.button')]
+				.filter(shown)
+				.map((b) => b.textContent!.trim()),
 			banner: shown(document.querySelector('.status-region p')),
-			skip: shown(document.querySelector('.skip-link')) && document.querySelector('.skip-link')!.getBoundingClientRect().right > 0
+			skip:
+				shown(document.querySelector('.skip-link')) &&
+				document.querySelector('.skip-link')!.getBoundingClientRect().right > 0
 		};
 	});
 }
 
-test('print: the review of your choices and the certificate print without header, footer or buttons', async ({ page }) => {
+test('print: the review of your choices and the certificate print without header, footer or buttons', async ({
+	page
+}) => {
 	await prepareDirect(page);
 	await openAllFinished(page, '#/debrief');
 	await expect(page.locator('section.debrief .clause').first()).toBeVisible();
-	expect((await printed(page)).buttons.length, 'buttons on screen before printing').toBeGreaterThan(0);
+	expect((await printed(page)).buttons.length, 'buttons on screen before printing').toBeGreaterThan(
+		0
+	);
 	await page.emulateMedia({ media: 'print' });
-	expect(await printed(page)).toEqual({ header: false, footer: false, buttons: [], banner: false, skip: false });
+	expect(await printed(page)).toEqual({
+		header: false,
+		footer: false,
+		buttons: [],
+		banner: false,
+		skip: false
+	});
 	await expect(page.locator('section.debrief').first()).toBeVisible();
 	await expect(page.getByRole('heading', { level: 1, name: 'Review your choices' })).toBeVisible();
 
 	await page.emulateMedia({ media: 'screen' });
 	await go(page, '#/certificate');
-	await page.getByLabel('Your full name, as it should appear on the certificate').fill('Alex Example');
+	await page
+		.getByLabel('Your full name, as it should appear on the certificate')
+		.fill('Alex Example');
 	await page.getByRole('button', { name: 'Show my name' }).click();
 	await page.emulateMedia({ media: 'print' });
-	expect(await printed(page)).toEqual({ header: false, footer: false, buttons: [], banner: false, skip: false });
+	expect(await printed(page)).toEqual({
+		header: false,
+		footer: false,
+		buttons: [],
+		banner: false,
+		skip: false
+	});
 	await expect(page.locator('.certificate')).toBeVisible();
 	await expect(page.locator('.cert-name')).toHaveText('Alex Example');
 	await expect(page.locator('#learner-name'), 'the name form is not printed').toBeHidden();
 	// "It fits on one A4 page": print it to PDF and count the pages.
 	const pdf = (await page.pdf({ format: 'A4', preferCSSPageSize: true })).toString('latin1');
-	expect(pdf.match(/\/Type\s*\/Page[^s]/g)?.length, 'the certificate prints on one A4 page').toBe(1);
+	expect(pdf.match(/\/Type\s*\/Page[^s]/g)?.length, 'the certificate prints on one A4 page').toBe(
+		1
+	);
 });

@@ -18,7 +18,11 @@ export const DIRECT = `/dist/${SLUG}/index.html`;
 export const PRACTICE = `/dist/${slugFor(COUNCIL, '1.2', 'practice')}/index.html`;
 export const ARTIFACTS = 'tests/e2e/.artifacts';
 /** One scenario per headline topic: confidentiality, relationships, delegation. */
-export const HEADLINE = ['confidentiality-councillor', 'friendship-officer', 'delegation-councillor'];
+export const HEADLINE = [
+	'confidentiality-councillor',
+	'friendship-officer',
+	'delegation-councillor'
+];
 export const NO_LMS_BANNER = /saved in this browser only/i;
 
 /** Page or Frame: both have locator(), getByRole() and evaluate(). */
@@ -103,19 +107,34 @@ export function recommendedPath(s: Scenario): string {
 /* ---------- the module opened directly, with saved progress ---------- */
 
 /** localStorage key of the no-LMS copy (src/routes/+layout.svelte). */
-export async function storageKey(ids?: string[], council = COUNCIL, mode = 'assessed'): Promise<string> {
+export async function storageKey(
+	ids?: string[],
+	council = COUNCIL,
+	mode = 'assessed'
+): Promise<string> {
 	const order = ids ?? (await library()).scenarios.map((s) => s.id);
 	return `cs:${council}:${mode}:${selectionHash(order)}`;
 }
 
 /** Saved progress (src/lib/lms/storage.ts Saved, suspend data as src/lib/engine/serialise.ts writes it). */
-export async function savedProgress(paths: Record<string, string>, opts: { completedOn?: string | null } = {}): Promise<string> {
+export async function savedProgress(
+	paths: Record<string, string>,
+	opts: { completedOn?: string | null } = {}
+): Promise<string> {
 	const l = await library();
 	const complete = l.scenarios.every((s) => paths[s.id] !== undefined);
 	const date = (opts.completedOn ?? null)?.replaceAll('-', '') ?? '-';
-	const items = l.scenarios.filter((s) => paths[s.id] !== undefined).map((s) => `${s.id}:${paths[s.id]}:60`);
+	const items = l.scenarios
+		.filter((s) => paths[s.id] !== undefined)
+		.map((s) => `${s.id}:${paths[s.id]}:60`);
 	const suspendData = [1, l.contentVersion, date, ...items].join('|');
-	return JSON.stringify({ v: 1, learner: '', unsynced: true, base: '', progress: { suspendData, location: 'home', score: 0, complete, passed: false } });
+	return JSON.stringify({
+		v: 1,
+		learner: '',
+		unsynced: true,
+		base: '',
+		progress: { suspendData, location: 'home', score: 0, complete, passed: false }
+	});
 }
 
 /** Every scenario of the course finished along its recommended route, completed on a fixed day. */
@@ -136,7 +155,8 @@ export async function prepareDirect(page: Page): Promise<void> {
 		if (next === null) return;
 		sessionStorage.removeItem('a11y:next');
 		localStorage.clear();
-		for (const [k, v] of Object.entries(JSON.parse(next) as Record<string, string>)) localStorage.setItem(k, v);
+		for (const [k, v] of Object.entries(JSON.parse(next) as Record<string, string>))
+			localStorage.setItem(k, v);
 	});
 }
 
@@ -144,7 +164,12 @@ export async function prepareDirect(page: Page): Promise<void> {
  * Opens the module with no LMS at `hash` (e.g. "#/scenario/x"), with fresh progress or `storage`
  * (key → value). Needs prepareDirect(page) once. Waits for the main heading.
  */
-export async function openDirect(page: Page, hash = '#/', storage: Record<string, string> = {}, base = DIRECT): Promise<void> {
+export async function openDirect(
+	page: Page,
+	hash = '#/',
+	storage: Record<string, string> = {},
+	base = DIRECT
+): Promise<void> {
 	if (page.url().startsWith('http')) {
 		await page.evaluate((s) => sessionStorage.setItem('a11y:next', s), JSON.stringify(storage));
 		await page.goto('about:blank');
@@ -161,7 +186,9 @@ export async function openDirect(page: Page, hash = '#/', storage: Record<string
 /** Opens the module directly with every scenario finished (the certificate is ready). */
 export async function openAllFinished(page: Page, hash: string): Promise<void> {
 	const key = await storageKey();
-	await openDirect(page, hash, { [key]: await savedProgress(await allFinished(), { completedOn: '2026-11-30' }) });
+	await openDirect(page, hash, {
+		[key]: await savedProgress(await allFinished(), { completedOn: '2026-11-30' })
+	});
 }
 
 /* ---------- playing, in any document ---------- */
@@ -187,13 +214,19 @@ export async function go(doc: Doc, hash: string): Promise<void> {
 export async function feedbackReady(doc: Doc): Promise<void> {
 	await expect(doc.locator('#feedback-title')).toBeVisible();
 	await doc.waitForFunction(() =>
-		[...document.querySelectorAll('.feedback .principles > li')].every((li) => li.querySelector('.clause, .gap-note'))
+		[...document.querySelectorAll('.feedback .principles > li')].every((li) =>
+			li.querySelector('.clause, .gap-note')
+		)
 	);
 }
 
 /** The question shown now: the step id from the radios' name, or null. */
 export async function shownStep(doc: Doc): Promise<string | null> {
-	const name = await doc.locator('form input[type="radio"][name^="choice-"]').first().getAttribute('name', { timeout: 2000 }).catch(() => null);
+	const name = await doc
+		.locator('form input[type="radio"][name^="choice-"]')
+		.first()
+		.getAttribute('name', { timeout: 2000 })
+		.catch(() => null);
 	return name ? name.slice('choice-'.length) : null;
 }
 
@@ -208,7 +241,8 @@ export async function pick(doc: Doc, stepId: string, key: string): Promise<void>
 /** On feedback: Continue (or See what happened); waits for the next question or the ending. */
 export async function onwards(doc: Doc, s: Scenario, next: string): Promise<void> {
 	await doc.getByRole('button', { name: /^(Continue|See what happened)$/ }).click();
-	if (s.nodes[next].kind === 'ending') await expect(doc.getByRole('heading', { name: 'Your score for this scenario' })).toBeVisible();
+	if (s.nodes[next].kind === 'ending')
+		await expect(doc.getByRole('heading', { name: 'Your score for this scenario' })).toBeVisible();
 	else await expect(doc.locator(`input[name="choice-${next}"]`).first()).toBeVisible();
 }
 
@@ -216,7 +250,11 @@ export async function onwards(doc: Doc, s: Scenario, next: string): Promise<void
 
 export async function shot(page: Page, name: string): Promise<void> {
 	mkdirSync(ARTIFACTS, { recursive: true });
-	await page.screenshot({ path: `${ARTIFACTS}/${name}.png`, fullPage: true, animations: 'disabled' });
+	await page.screenshot({
+		path: `${ARTIFACTS}/${name}.png`,
+		fullPage: true,
+		animations: 'disabled'
+	});
 }
 
 /* ---------- one of each kind of screen, opened directly ---------- */
@@ -240,14 +278,20 @@ async function firstQuestion(page: Page, id: string): Promise<Step> {
 export function screenKinds(): ScreenKind[] {
 	const id = HEADLINE[0];
 	return [
-		{ name: 'home', open: (page) => openDirect(page, '#/').then(() => expect(page.getByText(NO_LMS_BANNER)).toBeVisible()) },
+		{
+			name: 'home',
+			open: (page) =>
+				openDirect(page, '#/').then(() => expect(page.getByText(NO_LMS_BANNER)).toBeVisible())
+		},
 		{ name: 'step', open: async (page) => void (await firstQuestion(page, HEADLINE[2])) },
 		{
 			name: 'error',
 			open: async (page) => {
 				await firstQuestion(page, HEADLINE[2]);
 				await page.getByRole('button', { name: 'Continue', exact: true }).click();
-				await expect(page.getByRole('alert').filter({ hasText: 'There is a problem' })).toBeVisible();
+				await expect(
+					page.getByRole('alert').filter({ hasText: 'There is a problem' })
+				).toBeVisible();
 			}
 		},
 		{
@@ -264,8 +308,12 @@ export function screenKinds(): ScreenKind[] {
 			name: 'ending',
 			open: async (page) => {
 				const s = await scenarioById(id);
-				await openDirect(page, `#/scenario/${id}`, { [await storageKey()]: await savedProgress({ [id]: recommendedPath(s) }) });
-				await expect(page.getByRole('heading', { name: 'Your score for this scenario' })).toBeVisible();
+				await openDirect(page, `#/scenario/${id}`, {
+					[await storageKey()]: await savedProgress({ [id]: recommendedPath(s) })
+				});
+				await expect(
+					page.getByRole('heading', { name: 'Your score for this scenario' })
+				).toBeVisible();
 			}
 		},
 		{ name: 'results-empty', open: (page) => openDirect(page, '#/results') },
@@ -289,9 +337,13 @@ export function screenKinds(): ScreenKind[] {
 			name: 'certificate',
 			open: async (page) => {
 				await openAllFinished(page, '#/certificate');
-				await page.getByLabel('Your full name, as it should appear on the certificate').fill('Alexandra Featherstonehaugh-Montgomery');
+				await page
+					.getByLabel('Your full name, as it should appear on the certificate')
+					.fill('Alexandra Featherstonehaugh-Montgomery');
 				await page.getByRole('button', { name: 'Show my name' }).click();
-				await expect(page.locator('.cert-name')).toHaveText('Alexandra Featherstonehaugh-Montgomery');
+				await expect(page.locator('.cert-name')).toHaveText(
+					'Alexandra Featherstonehaugh-Montgomery'
+				);
 			}
 		},
 		{
@@ -324,7 +376,9 @@ export function screenKinds(): ScreenKind[] {
 			name: 'statement',
 			open: async (page) => {
 				await openDirect(page, '#/accessibility');
-				await expect(page.getByRole('heading', { level: 1, name: /Accessibility statement for/ })).toBeVisible();
+				await expect(
+					page.getByRole('heading', { level: 1, name: /Accessibility statement for/ })
+				).toBeVisible();
 			}
 		}
 	];

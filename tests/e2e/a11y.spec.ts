@@ -45,18 +45,29 @@ const SLUG12 = slugFor(COUNCIL, '1.2');
  * Plays the covering paths of a scenario; `open` starts it afresh and returns the document
  * showing its first question. Runs axe on every new screen.
  */
-async function everyScreenOfEveryPath(s: Scenario, open: () => Promise<Doc>, axe: AxeRun, where: string) {
+async function everyScreenOfEveryPath(
+	s: Scenario,
+	open: () => Promise<Doc>,
+	axe: AxeRun,
+	where: string
+) {
 	const { paths, screens, all } = coveringPaths(s);
 	const seen = new Set<string>();
 	const errorShown = new Set<string>();
 	// Every screen: lang="en-GB", one h1, and a title of its own naming the screen and the scenario.
 	let lastTitle = '';
 	const structure = async (doc: Doc, screen: string) => {
-		const f = await doc.evaluate(() => ({ lang: document.documentElement.lang, h1: [...document.querySelectorAll('h1')].map((h) => h.textContent!.trim()), title: document.title }));
+		const f = await doc.evaluate(() => ({
+			lang: document.documentElement.lang,
+			h1: [...document.querySelectorAll('h1')].map((h) => h.textContent!.trim()),
+			title: document.title
+		}));
 		expect(f.lang, `lang on ${screen}`).toBe('en-GB');
 		expect(f.h1.length, `one h1 on ${screen}: ${f.h1.join(' | ')}`).toBe(1);
 		expect(f.title, `the title of ${screen} names the scenario`).toContain(s.title);
-		expect(f.title.replace(/^Feedback: /, ''), `the title of ${screen} names the screen`).toContain(f.h1[0].replace(/: feedback$/, ''));
+		expect(f.title.replace(/^Feedback: /, ''), `the title of ${screen} names the screen`).toContain(
+			f.h1[0].replace(/: feedback$/, '')
+		);
 		expect(f.title, `the title of ${screen} differs from the screen before`).not.toBe(lastTitle);
 		lastTitle = f.title;
 	};
@@ -76,7 +87,9 @@ async function everyScreenOfEveryPath(s: Scenario, open: () => Promise<Doc>, axe
 				// Continue with nothing chosen: the error summary.
 				errorShown.add(step.id);
 				await doc.getByRole('button', { name: 'Continue', exact: true }).click();
-				await expect(doc.getByRole('alert').filter({ hasText: 'There is a problem' })).toBeVisible();
+				await expect(
+					doc.getByRole('alert').filter({ hasText: 'There is a problem' })
+				).toBeVisible();
 				await axe.check(doc, `${where} ${s.id}: error on ${step.id}`);
 			}
 			await pick(doc, step.id, key);
@@ -97,13 +110,18 @@ async function everyScreenOfEveryPath(s: Scenario, open: () => Promise<Doc>, axe
 		seen.add(end);
 		await axe.check(doc, `${where} ${s.id}: ${end} (path ${path})`);
 	}
-	expect([...screens].filter((k) => !seen.has(k)), `screens of ${s.id} that no played path showed`).toEqual([]);
+	expect(
+		[...screens].filter((k) => !seen.has(k)),
+		`screens of ${s.id} that no played path showed`
+	).toEqual([]);
 	return { played: paths.length, all, screens: screens.size };
 }
 
 async function clickResetAttempt(page: Page) {
 	// Also clear the module's own copy in this browser, so that each path starts afresh.
-	await page.evaluate(() => ((document.getElementById('reset-local') as HTMLInputElement).checked = true));
+	await page.evaluate(
+		() => ((document.getElementById('reset-local') as HTMLInputElement).checked = true)
+	);
 	const before = await page.evaluate(() => window.mockLms.frameLoads);
 	await page.getByRole('button', { name: 'Reset attempt' }).click();
 	await page.waitForFunction((b) => window.mockLms.frameLoads > b, before);
@@ -113,7 +131,10 @@ async function clickResetAttempt(page: Page) {
 
 /** Notes (and prints) how much of the scenario the axe run covered. */
 function reportCoverage(info: { screens: number; all: number; played: number }, axe: AxeRun): void {
-	test.info().annotations.push({ type: 'coverage', description: `${info.screens} screens of ${info.all} paths, in ${info.played} played paths, ${axe.checked.length} axe runs (${axe.ms} ms in axe)` });
+	test.info().annotations.push({
+		type: 'coverage',
+		description: `${info.screens} screens of ${info.all} paths, in ${info.played} played paths, ${axe.checked.length} axe runs (${axe.ms} ms in axe)`
+	});
 	console.log(test.info().title, test.info().annotations.at(-1)?.description);
 }
 
@@ -164,8 +185,9 @@ for (const id of HEADLINE) {
 	});
 }
 
-
-test('axe: home, results, debrief, certificate, protocol and statement, opened directly (no LMS)', async ({ page }) => {
+test('axe: home, results, debrief, certificate, protocol and statement, opened directly (no LMS)', async ({
+	page
+}) => {
 	await prepareDirect(page);
 	const axe = new AxeRun();
 	const id = HEADLINE[0];
@@ -186,13 +208,22 @@ test('axe: home, results, debrief, certificate, protocol and statement, opened d
 	await go(page, '#/certificate');
 	await expect(page.getByText(/certificate will be ready when/)).toBeVisible();
 	await axe.check(page, 'direct: certificate (not ready)');
-	await page.getByRole('navigation', { name: 'Course' }).getByRole('link', { name: /protocol/ }).click();
+	await page
+		.getByRole('navigation', { name: 'Course' })
+		.getByRole('link', { name: /protocol/ })
+		.click();
 	await expect(page.locator('ol.clauses > li').first()).toBeVisible();
 	await axe.check(page, 'direct: protocol');
-	await go(page, '#/protocol/' + (await page.locator('ol.clauses > li').nth(2).getAttribute('id'))!.slice('clause-'.length));
+	await go(
+		page,
+		'#/protocol/' +
+			(await page.locator('ol.clauses > li').nth(2).getAttribute('id'))!.slice('clause-'.length)
+	);
 	await axe.check(page, 'direct: protocol, one clause highlighted');
 	await page.getByRole('link', { name: 'Accessibility statement' }).click();
-	await expect(page.getByRole('heading', { level: 1, name: /Accessibility statement for/ })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { level: 1, name: /Accessibility statement for/ })
+	).toBeVisible();
 	await axe.check(page, 'direct: accessibility statement');
 	await go(page, '#/scenario/no-such-scenario');
 	await axe.check(page, 'direct: scenario not found');
@@ -201,7 +232,12 @@ test('axe: home, results, debrief, certificate, protocol and statement, opened d
 	const s = await scenarioById(id);
 	const half = await scenarioById(HEADLINE[1]);
 	const key = await storageKey();
-	await openDirect(page, '#/', { [key]: await savedProgress({ [id]: recommendedPath(s), [half.id]: recommendedPath(half).slice(0, 2) }) });
+	await openDirect(page, '#/', {
+		[key]: await savedProgress({
+			[id]: recommendedPath(s),
+			[half.id]: recommendedPath(half).slice(0, 2)
+		})
+	});
 	await axe.check(page, 'direct: home (one finished, one in progress)');
 	await go(page, `#/scenario/${id}`);
 	await expect(page.getByRole('heading', { name: 'Your score for this scenario' })).toBeVisible();
@@ -219,7 +255,9 @@ test('axe: home, results, debrief, certificate, protocol and statement, opened d
 	await openAllFinished(page, '#/certificate');
 	await expect(page.getByRole('heading', { name: 'Certificate of completion' })).toBeVisible();
 	await axe.check(page, 'direct: certificate (ready, no name)');
-	await page.getByLabel('Your full name, as it should appear on the certificate').fill('Alex Example');
+	await page
+		.getByLabel('Your full name, as it should appear on the certificate')
+		.fill('Alex Example');
 	await page.getByRole('button', { name: 'Show my name' }).click();
 	await expect(page.locator('.cert-name')).toHaveText('Alex Example');
 	await axe.check(page, 'direct: certificate (with a name)');
@@ -246,12 +284,19 @@ test('axe: practice mode (go back, choose again), opened directly', async ({ pag
 	axe.expectNone();
 });
 
-test('axe: the LMS launch — home, results, debrief, certificate, protocol and statement in the mock LMS frame', async ({ page }) => {
+test('axe: the LMS launch — home, results, debrief, certificate, protocol and statement in the mock LMS frame', async ({
+	page
+}) => {
 	test.setTimeout(120_000);
 	const axe = new AxeRun();
 	// The 4-scenario officer refresher (SCORM 2004): finishing it all gives the certificate.
-	const slug = readdirSync('dist').find((d) => d.startsWith(`${slugFor(COUNCIL, '2004')}-sel-`) && !d.endsWith('.zip'));
-	expect(slug, 'the officer refresher package (npm run package:variants) should be in dist/').toBeTruthy();
+	const slug = readdirSync('dist').find(
+		(d) => d.startsWith(`${slugFor(COUNCIL, '2004')}-sel-`) && !d.endsWith('.zip')
+	);
+	expect(
+		slug,
+		'the officer refresher package (npm run package:variants) should be in dist/'
+	).toBeTruthy();
 	await openMockLms(page, slug!, { reset: '1' });
 	await waitForSession(page);
 	const frame = moduleFrameHandle(page);
@@ -264,17 +309,24 @@ test('axe: the LMS launch — home, results, debrief, certificate, protocol and 
 	await axe.check(frame, 'LMS: certificate (not ready)');
 	await go(frame, '#/debrief');
 	await axe.check(frame, 'LMS: debrief (nothing done)');
-	await frame.getByRole('navigation', { name: 'Course' }).getByRole('link', { name: /protocol/ }).click();
+	await frame
+		.getByRole('navigation', { name: 'Course' })
+		.getByRole('link', { name: /protocol/ })
+		.click();
 	await expect(frame.locator('ol.clauses > li').first()).toBeVisible();
 	await axe.check(frame, 'LMS: protocol');
 	await frame.getByRole('link', { name: 'Accessibility statement' }).click();
-	await expect(frame.getByRole('heading', { level: 1, name: /Accessibility statement for/ })).toBeVisible();
+	await expect(
+		frame.getByRole('heading', { level: 1, name: /Accessibility statement for/ })
+	).toBeVisible();
 	await axe.check(frame, 'LMS: accessibility statement');
 
 	// Play every scenario of the course on its recommended route, by the UI.
 	await frame.getByRole('link', { name: 'Scenarios', exact: true }).click();
 	await expect(frame.locator('main a[href^="#/scenario/"]').first()).toBeVisible();
-	const ids = await frame.locator('main a[href^="#/scenario/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!.slice('#/scenario/'.length)));
+	const ids = await frame
+		.locator('main a[href^="#/scenario/"]')
+		.evaluateAll((as) => as.map((a) => a.getAttribute('href')!.slice('#/scenario/'.length)));
 	expect(ids.length).toBeGreaterThanOrEqual(2);
 	for (const [n, id] of ids.entries()) {
 		const s = await scenarioById(id);

@@ -18,7 +18,8 @@ import { expect, type Frame, type Page } from '@playwright/test';
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 let source: string | null = null;
-const axeSource = () => (source ??= readFileSync(join(process.cwd(), 'node_modules/axe-core/axe.min.js'), 'utf8'));
+const axeSource = () =>
+	(source ??= readFileSync(join(process.cwd(), 'node_modules/axe-core/axe.min.js'), 'utf8'));
 
 export interface AxeViolation {
 	id: string;
@@ -30,17 +31,26 @@ export interface AxeViolation {
 
 /** Puts axe into the document (once per document). */
 export async function injectAxe(target: Page | Frame): Promise<void> {
-	const has = await target.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe === 'object');
+	const has = await target.evaluate(
+		() => typeof (window as unknown as { axe?: unknown }).axe === 'object'
+	);
 	if (!has) await target.evaluate(axeSource());
 }
 
 /** Runs axe on the whole document of `target` with the WCAG 2.2 A/AA tags; returns the violations. */
-export async function axeViolations(target: Page | Frame, tags: string[] = WCAG_TAGS): Promise<AxeViolation[]> {
+export async function axeViolations(
+	target: Page | Frame,
+	tags: string[] = WCAG_TAGS
+): Promise<AxeViolation[]> {
 	await injectAxe(target);
 	return target.evaluate(async (values) => {
 		// eslint-disable-next-line @typescript-eslint/no-explicit-any
 		const axe = (window as any).axe;
-		const r = await axe.run(document, { runOnly: { type: 'tag', values }, iframes: false, resultTypes: ['violations'] });
+		const r = await axe.run(document, {
+			runOnly: { type: 'tag', values },
+			iframes: false,
+			resultTypes: ['violations']
+		});
 		// eslint-disable-next-line @typescript-eslint/no-explicit-any
 		return r.violations.map((v: any) => ({
 			id: v.id,
@@ -48,7 +58,11 @@ export async function axeViolations(target: Page | Frame, tags: string[] = WCAG_
 			help: v.help,
 			helpUrl: v.helpUrl,
 			// eslint-disable-next-line @typescript-eslint/no-explicit-any
-			nodes: v.nodes.map((n: any) => ({ target: n.target.map(String).join(' >> '), html: String(n.html).slice(0, 200), summary: n.failureSummary ?? '' }))
+			nodes: v.nodes.map((n: any) => ({
+				target: n.target.map(String).join(' >> '),
+				html: String(n.html).slice(0, 200),
+				summary: n.failureSummary ?? ''
+			}))
 		}));
 	}, tags);
 }
@@ -56,7 +70,10 @@ export async function axeViolations(target: Page | Frame, tags: string[] = WCAG_
 /** One line per failing element: "screen: rule-id (help) at target — summary". */
 export function describeViolations(screen: string, violations: AxeViolation[]): string[] {
 	return violations.flatMap((v) =>
-		v.nodes.map((n) => `${screen}: ${v.id} [${v.impact ?? '?'}] ${v.help} — at ${n.target} — ${n.html} — ${n.summary.replace(/\s+/g, ' ')}`)
+		v.nodes.map(
+			(n) =>
+				`${screen}: ${v.id} [${v.impact ?? '?'}] ${v.help} — at ${n.target} — ${n.html} — ${n.summary.replace(/\s+/g, ' ')}`
+		)
 	);
 }
 
@@ -83,7 +100,10 @@ export class AxeRun {
 	/** Fails (once) with every violation found, ids, targets and help text. */
 	expectNone(): void {
 		expect(this.checked.length, 'axe should have checked at least one screen').toBeGreaterThan(0);
-		expect(this.problems, `axe-core found ${this.problems.length} WCAG 2.2 A/AA violation(s) on ${this.checked.length} screens:\n${this.problems.join('\n')}`).toEqual([]);
+		expect(
+			this.problems,
+			`axe-core found ${this.problems.length} WCAG 2.2 A/AA violation(s) on ${this.checked.length} screens:\n${this.problems.join('\n')}`
+		).toEqual([]);
 	}
 }
 

@@ -8,19 +8,34 @@
  * browser (marked as not yet in the LMS), and the next launch sends it.
  */
 import { expect, test } from '@playwright/test';
-import { cmiSummary, moduleFrame, moduleFrameHandle, openMockLms, relaunch, slugFor, storedRecord, type Cmi } from './helpers';
+import {
+	cmiSummary,
+	moduleFrame,
+	moduleFrameHandle,
+	openMockLms,
+	relaunch,
+	slugFor,
+	storedRecord,
+	type Cmi
+} from './helpers';
 import { mirror, open, play, recommendedRoute } from './guards';
 
 const COUNCIL = 'kingsthorpe-parish-council';
-const keys = (id: string) => recommendedRoute(id).map((r) => r.key).join('');
-const stored = async (page: import('@playwright/test').Page) => cmiSummary(((await storedRecord(page))?.cmi ?? {}) as Cmi, '2004');
+const keys = (id: string) =>
+	recommendedRoute(id)
+		.map((r) => r.key)
+		.join('');
+const stored = async (page: import('@playwright/test').Page) =>
+	cmiSummary(((await storedRecord(page))?.cmi ?? {}) as Cmi, '2004');
 
 test.describe('back/forward cache', () => {
 	const slug = slugFor(COUNCIL, '2004');
 	const REOPENED =
 		'This page was reopened from your browser’s history after the learning system had closed it: your progress is saved in this browser only. To save it to the learning system, close the course and open it again from there.';
 
-	test('a course page restored from the cache after the LMS session finished tells the learner, keeps the work, and the next launch sends it', async ({ page }) => {
+	test('a course page restored from the cache after the LMS session finished tells the learner, keeps the work, and the next launch sends it', async ({
+		page
+	}) => {
 		const id = 'confidentiality-councillor';
 		await openMockLms(page, slug, { reset: '1' });
 		await open(moduleFrame(page), id);
@@ -30,7 +45,12 @@ test.describe('back/forward cache', () => {
 			dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true }));
 			dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
 		});
-		await expect.poll(async () => (await storedRecord(page))?.sessions.at(-1)?.ended, 'the module finished its LMS session on pagehide').toBe('terminated');
+		await expect
+			.poll(
+				async () => (await storedRecord(page))?.sessions.at(-1)?.ended,
+				'the module finished its LMS session on pagehide'
+			)
+			.toBe('terminated');
 		const root = moduleFrame(page);
 		await expect(root.locator('.status-region')).toHaveText(REOPENED);
 		// The learner carries on: the work is kept in this browser, marked as not yet in the LMS.

@@ -8,19 +8,36 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { certificateReference } from '../../src/lib/engine/verify';
 import {
-	cmiSummary, expectNoLmsErrors, loadScenarioSource, moduleFrame, openMockLms, playScenario, readCmi,
-	recommendedKey, scenarioIdsOnHome, slugFor, startScenario
+	cmiSummary,
+	expectNoLmsErrors,
+	loadScenarioSource,
+	moduleFrame,
+	openMockLms,
+	playScenario,
+	readCmi,
+	recommendedKey,
+	scenarioIdsOnHome,
+	slugFor,
+	startScenario
 } from './helpers';
 
-const REFRESHER = ['confidentiality-officer', 'friendship-officer', 'delegation-officer', 'professional-advice'];
+const REFRESHER = [
+	'confidentiality-officer',
+	'friendship-officer',
+	'delegation-officer',
+	'professional-advice'
+];
 const refresherSlug = () => {
-	const slug = readdirSync('dist').find((d) => /^kingsthorpe-parish-council-scorm2004-sel-[0-9a-z]{6}$/.test(d));
+	const slug = readdirSync('dist').find((d) =>
+		/^kingsthorpe-parish-council-scorm2004-sel-[0-9a-z]{6}$/.test(d)
+	);
 	if (!slug) throw new Error('the refresher package is missing: run npm run package:variants');
 	return slug;
 };
 
 /** Whitespace-normalised text of the council's protocol, as the seed gave it. */
-const source = (council: string) => readFileSync(join('scenarios/councils', `${council}.source.txt`), 'utf8').replace(/\s+/g, ' ');
+const source = (council: string) =>
+	readFileSync(join('scenarios/councils', `${council}.source.txt`), 'utf8').replace(/\s+/g, ' ');
 
 test.describe('the three headline topics', () => {
 	for (const [scenario, route] of [
@@ -28,33 +45,49 @@ test.describe('the three headline topics', () => {
 		['friendship-officer', '!***'],
 		['delegation-councillor', '!!!!!']
 	] as const) {
-		test(`${scenario} plays to an ending with feedback that quotes the council`, async ({ page }) => {
+		test(`${scenario} plays to an ending with feedback that quotes the council`, async ({
+			page
+		}) => {
 			await openMockLms(page, slugFor('witham-town-council', '1.2'));
 			await startScenario(page, scenario);
 			const frame = moduleFrame(page);
 			const sc = loadScenarioSource(scenario);
 			// The first decision: check the feedback quotes Witham's protocol word for word.
 			const first = sc.steps[sc.start];
-			const key = route === 'recommended' || route[0] === '*' ? recommendedKey(sc, sc.start) : first.choices.find((c) => c.key !== recommendedKey(sc, sc.start))!.key;
+			const key =
+				route === 'recommended' || route[0] === '*'
+					? recommendedKey(sc, sc.start)
+					: first.choices.find((c) => c.key !== recommendedKey(sc, sc.start))!.key;
 			await frame.locator(`input[name="choice-${sc.start}"][value="${key}"]`).check();
 			await frame.getByRole('button', { name: 'Continue' }).click();
 			await expect(frame.getByRole('heading', { name: /recommended choice/i })).toBeVisible();
 			// Each principle shows its plain-English summary; the council's words are one step away.
 			await expect(frame.locator('.feedback .clause-summary').first()).toBeVisible();
 			await expect(frame.locator('.feedback figure.clause').first()).toBeHidden();
-			for (const summary of await frame.locator('.feedback details.clause-details > summary').all()) await summary.click();
+			for (const summary of await frame.locator('.feedback details.clause-details > summary').all())
+				await summary.click();
 			await expect(frame.locator('.feedback figure.clause').first()).toBeVisible();
 			const quotes = await frame.locator('.feedback figure.clause blockquote').allInnerTexts();
 			expect(quotes.length).toBeGreaterThan(0);
 			const text = source('witham-town-council');
 			for (const q of quotes) expect(text).toContain(q.replace(/\s+/g, ' ').trim());
-			await expect(frame.locator('.feedback figcaption a').first()).toHaveAttribute('href', /^#\/protocol\//);
+			await expect(frame.locator('.feedback figcaption a').first()).toHaveAttribute(
+				'href',
+				/^#\/protocol\//
+			);
 			await frame.getByRole('button', { name: /^(Continue|See what happened)$/ }).click();
 			const rest = route === 'recommended' ? 'recommended' : route.slice(1);
-			const played = first.choices.find((c) => c.key === key)!.next in sc.endings ? null : await playScenario(page, scenario, rest);
-			await expect(frame.getByRole('heading', { name: 'Your score for this scenario' })).toBeVisible();
+			const played =
+				first.choices.find((c) => c.key === key)!.next in sc.endings
+					? null
+					: await playScenario(page, scenario, rest);
+			await expect(
+				frame.getByRole('heading', { name: 'Your score for this scenario' })
+			).toBeVisible();
 			if (played) expect(played.ending).not.toBeNull();
-			await expect(frame.locator('.outcome')).toHaveText(/Handled well|A mixed outcome|Things went wrong/);
+			await expect(frame.locator('.outcome')).toHaveText(
+				/Handled well|A mixed outcome|Things went wrong/
+			);
 			await expectNoLmsErrors(page);
 		});
 	}
@@ -66,11 +99,17 @@ async function finishRefresher(page: Page) {
 	// Recommended all the way in three, one wrong turn first in the last, so the score is not 100.
 	for (const id of ids) {
 		await startScenario(page, id);
-		await playScenario(page, id, id === 'professional-advice' ? ['!', '*', '*', '*', '*', '*', '*', '*'] : 'recommended');
+		await playScenario(
+			page,
+			id,
+			id === 'professional-advice' ? ['!', '*', '*', '*', '*', '*', '*', '*'] : 'recommended'
+		);
 	}
 }
 
-test('a refresher course of 4 scenarios: results, debrief, certificate and the LMS record', async ({ page }) => {
+test('a refresher course of 4 scenarios: results, debrief, certificate and the LMS record', async ({
+	page
+}) => {
 	test.setTimeout(120_000);
 	const slug = refresherSlug();
 	const manifest = readFileSync(join('dist', slug, 'imsmanifest.xml'), 'utf8');
@@ -85,7 +124,9 @@ test('a refresher course of 4 scenarios: results, debrief, certificate and the L
 	const score = Number((await frame.locator('.big-score').first().innerText()).replace('%', ''));
 	expect(score).toBeGreaterThan(50);
 	expect(score).toBeLessThan(100);
-	await expect(frame.getByText(new RegExp(`(Passed|Not passed): the pass mark is 80%`))).toBeVisible();
+	await expect(
+		frame.getByText(new RegExp(`(Passed|Not passed): the pass mark is 80%`))
+	).toBeVisible();
 	const rows = frame.locator('table').first().locator('tbody tr');
 	await expect(rows).toHaveCount(4);
 	for (const r of await rows.allInnerTexts()) expect(r).toMatch(/Finished\s+\d+%/);
@@ -98,7 +139,9 @@ test('a refresher course of 4 scenarios: results, debrief, certificate and the L
 	await frame.getByRole('link', { name: 'Review your choices' }).click();
 	await expect(frame.getByRole('heading', { level: 2 })).toHaveCount(4);
 	await expect(frame.getByText(/^(The protocol recommends|Recommended) \([a-i]\)$/)).toHaveCount(1);
-	const advice = frame.locator('section', { has: frame.getByRole('heading', { name: /./, level: 2 }) }).last();
+	const advice = frame
+		.locator('section', { has: frame.getByRole('heading', { name: /./, level: 2 }) })
+		.last();
 	await expect(advice.locator('figure.clause').first()).toBeVisible();
 
 	// Certificate: name from the LMS ("Bloggs, Jo" shown as "Jo Bloggs"), council, protocol, dates, code.
@@ -110,16 +153,32 @@ test('a refresher course of 4 scenarios: results, debrief, certificate and the L
 	await expect(cert).toContainText('Officer refresher: Member/Officer protocol');
 	await expect(cert).toContainText('Member/Officer Protocol (version: 2; adopted: 21-06-23)');
 	const today = new Date();
-	const fmt = (d: Date) => d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+	const fmt = (d: Date) =>
+		d.toLocaleDateString('en-GB', {
+			day: 'numeric',
+			month: 'long',
+			year: 'numeric',
+			timeZone: 'UTC'
+		});
 	await expect(cert).toContainText(`Date completed${fmt(today)}`);
-	const due = new Date(Date.UTC(today.getUTCFullYear() + 1, today.getUTCMonth(), today.getUTCDate()));
+	const due = new Date(
+		Date.UTC(today.getUTCFullYear() + 1, today.getUTCMonth(), today.getUTCDate())
+	);
 	await expect(cert).toContainText(`Refresher due${fmt(due)}`);
 	await expect(cert).toContainText(`Score${score}% (pass mark 80%)`);
 	await expect(cert.locator('.cert-code')).toHaveText(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/);
 	// A provider can recompute the code from what the certificate says (npm run verify-certificate).
 	const content = /Content version ([0-9a-f]{8})/.exec(await cert.innerText())![1];
 	const iso = today.toISOString().slice(0, 10);
-	const expected = certificateReference([content, 'kingsthorpe-parish-council', 'assessed', 'Jo Bloggs', iso, score, score >= 80 ? 'Passed' : 'Not passed']);
+	const expected = certificateReference([
+		content,
+		'kingsthorpe-parish-council',
+		'assessed',
+		'Jo Bloggs',
+		iso,
+		score,
+		score >= 80 ? 'Passed' : 'Not passed'
+	]);
 	await expect(cert.locator('.cert-code')).toHaveText(expected);
 	await expect(frame.getByText('Save as PDF')).toBeVisible();
 
@@ -130,7 +189,8 @@ test('a refresher course of 4 scenarios: results, debrief, certificate and the L
 	expect(Number(s.scoreRaw)).toBe(score);
 	expect(Number(s.scoreScaled)).toBeCloseTo(score / 100, 2);
 	expect(s.interactions.length).toBeGreaterThanOrEqual(16);
-	for (const i of s.interactions) expect(REFRESHER.some((id) => i.id.startsWith(`${id}_`))).toBe(true);
+	for (const i of s.interactions)
+		expect(REFRESHER.some((id) => i.id.startsWith(`${id}_`))).toBe(true);
 	expect(s.objectives).toEqual([]);
 	await expectNoLmsErrors(page);
 });
@@ -141,7 +201,10 @@ test('the certificate prints on one A4 page', async ({ page }) => {
 	await finishRefresher(page);
 	// Print the module on its own page, as a learner's browser prints the frame. Opened without
 	// the LMS, it finds the progress in this browser's copy (the tracker mirrors it locally).
-	const moduleUrl = page.frames().find((f) => /\/dist\//.test(f.url()))!.url();
+	const moduleUrl = page
+		.frames()
+		.find((f) => /\/dist\//.test(f.url()))!
+		.url();
 	const print = await page.context().newPage();
 	await print.goto(moduleUrl.replace(/#.*$/, '') + '#/certificate');
 	await print.getByLabel(/Your full name/).fill('Jo Bloggs');
@@ -153,7 +216,11 @@ test('the certificate prints on one A4 page', async ({ page }) => {
 	await expect(print.locator('header.site-header')).toBeHidden();
 	await expect(print.locator('footer.site-footer')).toBeHidden();
 	await expect(print.getByRole('button', { name: 'Print certificate' })).toBeHidden();
-	const pdf = await print.pdf({ format: 'A4', printBackground: true, path: 'tests/e2e/.artifacts/certificate-a4.pdf' });
+	const pdf = await print.pdf({
+		format: 'A4',
+		printBackground: true,
+		path: 'tests/e2e/.artifacts/certificate-a4.pdf'
+	});
 	const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
 	expect(pages).toBe(1);
 	await print.close();

@@ -15,7 +15,17 @@ import { expect, test, type Page } from '@playwright/test';
 import { buildCourse, loadLibrary } from '../../src/lib/content/course';
 import { parseBuildOptions } from '../../src/lib/content/options';
 import type { Course } from '../../src/lib/engine/types';
-import { cmiSummary, lmsLog, moduleFrame, moduleFrameHandle, openMockLms, relaunch, slugFor, storedRecord, type Cmi } from './helpers';
+import {
+	cmiSummary,
+	lmsLog,
+	moduleFrame,
+	moduleFrameHandle,
+	openMockLms,
+	relaunch,
+	slugFor,
+	storedRecord,
+	type Cmi
+} from './helpers';
 import { guard, mirror, open, play, recommendedRoute, shortestScenario, statusLog } from './guards';
 
 const COUNCIL = 'kingsthorpe-parish-council';
@@ -31,17 +41,34 @@ const FAULT_COST = 1.75;
 let course: Course;
 test.beforeAll(async () => {
 	const lib = await loadLibrary(process.cwd());
-	const { options } = parseBuildOptions({ COUNCIL }, { councils: lib.councils.map((c) => c.id), scenarios: lib.scenarios.map((s) => s.id) });
+	const { options } = parseBuildOptions(
+		{ COUNCIL },
+		{ councils: lib.councils.map((c) => c.id), scenarios: lib.scenarios.map((s) => s.id) }
+	);
 	course = buildCourse(lib, options);
 });
 
-const keys = (id: string) => recommendedRoute(id).map((r) => r.key).join('');
+const keys = (id: string) =>
+	recommendedRoute(id)
+		.map((r) => r.key)
+		.join('');
 const ids = (id: string) => recommendedRoute(id).map((r) => `${id}_${r.stepId}`);
-const lastScenario = () => shortestScenario(course.scenarios.map((s) => s.id), 3);
+const lastScenario = () =>
+	shortestScenario(
+		course.scenarios.map((s) => s.id),
+		3
+	);
 
 /** The LMS's stored record: every scenario but `last` finished along its recommended route, launched as a resume. */
-async function seedAllButOne(page: Page, slug: string, version: '1.2' | '2004', last: string): Promise<void> {
-	const items = course.scenarios.filter((s) => s.id !== last).map((s) => `${s.id}:${keys(s.id)}:60`);
+async function seedAllButOne(
+	page: Page,
+	slug: string,
+	version: '1.2' | '2004',
+	last: string
+): Promise<void> {
+	const items = course.scenarios
+		.filter((s) => s.id !== last)
+		.map((s) => `${s.id}:${keys(s.id)}:60`);
 	const text = [1, course.contentVersion, '-', ...items].join('|');
 	await page.goto('/mock-lms.css'); // the mock LMS's origin, to write its storage
 	await page.evaluate(
@@ -49,14 +76,35 @@ async function seedAllButOne(page: Page, slug: string, version: '1.2' | '2004', 
 			const cmi =
 				version === '1.2'
 					? { core: { lesson_status: 'incomplete', lesson_location: 'home' }, suspend_data: text }
-					: { completion_status: 'incomplete', success_status: 'unknown', location: 'home', suspend_data: text };
+					: {
+							completion_status: 'incomplete',
+							success_status: 'unknown',
+							location: 'home',
+							suspend_data: text
+						};
 			const at = new Date().toISOString();
 			localStorage.setItem(
 				`mockLms:v1:${slug}`,
 				JSON.stringify({
-					v: 1, slug, version, attempt: 1, totalSeconds: 600,
-					sessions: [{ session: 1, entry: 'ab-initio', startedAt: at, ended: 'terminated', endedAt: at, exit: 'suspend', commits: 1 }],
-					cmi, savedAt: at, savedBy: 'a test'
+					v: 1,
+					slug,
+					version,
+					attempt: 1,
+					totalSeconds: 600,
+					sessions: [
+						{
+							session: 1,
+							entry: 'ab-initio',
+							startedAt: at,
+							ended: 'terminated',
+							endedAt: at,
+							exit: 'suspend',
+							commits: 1
+						}
+					],
+					cmi,
+					savedAt: at,
+					savedBy: 'a test'
 				})
 			);
 		},
@@ -68,7 +116,11 @@ async function seedAllButOne(page: Page, slug: string, version: '1.2' | '2004', 
 async function stored(page: Page, version: '1.2' | '2004') {
 	const rec = await storedRecord(page);
 	const cmi = (rec?.cmi ?? {}) as Cmi;
-	return { ...cmiSummary(cmi, version), sessionTime: String((version === '1.2' ? cmi.core?.session_time : cmi.session_time) ?? ''), totalSeconds: rec?.totalSeconds ?? 0 };
+	return {
+		...cmiSummary(cmi, version),
+		sessionTime: String((version === '1.2' ? cmi.core?.session_time : cmi.session_time) ?? ''),
+		totalSeconds: rec?.totalSeconds ?? 0
+	};
 }
 
 /** The final standing as the LMS should hold it, from the module's own copy of the result. */
@@ -76,14 +128,21 @@ async function expectedFinal(page: Page, version: '1.2' | '2004') {
 	const m = await mirror(page);
 	expect(m?.progress.complete, 'the course is complete').toBe(true);
 	const outcome = m!.progress.passed ? 'passed' : 'failed';
-	return { status: version === '1.2' ? outcome : 'completed', success: version === '1.2' ? undefined : outcome, scoreRaw: String(m!.progress.score) };
+	return {
+		status: version === '1.2' ? outcome : 'completed',
+		success: version === '1.2' ? undefined : outcome,
+		scoreRaw: String(m!.progress.score)
+	};
 }
 
 for (const version of ['1.2', '2004'] as const) {
 	const slug = slugFor(COUNCIL, version);
 
 	for (const fault of ['none', 'commit-twice', 'throws-5th'] as const) {
-		test(`SCORM ${version}, ${fault}: the final status and score are committed within 15 s of the last decision, page open`, async ({ page, context }) => {
+		test(`SCORM ${version}, ${fault}: the final status and score are committed within 15 s of the last decision, page open`, async ({
+			page,
+			context
+		}) => {
 			test.setTimeout(90_000);
 			const g = await guard(context);
 			const last = lastScenario();
@@ -92,31 +151,57 @@ for (const version of ['1.2', '2004'] as const) {
 			const frame = moduleFrame(page);
 			await open(frame, last);
 			let lastAt = 0;
-			const played = await play(frame, last, { after: async (n) => void (n === recommendedRoute(last).length && (lastAt = Date.now())) });
+			const played = await play(frame, last, {
+				after: async (n) => void (n === recommendedRoute(last).length && (lastAt = Date.now()))
+			});
 			expect(played.ended).toBe(true);
 			const want = await expectedFinal(page, version);
 			await expect
-				.poll(async () => {
-					const s = await stored(page, version);
-					return { status: s.status, success: s.success, scoreRaw: s.scoreRaw };
-				}, { timeout: 15_000 - (Date.now() - lastAt), intervals: [250] })
+				.poll(
+					async () => {
+						const s = await stored(page, version);
+						return { status: s.status, success: s.success, scoreRaw: s.scoreRaw };
+					},
+					{ timeout: 15_000 - (Date.now() - lastAt), intervals: [250] }
+				)
 				.toEqual(want);
 			const took = Date.now() - lastAt;
 			expect(took, 'within 15 s of the last decision').toBeLessThan(15_000);
-			expect((await page.evaluate(() => window.mockLms.session()))?.state, 'before any unload: the session is still open').toBe('running');
+			expect(
+				(await page.evaluate(() => window.mockLms.session()))?.state,
+				'before any unload: the session is still open'
+			).toBe('running');
 			// The fault did strike: some Commit failed, or some call threw.
 			const calls = (await lmsLog(page)).calls; // the whole session: a fault may defer start-up writes to later
-			expect(calls.some((c) => c.injected), 'the LMS misbehaved').toBe(fault !== 'none');
+			expect(
+				calls.some((c) => c.injected),
+				'the LMS misbehaved'
+			).toBe(fault !== 'none');
 			// Each decision is one interaction, sent once.
-			await expect.poll(async () => (await stored(page, version)).interactions.map((i) => i.id)).toEqual(ids(last));
-			console.log(`SCORM ${version} ${fault}: final state stored ${took} ms after the last decision; ${calls.length} calls for ${played.decisions} decisions (fault-free ${FAULT_FREE[version]})`);
+			await expect
+				.poll(async () => (await stored(page, version)).interactions.map((i) => i.id))
+				.toEqual(ids(last));
+			console.log(
+				`SCORM ${version} ${fault}: final state stored ${took} ms after the last decision; ${calls.length} calls for ${played.decisions} decisions (fault-free ${FAULT_FREE[version]})`
+			);
 			if (fault === 'none') {
-				expect(calls.length, 'the fault-free figure (update FAULT_FREE if the data model changed)').toBeGreaterThan(FAULT_FREE[version] * 0.85);
-				expect(calls.length, 'the fault-free figure (update FAULT_FREE if the data model changed)').toBeLessThan(FAULT_FREE[version] * 1.15);
-				await expect(frame.locator('.status-region .status'), 'no problem, so no message').toHaveCount(0);
+				expect(
+					calls.length,
+					'the fault-free figure (update FAULT_FREE if the data model changed)'
+				).toBeGreaterThan(FAULT_FREE[version] * 0.85);
+				expect(
+					calls.length,
+					'the fault-free figure (update FAULT_FREE if the data model changed)'
+				).toBeLessThan(FAULT_FREE[version] * 1.15);
+				await expect(
+					frame.locator('.status-region .status'),
+					'no problem, so no message'
+				).toHaveCount(0);
 				return g.expectClean();
 			}
-			expect(calls.length, 'calls stay near the fault-free figure').toBeLessThan(FAULT_FREE[version] * FAULT_COST);
+			expect(calls.length, 'calls stay near the fault-free figure').toBeLessThan(
+				FAULT_FREE[version] * FAULT_COST
+			);
 			// The learner is told the result has arrived (and no message is repeated).
 			await expect(frame.locator('.status-region .status')).toHaveText(SENT);
 			const { shown } = await statusLog(moduleFrameHandle(page));
@@ -125,7 +210,10 @@ for (const version of ['1.2', '2004'] as const) {
 		});
 	}
 
-	test(`SCORM ${version}, Terminate's data discarded (a refused beacon): final status, score and session time are in the LMS`, async ({ page, context }) => {
+	test(`SCORM ${version}, Terminate's data discarded (a refused beacon): final status, score and session time are in the LMS`, async ({
+		page,
+		context
+	}) => {
 		test.setTimeout(90_000);
 		const g = await guard(context);
 		const last = lastScenario();
@@ -138,10 +226,19 @@ for (const version of ['1.2', '2004'] as const) {
 		// Time passes on the results page, then the learner closes the course (and the LMS keeps
 		// what it has: read before a relaunch, which in 2004 starts a new attempt).
 		await page.waitForTimeout(1200);
-		await page.evaluate(() => (document.getElementById('module-frame') as HTMLIFrameElement).contentWindow!.location.replace('about:blank'));
-		await expect.poll(async () => (await storedRecord(page))?.sessions.map((x) => x.ended)).toEqual(['terminated', 'terminated']);
+		await page.evaluate(() =>
+			(
+				document.getElementById('module-frame') as HTMLIFrameElement
+			).contentWindow!.location.replace('about:blank')
+		);
+		await expect
+			.poll(async () => (await storedRecord(page))?.sessions.map((x) => x.ended))
+			.toEqual(['terminated', 'terminated']);
 		const { warnings } = await lmsLog(page);
-		expect(warnings.some((w) => /refused beacon/.test(w.message)), 'the Terminate call was discarded').toBe(true);
+		expect(
+			warnings.some((w) => /refused beacon/.test(w.message)),
+			'the Terminate call was discarded'
+		).toBe(true);
 		const s = await stored(page, version);
 		expect({ status: s.status, success: s.success, scoreRaw: s.scoreRaw }).toEqual(want);
 		expect(s.sessionTime, 'the session time was committed before Terminate').not.toBe('');
@@ -149,7 +246,10 @@ for (const version of ['1.2', '2004'] as const) {
 		await g.expectClean();
 	});
 
-	test(`SCORM ${version}, an outage until the page closes: on relaunch every decision reaches the LMS exactly once`, async ({ page, context }) => {
+	test(`SCORM ${version}, an outage until the page closes: on relaunch every decision reaches the LMS exactly once`, async ({
+		page,
+		context
+	}) => {
 		test.setTimeout(90_000);
 		const g = await guard(context);
 		await openMockLms(page, slug, { reset: '1' });
@@ -158,8 +258,12 @@ for (const version of ['1.2', '2004'] as const) {
 		await open(frame, id);
 		// The first decision reaches the LMS; then it goes down until the page is closed.
 		await play(frame, id, { decisions: 1 });
-		await expect.poll(async () => (await stored(page, version)).interactions.map((i) => i.id)).toEqual(ids(id).slice(0, 1));
-		await page.evaluate(() => (window.mockLms as unknown as { outage(down: boolean): void }).outage(true));
+		await expect
+			.poll(async () => (await stored(page, version)).interactions.map((i) => i.id))
+			.toEqual(ids(id).slice(0, 1));
+		await page.evaluate(() =>
+			(window.mockLms as unknown as { outage(down: boolean): void }).outage(true)
+		);
 		await play(frame, id);
 		const offline = await mirror(page);
 		expect(offline?.unsynced, 'the browser copy knows the LMS has not got it').toBe(true);
@@ -167,7 +271,10 @@ for (const version of ['1.2', '2004'] as const) {
 		await openMockLms(page, slug);
 		await expect.poll(async () => (await mirror(page))?.unsynced).toBe(false);
 		const s = await stored(page, version);
-		expect(s.interactions.map((i) => i.id), 'every decision, in order, once').toEqual(ids(id));
+		expect(
+			s.interactions.map((i) => i.id),
+			'every decision, in order, once'
+		).toEqual(ids(id));
 		expect(s.suspendData).toContain(`${id}:${keys(id)}:`);
 		// Another launch sends nothing twice.
 		await relaunch(page);

@@ -25,19 +25,30 @@ import {
 	storedRecord,
 	type Cmi
 } from './helpers';
-import { expectToldOnce, guard, mirror, open, play, recommendedRoute, shortestScenario } from './guards';
+import {
+	expectToldOnce,
+	guard,
+	mirror,
+	open,
+	play,
+	recommendedRoute,
+	shortestScenario
+} from './guards';
 
 const COUNCIL = 'kingsthorpe-parish-council';
 const MESSAGES = {
 	noLms: 'No learning system found: your progress is saved in this browser only.',
-	initFailed: 'We could not connect to the learning system: your progress is saved in this browser only.',
+	initFailed:
+		'We could not connect to the learning system: your progress is saved in this browser only.',
 	lmsError:
 		'We could not save your progress to the learning system just now. Carry on: your progress is kept in this browser and we will try again.'
 };
 
 /** A scenario with at least three decisions on its recommended route (the outage spans some, recovery the rest). */
 async function pick(page: Page, frame = moduleFrame(page)): Promise<string> {
-	const hrefs = await frame.locator('a[href^="#/scenario/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+	const hrefs = await frame
+		.locator('a[href^="#/scenario/"]')
+		.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
 	const ids = [...new Set(hrefs.map((h) => h.slice('#/scenario/'.length)))];
 	return shortestScenario(ids.length ? ids : await scenarioIdsOnHome(page), 3);
 }
@@ -46,16 +57,38 @@ async function pick(page: Page, frame = moduleFrame(page)): Promise<string> {
 async function storedFacts(page: Page, version: '1.2' | '2004') {
 	const rec = await storedRecord(page);
 	const cmi = cmiSummary((rec?.cmi ?? {}) as Cmi, version);
-	return { suspend: cmi.suspendData, interactions: cmi.interactions.map((i) => i.id), status: cmi.status };
+	return {
+		suspend: cmi.suspendData,
+		interactions: cmi.interactions.map((i) => i.id),
+		status: cmi.status
+	};
 }
 
 /** suspend_data without the seconds (finishing adds the time spent since the last save). */
-const routes = (text: string) => text.split('|').map((item, i) => (i < 3 ? item : item.split(':').filter((_, k) => k !== 2).join(':'))).join('|');
+const routes = (text: string) =>
+	text
+		.split('|')
+		.map((item, i) =>
+			i < 3
+				? item
+				: item
+						.split(':')
+						.filter((_, k) => k !== 2)
+						.join(':')
+		)
+		.join('|');
 
-const ids = (id: string, n = Infinity) => recommendedRoute(id).slice(0, n).map((r) => `${id}_${r.stepId}`);
+const ids = (id: string, n = Infinity) =>
+	recommendedRoute(id)
+		.slice(0, n)
+		.map((r) => `${id}_${r.stepId}`);
 
 /** After a relaunch, the LMS holds every route of the module's last browser copy and one interaction per decision of id's recommended route. */
-async function expectAllInLmsAfterRelaunch(page: Page, version: '1.2' | '2004', id: string): Promise<void> {
+async function expectAllInLmsAfterRelaunch(
+	page: Page,
+	version: '1.2' | '2004',
+	id: string
+): Promise<void> {
 	const last = await mirror(page);
 	await relaunch(page);
 	const s = await storedFacts(page, version);
@@ -81,8 +114,12 @@ function syncWatcher(page: Page, version: '1.2' | '2004', id: string, from: Page
 				return;
 			}
 			const s = await storedFacts(page, version);
-			expect(s.suspend, `after decision ${n} the LMS holds the latest suspend_data`).toBe(m!.progress.suspendData);
-			expect(s.interactions, `after decision ${n} the LMS holds every decision so far`).toEqual(ids(id, n));
+			expect(s.suspend, `after decision ${n} the LMS holds the latest suspend_data`).toBe(
+				m!.progress.suspendData
+			);
+			expect(s.interactions, `after decision ${n} the LMS holds every decision so far`).toEqual(
+				ids(id, n)
+			);
 			seen.synced++;
 			if (seen.outage) seen.caughtUpAfterOutage = true;
 		}
@@ -102,12 +139,19 @@ for (const version of ['1.2', '2004'] as const) {
 			expect(played.ended).toBe(true);
 			await expectToldOnce(moduleFrameHandle(page), MESSAGES.noLms);
 			const m = await mirror(page);
-			expect(m?.progress.suspendData).toContain(`${id}:${recommendedRoute(id).map((r) => r.key).join('')}:`);
+			expect(m?.progress.suspendData).toContain(
+				`${id}:${recommendedRoute(id)
+					.map((r) => r.key)
+					.join('')}:`
+			);
 			expect((await lmsLog(page)).calls, 'with no API nothing is called').toEqual([]);
 			await g.expectClean();
 		});
 
-		test('Initialize returns false all session: it starts empty (the learner is unknown), told once; the next launch sends it once the learner says it is theirs', async ({ page, context }) => {
+		test('Initialize returns false all session: it starts empty (the learner is unknown), told once; the next launch sends it once the learner says it is theirs', async ({
+			page,
+			context
+		}) => {
 			const g = await guard(context);
 			// A first, good session: the module knows this learner in this browser.
 			await openMockLms(page, slug, { reset: '1' });
@@ -121,19 +165,32 @@ for (const version of ['1.2', '2004'] as const) {
 			await play(moduleFrame(page), id);
 			await expectToldOnce(moduleFrameHandle(page), MESSAGES.initFailed);
 			const offline = await mirror(page, ':unknown:');
-			expect(offline?.progress.suspendData).toContain(`${id}:${recommendedRoute(id).map((r) => r.key).join('')}:`);
+			expect(offline?.progress.suspendData).toContain(
+				`${id}:${recommendedRoute(id)
+					.map((r) => r.key)
+					.join('')}:`
+			);
 			expect(offline?.unsynced, 'the browser copy is marked as not yet in the LMS').toBe(true);
 			const before = await storedFacts(page, version);
 			expect(before.interactions).toEqual(ids(id, 1));
 			// The LMS works again on the next launch: the learner is asked whether that work is theirs.
 			await openMockLms(page, slug);
-			const asked = moduleFrame(page).getByRole('region', { name: 'Progress saved on this computer' });
+			const asked = moduleFrame(page).getByRole('region', {
+				name: 'Progress saved on this computer'
+			});
 			await expect(asked).toBeVisible();
-			expect((await storedFacts(page, version)).interactions, 'nothing is sent before they answer').toEqual(ids(id, 1));
+			expect(
+				(await storedFacts(page, version)).interactions,
+				'nothing is sent before they answer'
+			).toEqual(ids(id, 1));
 			await asked.getByRole('button', { name: 'Yes, it is mine' }).click();
 			await expect.poll(async () => (await mirror(page, ':learner:'))?.unsynced).toBe(false);
 			const sent = (await mirror(page, ':learner:'))!.progress.suspendData;
-			expect(sent).toContain(`${id}:${recommendedRoute(id).map((r) => r.key).join('')}:`);
+			expect(sent).toContain(
+				`${id}:${recommendedRoute(id)
+					.map((r) => r.key)
+					.join('')}:`
+			);
 			expect((await storedFacts(page, version)).suspend).toBe(sent);
 			// …and the decisions made in the session the LMS never got, as interactions (after the first session's one).
 			expect((await storedFacts(page, version)).interactions).toEqual([...ids(id, 1), ...ids(id)]);
@@ -141,21 +198,31 @@ for (const version of ['1.2', '2004'] as const) {
 			await g.expectClean();
 		});
 
-		test('Initialize fails, then works: sent within the session, told once', async ({ page, context }) => {
+		test('Initialize fails, then works: sent within the session, told once', async ({
+			page,
+			context
+		}) => {
 			const g = await guard(context);
 			await openMockLms(page, slug, { fault: 'init-false', n: '2', reset: '1' });
 			const id = await pick(page);
 			await open(moduleFrame(page), id);
 			const sync = syncWatcher(page, version, id);
 			await play(moduleFrame(page), id, { after: sync.after });
-			expect(sync.seen.outage, 'decisions made while the LMS refused Initialize').toBeGreaterThan(0);
+			expect(sync.seen.outage, 'decisions made while the LMS refused Initialize').toBeGreaterThan(
+				0
+			);
 			expect(sync.seen.caughtUpAfterOutage, 'the LMS got them once it worked').toBe(true);
 			await expectToldOnce(moduleFrameHandle(page), MESSAGES.initFailed);
-			expect((await lmsLog(page)).calls.filter((c) => /Initialize$/.test(c.method)).map((c) => c.result)).toEqual(['false', 'false', 'true']);
+			expect(
+				(await lmsLog(page)).calls.filter((c) => /Initialize$/.test(c.method)).map((c) => c.result)
+			).toEqual(['false', 'false', 'true']);
 			await g.expectClean();
 		});
 
-		test('SetValue returns false for a while, then recovers: told once, the outage is sent', async ({ page, context }) => {
+		test('SetValue returns false for a while, then recovers: told once, the outage is sent', async ({
+			page,
+			context
+		}) => {
 			const g = await guard(context);
 			await openMockLms(page, slug, { fault: 'setvalue-false', n: '3', reset: '1' });
 			const id = await pick(page);
@@ -172,7 +239,10 @@ for (const version of ['1.2', '2004'] as const) {
 			await g.expectClean();
 		});
 
-		test('Commit fails now and then: told once, everything reaches the LMS', async ({ page, context }) => {
+		test('Commit fails now and then: told once, everything reaches the LMS', async ({
+			page,
+			context
+		}) => {
 			const g = await guard(context);
 			await openMockLms(page, slug, { fault: 'commit-flaky', reset: '1' });
 			const id = await pick(page);
@@ -186,7 +256,10 @@ for (const version of ['1.2', '2004'] as const) {
 			await g.expectClean();
 		});
 
-		test('the API throws now and then: no exception reaches the page, everything reaches the LMS', async ({ page, context }) => {
+		test('the API throws now and then: no exception reaches the page, everything reaches the LMS', async ({
+			page,
+			context
+		}) => {
 			const g = await guard(context);
 			await openMockLms(page, slug, { fault: 'throws', reset: '1' });
 			const id = await pick(page);
@@ -194,18 +267,26 @@ for (const version of ['1.2', '2004'] as const) {
 			const sync = syncWatcher(page, version, id);
 			await play(moduleFrame(page), id, { after: sync.after });
 			// The first throw comes at start-up, before any decision; commits still get through.
-			expect(sync.seen.synced, 'decisions confirmed by a Commit although every third SetValue throws').toBeGreaterThan(0);
+			expect(
+				sync.seen.synced,
+				'decisions confirmed by a Commit although every third SetValue throws'
+			).toBeGreaterThan(0);
 			await expectToldOnce(moduleFrameHandle(page), MESSAGES.lmsError);
 			expect((await lmsLog(page)).calls.filter((c) => c.threw).length).toBeGreaterThan(3);
 			await expectAllInLmsAfterRelaunch(page, version, id);
 			await g.expectClean();
 		});
 
-		test('the API is on window.opener (launched in a new window): tracked as usual', async ({ page, context }) => {
+		test('the API is on window.opener (launched in a new window): tracked as usual', async ({
+			page,
+			context
+		}) => {
 			const g = await guard(context);
 			await openMockLms(page, slug, { fault: 'opener', reset: '1' });
 			const popup = await openInNewWindow(page);
-			const hrefs = await popup.locator('a[href^="#/scenario/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+			const hrefs = await popup
+				.locator('a[href^="#/scenario/"]')
+				.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
 			const id = shortestScenario([...new Set(hrefs.map((h) => h.slice('#/scenario/'.length)))], 3);
 			await open(popup, id);
 			const sync = syncWatcher(page, version, id, popup);
@@ -219,7 +300,10 @@ for (const version of ['1.2', '2004'] as const) {
 	});
 }
 
-test('the API is slow (200 ms a call, SCORM 1.2): usable, nothing lost, no message', async ({ page, context }) => {
+test('the API is slow (200 ms a call, SCORM 1.2): usable, nothing lost, no message', async ({
+	page,
+	context
+}) => {
 	test.setTimeout(90_000);
 	const slug = slugFor(COUNCIL, '1.2');
 	const g = await guard(context);
@@ -235,13 +319,18 @@ test('the API is slow (200 ms a call, SCORM 1.2): usable, nothing lost, no messa
 	await expectToldOnce(moduleFrameHandle(page), null);
 	const calls = (await lmsLog(page)).calls;
 	expect(calls.length).toBeGreaterThan(40);
-	console.log(`slow API: ${calls.length} calls, the scenario took ${Math.round((Date.now() - t0) / 1000)} s`);
+	console.log(
+		`slow API: ${calls.length} calls, the scenario took ${Math.round((Date.now() - t0) / 1000)} s`
+	);
 	await expectNoLmsErrors(page);
 	await g.expectClean();
 });
 
 for (const version of ['1.2', '2004'] as const) {
-	test(`a cross-origin parent frame (SCORM ${version} package): falls back to local with the no-LMS message`, async ({ page, context }) => {
+	test(`a cross-origin parent frame (SCORM ${version} package): falls back to local with the no-LMS message`, async ({
+		page,
+		context
+	}) => {
 		const g = await guard(context);
 		const slug = slugFor(COUNCIL, version);
 		// The package's own origin (the test server) and the same port under the other loopback name.
@@ -256,7 +345,9 @@ for (const version of ['1.2', '2004'] as const) {
 		await expect(root.locator('main h1').first()).toBeVisible();
 		const frame = page.frames().find((f) => f.url().startsWith(`${own}/dist/`))!;
 		expect(frame, 'the package is framed from the other origin').toBeTruthy();
-		const hrefs = await root.locator('a[href^="#/scenario/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+		const hrefs = await root
+			.locator('a[href^="#/scenario/"]')
+			.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
 		const id = shortestScenario([...new Set(hrefs.map((h) => h.slice('#/scenario/'.length)))], 3);
 		await open(root, id);
 		expect((await play(root, id)).ended).toBe(true);
@@ -272,9 +363,14 @@ for (const version of ['1.2', '2004'] as const) {
 		});
 		if (!blocked) expect((await mirror(frame))?.progress.suspendData).toContain(`${id}:`);
 		await root.getByRole('link', { name: 'Back to all scenarios' }).click();
-		const card = root.locator('main li', { has: root.locator(`a[href="#/scenario/${id}"]`) }).first();
+		const card = root
+			.locator('main li', { has: root.locator(`a[href="#/scenario/${id}"]`) })
+			.first();
 		await expect(card).toContainText('Finished');
-		expect(await page.evaluate(() => (window as unknown as { touched: number }).touched), 'the other origin’s API was never called').toBe(0);
+		expect(
+			await page.evaluate(() => (window as unknown as { touched: number }).touched),
+			'the other origin’s API was never called'
+		).toBe(0);
 		await g.expectClean();
 	});
 }

@@ -12,18 +12,27 @@ import { slugFor } from './helpers';
 import { guard, mirror } from './guards';
 
 for (const version of ['1.2', '2004'] as const) {
-	test(`SCORM ${version} package opened from file://: home, a scenario, a deep link`, async ({ page, context }) => {
+	test(`SCORM ${version} package opened from file://: home, a scenario, a deep link`, async ({
+		page,
+		context
+	}) => {
 		const g = await guard(context);
-		const index = pathToFileURL(join(process.cwd(), 'dist', slugFor('kingsthorpe-parish-council', version), 'index.html')).href;
+		const index = pathToFileURL(
+			join(process.cwd(), 'dist', slugFor('kingsthorpe-parish-council', version), 'index.html')
+		).href;
 		await page.goto(index);
-		await expect(page.locator('main h1')).toHaveText('Working together: the Member/Officer protocol');
+		await expect(page.locator('main h1')).toHaveText(
+			'Working together: the Member/Officer protocol'
+		);
 		await expect(page.getByText(MESSAGES.noLms)).toBeVisible();
 		await page.getByRole('radio', { name: 'Show all scenarios' }).check();
 		await page.locator('main a[href^="#/scenario/"]').first().click();
 		await page.getByRole('radio').first().check();
 		await page.getByRole('button', { name: 'Continue' }).click();
 		await expect(page.locator('main .clause, main .gap-note').first()).toBeVisible();
-		expect((await mirror(page))?.progress.suspendData, 'progress kept in the browser').toMatch(/:[a-i]:/);
+		expect((await mirror(page))?.progress.suspendData, 'progress kept in the browser').toMatch(
+			/:[a-i]:/
+		);
 
 		const deep = await context.newPage();
 		await deep.goto(`${index}#/scenario/delegation-councillor`);

@@ -20,7 +20,12 @@ export function packageFolders(root = process.cwd()): string[] {
 	const dist = join(root, 'dist');
 	if (!existsSync(dist)) return [];
 	return readdirSync(dist, { withFileTypes: true })
-		.filter((d) => d.isDirectory() && existsSync(join(dist, d.name, 'imsmanifest.xml')) && existsSync(join(dist, d.name, 'index.html')))
+		.filter(
+			(d) =>
+				d.isDirectory() &&
+				existsSync(join(dist, d.name, 'imsmanifest.xml')) &&
+				existsSync(join(dist, d.name, 'index.html'))
+		)
 		.map((d) => d.name);
 }
 
@@ -28,7 +33,9 @@ export default function globalSetup(): void {
 	try {
 		accessSync(CHROMIUM, constants.X_OK);
 	} catch {
-		throw oneLine(`Chromium not found at ${CHROMIUM} — install it with: apt-get install -y chromium`);
+		throw oneLine(
+			`Chromium not found at ${CHROMIUM} — install it with: apt-get install -y chromium`
+		);
 	}
 	if (packageFolders().length === 0) {
 		throw oneLine('No packages in dist/ — run npm run package first (npm test does it for you)');

@@ -9,7 +9,13 @@
  *   helpers.ts assume the module is in the mock LMS's #module-frame).
  * - mirror(page): the module's own browser copy of the progress (localStorage "cs:…").
  */
-import { expect, type BrowserContext, type Frame, type FrameLocator, type Page } from '@playwright/test';
+import {
+	expect,
+	type BrowserContext,
+	type Frame,
+	type FrameLocator,
+	type Page
+} from '@playwright/test';
 import { loadScenarioSource, recommendedKey } from './helpers';
 
 /** What the init script keeps in each document (window.__guard). */
@@ -44,23 +50,35 @@ export async function guard(context: BrowserContext): Promise<Guard> {
 		const g: GuardRecord = { url: location.href, errors: [], csp: [], status: [''], maxShown: 0 };
 		w.__guard = g;
 		addEventListener('error', (e) => g.errors.push(String(e.message || e.error)));
-		addEventListener('unhandledrejection', (e) => g.errors.push(`unhandled rejection: ${String((e as PromiseRejectionEvent).reason)}`));
+		addEventListener('unhandledrejection', (e) =>
+			g.errors.push(`unhandled rejection: ${String((e as PromiseRejectionEvent).reason)}`)
+		);
 		document.addEventListener('securitypolicyviolation', (e) =>
-			g.csp.push(`${e.effectiveDirective || e.violatedDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`)
+			g.csp.push(
+				`${e.effectiveDirective || e.violatedDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`
+			)
 		);
 		const look = () => {
-			const shown = [...document.querySelectorAll('.status-region .status')].map((p) => (p.textContent ?? '').trim()).filter(Boolean);
+			const shown = [...document.querySelectorAll('.status-region .status')]
+				.map((p) => (p.textContent ?? '').trim())
+				.filter(Boolean);
 			g.maxShown = Math.max(g.maxShown, shown.length);
 			const now = shown.join(' / ');
 			if (g.status[g.status.length - 1] !== now) g.status.push(now);
 		};
-		new MutationObserver(look).observe(document, { subtree: true, childList: true, characterData: true });
+		new MutationObserver(look).observe(document, {
+			subtree: true,
+			childList: true,
+			characterData: true
+		});
 	});
 	const records = async () => {
 		const out: GuardRecord[] = [];
 		for (const p of context.pages()) {
 			for (const f of p.frames()) {
-				const r = await f.evaluate(() => (window as unknown as { __guard?: GuardRecord }).__guard ?? null).catch(() => null);
+				const r = await f
+					.evaluate(() => (window as unknown as { __guard?: GuardRecord }).__guard ?? null)
+					.catch(() => null);
 				if (r) out.push(r);
 			}
 		}
@@ -72,15 +90,23 @@ export async function guard(context: BrowserContext): Promise<Guard> {
 		async expectClean() {
 			const rs = await records();
 			expect(pageErrors, 'uncaught exceptions (pageerror)').toEqual([]);
-			expect(rs.flatMap((r) => r.errors.map((e) => `${r.url}: ${e}`)), 'uncaught exceptions in a document').toEqual([]);
-			expect(rs.flatMap((r) => r.csp.map((e) => `${r.url}: ${e}`)), 'Content-Security-Policy violations').toEqual([]);
+			expect(
+				rs.flatMap((r) => r.errors.map((e) => `${r.url}: ${e}`)),
+				'uncaught exceptions in a document'
+			).toEqual([]);
+			expect(
+				rs.flatMap((r) => r.csp.map((e) => `${r.url}: ${e}`)),
+				'Content-Security-Policy violations'
+			).toEqual([]);
 		}
 	};
 }
 
 /** The status messages the module showed in a frame, in order (each appearance once). */
 export async function statusLog(frame: Frame): Promise<{ shown: string[]; maxShown: number }> {
-	const g = await frame.evaluate(() => (window as unknown as { __guard?: GuardRecord }).__guard ?? null);
+	const g = await frame.evaluate(
+		() => (window as unknown as { __guard?: GuardRecord }).__guard ?? null
+	);
 	if (!g) throw new Error(`no guard in ${frame.url()} (call guard(context) before the page loads)`);
 	return { shown: g.status.filter((s) => s !== ''), maxShown: g.maxShown };
 }
@@ -141,14 +167,22 @@ export function shortestScenario(ids: string[], min = 3): string {
 /** Opens a scenario from the module's home page (showing all scenarios first if needed). */
 export async function open(root: Root, id: string, timeout = 10_000): Promise<void> {
 	const link = root.locator(`main a[href="#/scenario/${id}"]`).first();
-	if (!(await root.locator('a[href="#/scenario/' + id + '"]').first().isVisible())) {
+	if (
+		!(await root
+			.locator('a[href="#/scenario/' + id + '"]')
+			.first()
+			.isVisible())
+	) {
 		await root.locator('a[href="#/"]').first().click({ timeout });
 		// Wait for the home page itself before looking at its list.
 		await expect(root.getByRole('radio', { name: 'Show all scenarios' })).toBeVisible({ timeout });
 	}
-	if (!(await link.isVisible())) await root.getByRole('radio', { name: 'Show all scenarios' }).check({ timeout });
+	if (!(await link.isVisible()))
+		await root.getByRole('radio', { name: 'Show all scenarios' }).check({ timeout });
 	await link.click({ timeout });
-	await expect(root.locator('form input[type="radio"][name^="choice-"]').first()).toBeVisible({ timeout });
+	await expect(root.locator('form input[type="radio"][name^="choice-"]').first()).toBeVisible({
+		timeout
+	});
 }
 
 /**
@@ -159,11 +193,19 @@ export async function open(root: Root, id: string, timeout = 10_000): Promise<vo
 export async function play(
 	root: Root,
 	id: string,
-	options: { decisions?: number; timeout?: number; after?: (n: number) => Promise<void>; keys?: string } = {}
+	options: {
+		decisions?: number;
+		timeout?: number;
+		after?: (n: number) => Promise<void>;
+		keys?: string;
+	} = {}
 ): Promise<{ decisions: number; ended: boolean }> {
 	const timeout = options.timeout ?? 10_000;
 	const route = options.keys ? routeOf(id, options.keys) : recommendedRoute(id);
-	const name = await root.locator('form input[type="radio"][name^="choice-"]').first().getAttribute('name', { timeout });
+	const name = await root
+		.locator('form input[type="radio"][name^="choice-"]')
+		.first()
+		.getAttribute('name', { timeout });
 	let at = route.findIndex((r) => `choice-${r.stepId}` === name);
 	if (at < 0) throw new Error(`step ${name} is not on the route played in ${id}`);
 	let made = 0;
@@ -172,15 +214,23 @@ export async function play(
 		const radio = root.locator(`input[type="radio"][name="choice-${stepId}"][value="${key}"]`);
 		await radio.check({ timeout });
 		await root.getByRole('button', { name: 'Continue', exact: true }).click({ timeout });
-		await expect(root.locator(`input[type="radio"][name="choice-${stepId}"]`)).toHaveCount(0, { timeout });
+		await expect(root.locator(`input[type="radio"][name="choice-${stepId}"]`)).toHaveCount(0, {
+			timeout
+		});
 		made++;
 		await options.after?.(made);
 		await root.getByRole('button', { name: /^(Continue|See what happened)$/ }).click({ timeout });
 		at++;
-		if (at < route.length) await expect(root.locator(`input[type="radio"][name="choice-${route[at].stepId}"]`).first()).toBeVisible({ timeout });
+		if (at < route.length)
+			await expect(
+				root.locator(`input[type="radio"][name="choice-${route[at].stepId}"]`).first()
+			).toBeVisible({ timeout });
 	}
 	const ended = at >= route.length;
-	if (ended) await expect(root.getByRole('heading', { name: 'Your score for this scenario' })).toBeVisible({ timeout });
+	if (ended)
+		await expect(root.getByRole('heading', { name: 'Your score for this scenario' })).toBeVisible({
+			timeout
+		});
 	return { decisions: made, ended };
 }
 
@@ -191,7 +241,13 @@ export interface Mirror {
 	learner: string;
 	unsynced: boolean;
 	base: string;
-	progress: { suspendData: string; location: string; score: number; complete: boolean; passed: boolean };
+	progress: {
+		suspendData: string;
+		location: string;
+		score: number;
+		complete: boolean;
+		passed: boolean;
+	};
 }
 
 /**

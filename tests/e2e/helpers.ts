@@ -55,7 +55,13 @@ export interface LmsSession {
 export interface LmsRecord {
 	attempt: number;
 	totalSeconds: number;
-	sessions: { session: number; entry: string; exit: string; ended: 'terminated' | 'closed' | null; commits: number }[];
+	sessions: {
+		session: number;
+		entry: string;
+		exit: string;
+		ended: 'terminated' | 'closed' | null;
+		commits: number;
+	}[];
 	cmi: Cmi | null;
 	savedAt: string | null;
 	savedBy: string | null;
@@ -99,7 +105,11 @@ export function slugFor(council: string, version: '1.2' | '2004', suffix = ''): 
 }
 
 /** Opens the mock LMS with a package (and e.g. { fault: 'commit-flaky' }); waits until the module shows its first page. */
-export async function openMockLms(page: Page, slug: string, query: Record<string, string> = {}): Promise<void> {
+export async function openMockLms(
+	page: Page,
+	slug: string,
+	query: Record<string, string> = {}
+): Promise<void> {
 	const q = new URLSearchParams({ package: slug, ...query });
 	await page.goto(`/?${q}`);
 	await page.waitForFunction(() => window.mockLms?.ready === true);
@@ -110,7 +120,10 @@ export async function openMockLms(page: Page, slug: string, query: Record<string
 
 /** With ?fault=opener: clicks "Open the module in a new window"; returns the module's window once it shows a page. */
 export async function openInNewWindow(page: Page): Promise<Page> {
-	const [popup] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: 'Open the module in a new window' }).click()]);
+	const [popup] = await Promise.all([
+		page.waitForEvent('popup'),
+		page.getByRole('button', { name: 'Open the module in a new window' }).click()
+	]);
 	await popup.waitForLoadState();
 	await expect(popup.locator('main h1').first()).toBeVisible();
 	return popup;
@@ -135,13 +148,19 @@ export async function waitForModule(page: Page): Promise<void> {
 }
 
 /** Waits until the module has called Initialize in the current session. */
-export async function waitForSession(page: Page, state: LmsSession['state'] = 'running'): Promise<LmsSession> {
+export async function waitForSession(
+	page: Page,
+	state: LmsSession['state'] = 'running'
+): Promise<LmsSession> {
 	await page.waitForFunction((s) => window.mockLms.session()?.state === s, state);
 	return (await lmsSession(page))!;
 }
 
 /** Clicks "Re-launch" (the module finishes, then opens again with the stored data); waits for it to load and initialise. */
-export async function relaunch(page: Page, options: { clearModuleCopy?: boolean } = {}): Promise<LmsSession> {
+export async function relaunch(
+	page: Page,
+	options: { clearModuleCopy?: boolean } = {}
+): Promise<LmsSession> {
 	const before = await page.evaluate(() => window.mockLms.frameLoads);
 	if (options.clearModuleCopy) {
 		await page.evaluate((o) => window.mockLms.relaunch(o), options);
@@ -180,19 +199,32 @@ export function storedRecord(page: Page): Promise<LmsRecord | null> {
 }
 
 /** Every API call so far, and the errors and warnings the mock LMS noted. */
-export function lmsLog(page: Page): Promise<{ calls: LmsCall[]; errors: LmsProblem[]; warnings: LmsProblem[] }> {
-	return page.evaluate(() => ({ calls: window.mockLms.calls, errors: window.mockLms.errors, warnings: window.mockLms.warnings }));
+export function lmsLog(
+	page: Page
+): Promise<{ calls: LmsCall[]; errors: LmsProblem[]; warnings: LmsProblem[] }> {
+	return page.evaluate(() => ({
+		calls: window.mockLms.calls,
+		errors: window.mockLms.errors,
+		warnings: window.mockLms.warnings
+	}));
 }
 
 /** Fails the test with the mock LMS's error list (API error codes, simulated faults, LMS-side problems), if it is not empty. */
 export async function expectNoLmsErrors(page: Page): Promise<void> {
 	const { errors } = await lmsLog(page);
-	expect(errors.map((e) => `${e.method ?? ''}(${e.element ?? ''}) ${e.code ?? ''}: ${e.message}`), 'the mock LMS saw errors').toEqual([]);
+	expect(
+		errors.map((e) => `${e.method ?? ''}(${e.element ?? ''}) ${e.code ?? ''}: ${e.message}`),
+		'the mock LMS saw errors'
+	).toEqual([]);
 }
 
 /** A CMI list ({ "0": …, "1": … }) as an array, in index order. */
 export function list<T = Cmi>(o: Record<string, T> | undefined | null): T[] {
-	return o ? Object.keys(o).sort((a, b) => Number(a) - Number(b)).map((k) => o[k]) : [];
+	return o
+		? Object.keys(o)
+				.sort((a, b) => Number(a) - Number(b))
+				.map((k) => o[k])
+		: [];
 }
 
 /** The same facts from a 1.2 or 2004 CMI: status, score, suspend data, interactions (id, response, result), objectives. */
@@ -237,7 +269,10 @@ export interface SourceScenario {
 const cache = new Map<string, SourceScenario>();
 
 /** Reads scenarios/<file>.md whose frontmatter id is `id`: its steps (choices, next, score total) and endings. */
-export function loadScenarioSource(id: string, dir = join(process.cwd(), 'scenarios')): SourceScenario {
+export function loadScenarioSource(
+	id: string,
+	dir = join(process.cwd(), 'scenarios')
+): SourceScenario {
 	const hit = cache.get(id);
 	if (hit) return hit;
 	for (const file of readdirSync(dir).filter((f) => f.endsWith('.md'))) {
@@ -267,7 +302,9 @@ export function loadScenarioSource(id: string, dir = join(process.cwd(), 'scenar
 			} else if ((m = /^Next:\s*([\w-]+)/.exec(line)) && choice) {
 				choice.next = m[1];
 			} else if ((m = /^Scores:\s*(.+)$/.exec(line)) && choice) {
-				choice.total = m[1].split(',').reduce((sum, part) => sum + Number(/([+-]?\d+)\s*$/.exec(part.trim())?.[1] ?? 0), 0);
+				choice.total = m[1]
+					.split(',')
+					.reduce((sum, part) => sum + Number(/([+-]?\d+)\s*$/.exec(part.trim())?.[1] ?? 0), 0);
 			}
 		}
 		cache.set(id, sc);
@@ -295,7 +332,8 @@ export async function startScenario(page: Page, scenarioId: string): Promise<voi
 		await expect(frame.getByRole('radio', { name: 'Show all scenarios' })).toBeVisible();
 	}
 	const link = frame.locator(`main a[href="#/scenario/${scenarioId}"]`).first();
-	if (!(await link.isVisible())) await frame.getByRole('radio', { name: 'Show all scenarios' }).check();
+	if (!(await link.isVisible()))
+		await frame.getByRole('radio', { name: 'Show all scenarios' }).check();
 	await link.click();
 	await expect(frame.locator('form input[type="radio"][name^="choice-"]').first()).toBeVisible();
 }
@@ -304,7 +342,9 @@ export async function startScenario(page: Page, scenarioId: string): Promise<voi
 export async function scenarioIdsOnHome(page: Page): Promise<string[]> {
 	const frame = moduleFrame(page);
 	await frame.getByRole('radio', { name: 'Show all scenarios' }).check();
-	const hrefs = await frame.locator('main a[href^="#/scenario/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+	const hrefs = await frame
+		.locator('main a[href^="#/scenario/"]')
+		.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
 	return [...new Set(hrefs.map((h) => h.slice('#/scenario/'.length)))];
 }
 
@@ -318,9 +358,14 @@ export async function currentStepId(page: Page): Promise<string | null> {
 /** The status shown for a scenario on the home page ("Not started", "In progress", "Finished, score 80%"). */
 export async function homeStatus(page: Page, scenarioId: string): Promise<string> {
 	const frame = moduleFrame(page);
-	const card = frame.locator('main li', { has: frame.locator(`a[href="#/scenario/${scenarioId}"]`) }).first();
+	const card = frame
+		.locator('main li', { has: frame.locator(`a[href="#/scenario/${scenarioId}"]`) })
+		.first();
 	const words = (await card.innerText()).replace(/\s+/g, ' ');
-	return /(Not started|In progress|Finished(?:, score \d+%)?)/.exec(words)?.[1] ?? `(no status in "${words}")`;
+	return (
+		/(Not started|In progress|Finished(?:, score \d+%)?)/.exec(words)?.[1] ??
+		`(no status in "${words}")`
+	);
 }
 
 /** Picks a choice by clicking its label's radio, then "Continue"; waits for the feedback screen. */
@@ -337,7 +382,9 @@ export async function choose(page: Page, stepId: string, key: string): Promise<v
 
 /** On the feedback screen, clicks "Continue" (or "See what happened" before an ending). */
 export async function continueAfterFeedback(page: Page): Promise<void> {
-	await moduleFrame(page).getByRole('button', { name: /^(Continue|See what happened)$/ }).click();
+	await moduleFrame(page)
+		.getByRole('button', { name: /^(Continue|See what happened)$/ })
+		.click();
 }
 
 export interface PlayResult {
@@ -361,7 +408,8 @@ export async function playScenario(
 	options: { decisions?: number } = {}
 ): Promise<PlayResult> {
 	const sc = loadScenarioSource(scenarioId);
-	const letters = choices === 'recommended' ? null : Array.isArray(choices) ? choices : choices.split('');
+	const letters =
+		choices === 'recommended' ? null : Array.isArray(choices) ? choices : choices.split('');
 	const frame = moduleFrame(page);
 	const path: PlayResult['path'] = [];
 	const shown = await currentStepId(page);
@@ -372,20 +420,31 @@ export async function playScenario(
 		if (!step) throw new Error(`the module shows step "${stepId}", which ${sc.file} does not have`);
 		const best = recommendedKey(sc, stepId);
 		const wanted = letters ? letters[path.length] : '*';
-		if (wanted === undefined) throw new Error(`ran out of choices at step ${stepId} after ${path.length} decisions`);
-		const key = wanted === '*' ? best : wanted === '!' ? step.choices.find((c) => c.key !== best)!.key : wanted;
+		if (wanted === undefined)
+			throw new Error(`ran out of choices at step ${stepId} after ${path.length} decisions`);
+		const key =
+			wanted === '*'
+				? best
+				: wanted === '!'
+					? step.choices.find((c) => c.key !== best)!.key
+					: wanted;
 		const picked: SourceChoice | undefined = step.choices.find((c) => c.key === key);
 		if (!picked) throw new Error(`step ${stepId} has no choice ${key}`);
 		await choose(page, stepId, key);
 		path.push({ stepId, key, recommended: key === best });
 		await continueAfterFeedback(page);
 		if (sc.endings[picked.next]) {
-			await expect(frame.getByRole('heading', { name: 'Your score for this scenario' })).toBeVisible();
+			await expect(
+				frame.getByRole('heading', { name: 'Your score for this scenario' })
+			).toBeVisible();
 			return { path, ending: picked.next, stoppedAt: null };
 		}
 		stepId = picked.next;
-		await expect(frame.locator(`input[type="radio"][name="choice-${stepId}"]`).first()).toBeVisible();
-		if (options.decisions !== undefined && path.length >= options.decisions) return { path, ending: null, stoppedAt: stepId };
+		await expect(
+			frame.locator(`input[type="radio"][name="choice-${stepId}"]`).first()
+		).toBeVisible();
+		if (options.decisions !== undefined && path.length >= options.decisions)
+			return { path, ending: null, stoppedAt: stepId };
 	}
 }
 
@@ -400,10 +459,15 @@ export async function axeViolations(page: Page, tags: string[] = AXE_TAGS) {
 		// eslint-disable-next-line @typescript-eslint/no-explicit-any
 		const axe = (window as any).axe;
 		const r = await axe.run(document, { runOnly: { type: 'tag', values }, iframes: false });
-		return r.violations.map((v: { id: string; help: string; nodes: { target: unknown; failureSummary?: string }[] }) => ({
-			id: v.id,
-			help: v.help,
-			nodes: v.nodes.map((n) => ({ target: JSON.stringify(n.target), summary: n.failureSummary ?? '' }))
-		}));
+		return r.violations.map(
+			(v: { id: string; help: string; nodes: { target: unknown; failureSummary?: string }[] }) => ({
+				id: v.id,
+				help: v.help,
+				nodes: v.nodes.map((n) => ({
+					target: JSON.stringify(n.target),
+					summary: n.failureSummary ?? ''
+				}))
+			})
+		);
 	}, tags);
 }

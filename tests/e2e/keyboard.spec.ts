@@ -16,12 +16,28 @@ import type { Step } from '../../src/lib/engine/types';
  * What an element (and, for a radio, its label and drawn circle) looks like now: the active
  * element, which it marks data-kb=mark ('active'), or the element marked so earlier ('marked').
  */
-async function lookAt(page: Page, mark: string, which: 'active' | 'marked'): Promise<{ tag: string; look: string; inView: boolean; desc: string }> {
+async function lookAt(
+	page: Page,
+	mark: string,
+	which: 'active' | 'marked'
+): Promise<{ tag: string; look: string; inView: boolean; desc: string }> {
 	return page.evaluate(
 		({ mark, which }) => {
-			const el = (which === 'active' ? document.activeElement : document.querySelector(`[data-kb="${mark}"]`)) as HTMLElement;
+			const el = (
+				which === 'active' ? document.activeElement : document.querySelector(`[data-kb="${mark}"]`)
+			) as HTMLElement;
 			if (which === 'active') el.setAttribute('data-kb', mark);
-			const props = ['outline-style', 'outline-width', 'outline-color', 'box-shadow', 'background-color', 'color', 'text-decoration-line', 'border-top-width', 'border-top-color'];
+			const props = [
+				'outline-style',
+				'outline-width',
+				'outline-color',
+				'box-shadow',
+				'background-color',
+				'color',
+				'text-decoration-line',
+				'border-top-width',
+				'border-top-color'
+			];
 			const look = (e: Element, pseudo?: string) => {
 				const cs = getComputedStyle(e, pseudo);
 				return props.map((p) => `${p}:${cs.getPropertyValue(p)}`).join(';');
@@ -30,8 +46,19 @@ async function lookAt(page: Page, mark: string, which: 'active' | 'marked'): Pro
 			const label = (el as HTMLInputElement).labels?.[0];
 			if (label) parts.push(look(label), look(label, '::before'));
 			const r = el.getBoundingClientRect();
-			const inView = r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth && r.width > 0 && r.height > 0;
-			return { tag: el.tagName.toLowerCase(), look: parts.join(' | '), inView, desc: `${el.tagName.toLowerCase()} ${el.id ? '#' + el.id : ''} "${(el.textContent || (label?.textContent ?? '')).trim().slice(0, 50)}"` };
+			const inView =
+				r.bottom > 0 &&
+				r.top < innerHeight &&
+				r.right > 0 &&
+				r.left < innerWidth &&
+				r.width > 0 &&
+				r.height > 0;
+			return {
+				tag: el.tagName.toLowerCase(),
+				look: parts.join(' | '),
+				inView,
+				desc: `${el.tagName.toLowerCase()} ${el.id ? '#' + el.id : ''} "${(el.textContent || (label?.textContent ?? '')).trim().slice(0, 50)}"`
+			};
 		},
 		{ mark, which }
 	);
@@ -55,17 +82,33 @@ async function expectFocusVisible(page: Page): Promise<void> {
 	const blurred = await lookOf(page, mark);
 	expect(focused.look, `${focused.desc} should look different when focused`).not.toBe(blurred);
 	await page.keyboard.press('Shift+Tab');
-	expect(await page.evaluate(() => document.activeElement?.getAttribute('data-kb')), 'Shift+Tab should return to the same control').toBe(mark);
+	expect(
+		await page.evaluate(() => document.activeElement?.getAttribute('data-kb')),
+		'Shift+Tab should return to the same control'
+	).toBe(mark);
 }
 
 const active = (page: Page) =>
 	page.evaluate(() => {
 		const el = document.activeElement as HTMLElement | null;
-		return { tag: el?.tagName.toLowerCase() ?? '', text: (el?.textContent ?? '').trim(), id: el?.id ?? '', href: el?.getAttribute('href') ?? '', cls: el?.className ?? '', name: el?.getAttribute('name') ?? '', value: (el as HTMLInputElement)?.value ?? '' };
+		return {
+			tag: el?.tagName.toLowerCase() ?? '',
+			text: (el?.textContent ?? '').trim(),
+			id: el?.id ?? '',
+			href: el?.getAttribute('href') ?? '',
+			cls: el?.className ?? '',
+			name: el?.getAttribute('name') ?? '',
+			value: (el as HTMLInputElement)?.value ?? ''
+		};
 	});
 
 /** Presses Tab (checking the focus indicator of each control passed) until `until` holds; at most `max` presses. */
-async function tabUntil(page: Page, until: (a: Awaited<ReturnType<typeof active>>) => boolean, what: string, max = 40): Promise<void> {
+async function tabUntil(
+	page: Page,
+	until: (a: Awaited<ReturnType<typeof active>>) => boolean,
+	what: string,
+	max = 40
+): Promise<void> {
 	for (let i = 0; i < max; i++) {
 		await page.keyboard.press('Tab');
 		const a = await active(page);
@@ -77,15 +120,22 @@ async function tabUntil(page: Page, until: (a: Awaited<ReturnType<typeof active>
 
 /** Waits for focus to be on the h1 of the screen, which must say `title` (if given). */
 async function expectFocusOnH1(page: Page, screen: string): Promise<string> {
-	await expect.poll(async () => (await active(page)).tag, { message: `focus should move to the h1 of ${screen}` }).toBe('h1');
+	await expect
+		.poll(async () => (await active(page)).tag, {
+			message: `focus should move to the h1 of ${screen}`
+		})
+		.toBe('h1');
 	expect(await page.locator('h1').count(), `one h1 on ${screen}`).toBe(1);
 	return (await active(page)).text;
 }
 
 /** Text of every polite live region in main. */
-const liveText = (page: Page) => page.locator('main [aria-live="polite"], main [role="status"]').allInnerTexts();
+const liveText = (page: Page) =>
+	page.locator('main [aria-live="polite"], main [role="status"]').allInnerTexts();
 
-test('a whole scenario by keyboard only: Tab, Shift+Tab, arrows, Space, Enter', async ({ page }) => {
+test('a whole scenario by keyboard only: Tab, Shift+Tab, arrows, Space, Enter', async ({
+	page
+}) => {
 	test.setTimeout(90_000);
 	await prepareDirect(page);
 	const s = await scenarioById(HEADLINE[0]);
@@ -115,15 +165,30 @@ test('a whole scenario by keyboard only: Tab, Shift+Tab, arrows, Space, Enter', 
 			// Continue with nothing chosen: the error summary takes focus and links to the first radio.
 			await tabUntil(page, (a) => a.tag === 'button' && a.text === 'Continue', 'Continue');
 			await page.keyboard.press('Enter');
-			await expect.poll(async () => (await active(page)).cls, { message: 'the error summary should receive focus' }).toContain('error-summary');
+			await expect
+				.poll(async () => (await active(page)).cls, {
+					message: 'the error summary should receive focus'
+				})
+				.toContain('error-summary');
 			await expect(page.getByRole('alert')).toContainText('There is a problem');
-			await tabUntil(page, (a) => a.tag === 'a' && a.text === 'Choose what you would do', 'the error link');
+			await tabUntil(
+				page,
+				(a) => a.tag === 'a' && a.text === 'Choose what you would do',
+				'the error link'
+			);
 			expect((await active(page)).href).toBe(`#choice-${step.id}-${step.choices[0].key}`);
 			await page.keyboard.press('Enter');
-			expect(await active(page), 'the error link should focus the first radio').toMatchObject({ tag: 'input', id: `choice-${step.id}-${step.choices[0].key}` });
+			expect(await active(page), 'the error link should focus the first radio').toMatchObject({
+				tag: 'input',
+				id: `choice-${step.id}-${step.choices[0].key}`
+			});
 		} else {
 			// Tab from the heading into the radio group (one tab stop: the first radio, none checked).
-			await tabUntil(page, (a) => a.tag === 'input' && a.name === `choice-${step.id}`, 'the radio group');
+			await tabUntil(
+				page,
+				(a) => a.tag === 'input' && a.name === `choice-${step.id}`,
+				'the radio group'
+			);
 			expect((await active(page)).id).toBe(`choice-${step.id}-${step.choices[0].key}`);
 		}
 		// Space checks the focused radio; each ArrowDown moves to, and checks, the next.
@@ -148,15 +213,26 @@ test('a whole scenario by keyboard only: Tab, Shift+Tab, arrows, Space, Enter', 
 		title = await expectFocusOnH1(page, `the feedback on ${step.id}`);
 		expect(title).toBe(`${stepTitle}: feedback`);
 		// The feedback is announced by a polite live region whose words changed with the choice.
-		await expect.poll(async () => (await liveText(page)).join(' ').trim(), { message: 'a polite live region should announce the feedback' }).not.toBe(before.join(' ').trim());
+		await expect
+			.poll(async () => (await liveText(page)).join(' ').trim(), {
+				message: 'a polite live region should announce the feedback'
+			})
+			.not.toBe(before.join(' ').trim());
 		expect((await liveText(page)).join(' ').trim().length).toBeGreaterThan(0);
 		titles.push(await page.title());
 
 		const next = step.choices.find((c) => c.key === key)!.next;
-		await tabUntil(page, (a) => a.tag === 'button' && /^(Continue|See what happened)$/.test(a.text), 'the button after the feedback');
+		await tabUntil(
+			page,
+			(a) => a.tag === 'button' && /^(Continue|See what happened)$/.test(a.text),
+			'the button after the feedback'
+		);
 		await page.keyboard.press('Enter');
 		node = s.nodes[next];
-		title = await expectFocusOnH1(page, node.kind === 'ending' ? `the ending ${node.id}` : `step ${next}`);
+		title = await expectFocusOnH1(
+			page,
+			node.kind === 'ending' ? `the ending ${node.id}` : `step ${next}`
+		);
 		titles.push(await page.title());
 	}
 	await expect(page.getByRole('heading', { name: 'Your score for this scenario' })).toBeVisible();
@@ -165,10 +241,16 @@ test('a whole scenario by keyboard only: Tab, Shift+Tab, arrows, Space, Enter', 
 	for (const t of titles) expect(t).toContain(s.title);
 
 	// From the ending, the actions are reachable and show focus too.
-	await tabUntil(page, (a) => a.tag === 'a' && a.text === 'Back to all scenarios', 'Back to all scenarios');
+	await tabUntil(
+		page,
+		(a) => a.tag === 'a' && a.text === 'Back to all scenarios',
+		'Back to all scenarios'
+	);
 	await page.keyboard.press('Enter');
 	await expect(page.locator(`main a[href="#/scenario/${s.id}"]`).first()).toBeVisible();
-	expect(await expectFocusOnH1(page, 'the home page')).toBe((await page.locator('main h1').innerText()).trim());
+	expect(await expectFocusOnH1(page, 'the home page')).toBe(
+		(await page.locator('main h1').innerText()).trim()
+	);
 });
 
 /** After a move to another page, focus is on its h1 and the next Tab goes on from there. */
@@ -179,19 +261,36 @@ async function expectNewPage(page: Page, name: string | RegExp): Promise<void> {
 	const after = await page.evaluate(() => {
 		const h1 = document.querySelector('main h1')!;
 		const el = document.activeElement!;
-		return el !== document.body && !!(h1.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING);
+		return (
+			el !== document.body && !!(h1.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING)
+		);
 	});
-	expect(after, `Tab from the h1 of ${name} goes on from there, not back to the top of the page`).toBe(true);
+	expect(
+		after,
+		`Tab from the h1 of ${name} goes on from there, not back to the top of the page`
+	).toBe(true);
 	await page.keyboard.press('Shift+Tab');
 }
 
-test('the footer links reach the results and the accessibility statement by keyboard, with visible focus', async ({ page }) => {
+test('the footer links reach the results and the accessibility statement by keyboard, with visible focus', async ({
+	page
+}) => {
 	await prepareDirect(page);
 	await openDirect(page, '#/');
-	await tabUntil(page, (a) => a.tag === 'a' && a.text === 'Your results', 'Your results in the footer', 60);
+	await tabUntil(
+		page,
+		(a) => a.tag === 'a' && a.text === 'Your results',
+		'Your results in the footer',
+		60
+	);
 	await page.keyboard.press('Enter');
 	await expectNewPage(page, 'Your results');
-	await tabUntil(page, (a) => a.tag === 'a' && a.text === 'Accessibility statement', 'Accessibility statement in the footer', 60);
+	await tabUntil(
+		page,
+		(a) => a.tag === 'a' && a.text === 'Accessibility statement',
+		'Accessibility statement in the footer',
+		60
+	);
 	await page.keyboard.press('Enter');
 	await expectNewPage(page, /Accessibility statement/);
 	// The browser's Back button too.
@@ -199,7 +298,9 @@ test('the footer links reach the results and the accessibility statement by keyb
 	await expectNewPage(page, 'Your results');
 });
 
-test('an address that is not a page of the module: an error page that says so, titled "Error:", with a way back', async ({ page }) => {
+test('an address that is not a page of the module: an error page that says so, titled "Error:", with a way back', async ({
+	page
+}) => {
 	await prepareDirect(page);
 	await openDirect(page, '#/');
 	await page.locator('main h1').waitFor();

@@ -64,7 +64,9 @@ for (const version of ['1.2', '2004'] as const) {
 			expect(played.ending).not.toBeNull();
 
 			const cmi = cmiSummary(await readCmi(page), version);
-			expect(cmi.interactions.map((i) => i.id)).toEqual(played.path.map((p) => `${id}_${p.stepId}`));
+			expect(cmi.interactions.map((i) => i.id)).toEqual(
+				played.path.map((p) => `${id}_${p.stepId}`)
+			);
 			cmi.interactions.forEach((interaction, n) => {
 				expect(interaction.response, `interaction ${n} response`).toMatch(/^[a-i]$/);
 				expect(interaction.response).toBe(played.path[n].key);
@@ -82,10 +84,17 @@ for (const version of ['1.2', '2004'] as const) {
 			expect(again.id).toBeGreaterThan(first.id);
 			expect(again.entry).toBe('resume');
 			const stored = await storedRecord(page);
-			expect(stored?.sessions[0]?.exit, 'the first session should exit with suspend').toBe('suspend');
+			expect(stored?.sessions[0]?.exit, 'the first session should exit with suspend').toBe(
+				'suspend'
+			);
 			expect(stored?.sessions[0]?.ended).toBe('terminated');
 			const { calls } = await lmsLog(page);
-			const entryRead = calls.find((c) => c.session === again.id && /GetValue$/.test(c.method) && /^cmi\.(core\.)?entry$/.test(c.element));
+			const entryRead = calls.find(
+				(c) =>
+					c.session === again.id &&
+					/GetValue$/.test(c.method) &&
+					/^cmi\.(core\.)?entry$/.test(c.element)
+			);
 			expect(entryRead?.result, 'the module should read cmi.entry on relaunch').toBe('resume');
 			expect(await homeStatus(page, id)).toMatch(/^Finished/);
 			const resumed = cmiSummary(await readCmi(page), version);
@@ -133,7 +142,9 @@ for (const version of ['1.2', '2004'] as const) {
 			await startScenario(page, id);
 			await playScenario(page, id, 'recommended', { decisions: 1 });
 			await moduleFrame(page).getByRole('link', { name: 'Back to all scenarios' }).click();
-			await expect(moduleFrame(page).locator(`main a[href="#/scenario/${id}"]`).first()).toBeVisible();
+			await expect(
+				moduleFrame(page).locator(`main a[href="#/scenario/${id}"]`).first()
+			).toBeVisible();
 			// The learner leaves from the home page; the module finishes this session (and the next).
 			await relaunch(page);
 			await relaunch(page);

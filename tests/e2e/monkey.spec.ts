@@ -12,7 +12,18 @@
  * once, and the next launch (the LMS working) leaves nothing unsent.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { cmiSummary, expectNoLmsErrors, lmsLog, moduleFrame, moduleFrameHandle, openMockLms, relaunch, slugFor, storedRecord, type Cmi } from './helpers';
+import {
+	cmiSummary,
+	expectNoLmsErrors,
+	lmsLog,
+	moduleFrame,
+	moduleFrameHandle,
+	openMockLms,
+	relaunch,
+	slugFor,
+	storedRecord,
+	type Cmi
+} from './helpers';
 import { guard, mirror, statusLog } from './guards';
 
 const ACTIONS = 200;
@@ -32,12 +43,19 @@ async function controls(page: Page): Promise<string[]> {
 	return moduleFrameHandle(page).evaluate(() => {
 		const out: string[] = [];
 		document.querySelectorAll('[data-monkey]').forEach((el) => el.removeAttribute('data-monkey'));
-		const all = document.querySelectorAll<HTMLElement>('a[href^="#/"], button:not([disabled]), input[type=radio]');
+		const all = document.querySelectorAll<HTMLElement>(
+			'a[href^="#/"], button:not([disabled]), input[type=radio]'
+		);
 		for (const el of all) {
-			const text = (el.textContent || (el as HTMLInputElement).labels?.[0]?.textContent || '').trim().replace(/\s+/g, ' ');
-			if (!el.getClientRects().length || /print/i.test(text) || el.classList.contains('skip-link')) continue;
+			const text = (el.textContent || (el as HTMLInputElement).labels?.[0]?.textContent || '')
+				.trim()
+				.replace(/\s+/g, ' ');
+			if (!el.getClientRects().length || /print/i.test(text) || el.classList.contains('skip-link'))
+				continue;
 			el.setAttribute('data-monkey', String(out.length));
-			out.push(`${el.closest('main') ? 'main' : 'page'} ${el.tagName.toLowerCase()} "${text.slice(0, 60)}"`);
+			out.push(
+				`${el.closest('main') ? 'main' : 'page'} ${el.tagName.toLowerCase()} "${text.slice(0, 60)}"`
+			);
 		}
 		return out;
 	});
@@ -52,7 +70,8 @@ interface Walk {
 async function randomWalk(page: Page, seed: number): Promise<Walk> {
 	const random = seeded(seed);
 	const log: string[] = [];
-	const fail = (why: string) => `${why}\nactions so far:\n${log.map((l, i) => `${i + 1}. ${l}`).join('\n')}`;
+	const fail = (why: string) =>
+		`${why}\nactions so far:\n${log.map((l, i) => `${i + 1}. ${l}`).join('\n')}`;
 	let depth = 0; // in-module pages that Back can return to without leaving the module
 	for (let i = 0; i < ACTIONS; i++) {
 		const r = random();
@@ -74,8 +93,11 @@ async function randomWalk(page: Page, seed: number): Promise<Walk> {
 				const options = await controls(page);
 				expect(options.length, fail('the module offers something to do')).toBeGreaterThan(0);
 				// Mostly what the page itself offers (so scenarios get played), sometimes the header or footer.
-				const inMain = options.map((o, j) => [o, j] as const).filter(([o]) => o.startsWith('main '));
-				const pool = inMain.length && random() < 0.8 ? inMain.map(([, j]) => j) : options.map((_, j) => j);
+				const inMain = options
+					.map((o, j) => [o, j] as const)
+					.filter(([o]) => o.startsWith('main '));
+				const pool =
+					inMain.length && random() < 0.8 ? inMain.map(([, j]) => j) : options.map((_, j) => j);
 				const k = pool[Math.floor(random() * pool.length)];
 				log.push(`click ${options[k]}${attempt ? ' (screen read again)' : ''}`);
 				try {
@@ -88,48 +110,74 @@ async function randomWalk(page: Page, seed: number): Promise<Walk> {
 			}
 			expect(clicked, fail('a control could be clicked')).toBe(true);
 		}
-		await expect(moduleFrame(page).locator('main h1').first(), fail('every screen has its heading')).toBeVisible({ timeout: 10_000 });
+		await expect(
+			moduleFrame(page).locator('main h1').first(),
+			fail('every screen has its heading')
+		).toBeVisible({ timeout: 10_000 });
 	}
 	if (process.env.MONKEY_LOG) console.log(log.join('\n'));
 	return { log, fail };
 }
 
 /** After a relaunch: the LMS holds exactly what the module last saved, and it reads back whole. */
-async function expectNothingLost(page: Page, version: '1.2' | '2004', fail: Walk['fail']): Promise<void> {
+async function expectNothingLost(
+	page: Page,
+	version: '1.2' | '2004',
+	fail: Walk['fail']
+): Promise<void> {
 	const copy = await mirror(moduleFrameHandle(page));
 	const stored = cmiSummary(((await storedRecord(page))?.cmi ?? {}) as Cmi, version);
 	expect(copy?.unsynced, fail('the browser copy is confirmed by the LMS')).toBe(false);
-	expect(stored.suspendData, fail('the LMS holds what the module last saved')).toBe(copy?.progress.suspendData);
-	await expect(moduleFrame(page).getByRole('region', { name: 'About your saved progress' })).toHaveCount(0);
+	expect(stored.suspendData, fail('the LMS holds what the module last saved')).toBe(
+		copy?.progress.suspendData
+	);
+	await expect(
+		moduleFrame(page).getByRole('region', { name: 'About your saved progress' })
+	).toHaveCount(0);
 }
 
 // MONKEY_SEED=<n> tries another sequence (MONKEY_LOG=1 prints the actions).
 const seedFor = (fallback: number) => Number(process.env.MONKEY_SEED) || fallback;
 
 for (const version of ['1.2', '2004'] as const) {
-	test(`a learner who clicks anything in any order, goes back and relaunches (SCORM ${version}): no error, nothing lost`, async ({ page, context }) => {
+	test(`a learner who clicks anything in any order, goes back and relaunches (SCORM ${version}): no error, nothing lost`, async ({
+		page,
+		context
+	}) => {
 		test.setTimeout(240_000);
 		const g = await guard(context);
 		await openMockLms(page, slugFor('kingsthorpe-parish-council', version), { reset: '1' });
 		const { fail } = await randomWalk(page, seedFor(version === '1.2' ? 12 : 2004));
 		await expectNoLmsErrors(page);
 		await g.expectClean();
-		expect((await statusLog(moduleFrameHandle(page))).shown, fail('the LMS never failed, so no status message')).toEqual([]);
+		expect(
+			(await statusLog(moduleFrameHandle(page))).shown,
+			fail('the LMS never failed, so no status message')
+		).toEqual([]);
 		await relaunch(page);
 		await expectNothingLost(page, version, fail);
 		await g.expectClean();
 	});
 }
 
-test('the same learner with an LMS whose Commit fails now and then (SCORM 2004): told at most once per kind, nothing lost once it works', async ({ page, context }) => {
+test('the same learner with an LMS whose Commit fails now and then (SCORM 2004): told at most once per kind, nothing lost once it works', async ({
+	page,
+	context
+}) => {
 	test.setTimeout(240_000);
 	const g = await guard(context);
 	const slug = slugFor('kingsthorpe-parish-council', '2004');
 	await openMockLms(page, slug, { reset: '1', fault: 'commit-flaky' });
 	const { fail } = await randomWalk(page, seedFor(77));
 	const { errors } = await lmsLog(page);
-	expect(errors.some((e) => e.source === 'fault'), fail('the LMS did fail some Commits')).toBe(true);
-	expect(errors.filter((e) => e.source !== 'fault').map((e) => e.message), fail('no LMS error other than the faults it was told to make')).toEqual([]);
+	expect(
+		errors.some((e) => e.source === 'fault'),
+		fail('the LMS did fail some Commits')
+	).toBe(true);
+	expect(
+		errors.filter((e) => e.source !== 'fault').map((e) => e.message),
+		fail('no LMS error other than the faults it was told to make')
+	).toEqual([]);
 	await g.expectClean();
 	const { shown, maxShown } = await statusLog(moduleFrameHandle(page));
 	expect(new Set(shown).size, fail('each message at most once')).toBe(shown.length);

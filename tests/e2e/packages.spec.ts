@@ -7,11 +7,23 @@ import { expect, test } from '@playwright/test';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-	choose, cmiSummary, currentStepId, expectNoLmsErrors, loadScenarioSource, openMockLms, playScenario, readCmi,
-	recommendedKey, scenarioIdsOnHome, slugFor, startScenario
+	choose,
+	cmiSummary,
+	currentStepId,
+	expectNoLmsErrors,
+	loadScenarioSource,
+	openMockLms,
+	playScenario,
+	readCmi,
+	recommendedKey,
+	scenarioIdsOnHome,
+	slugFor,
+	startScenario
 } from './helpers';
 
-const standard = readdirSync('dist').filter((d) => /-scorm(12|2004)$/.test(d) && existsSync(join('dist', d, 'imsmanifest.xml')));
+const standard = readdirSync('dist').filter(
+	(d) => /-scorm(12|2004)$/.test(d) && existsSync(join('dist', d, 'imsmanifest.xml'))
+);
 
 test('all ten standard packages are built', () => {
 	expect(standard.length).toBe(10);
@@ -28,19 +40,28 @@ for (const slug of standard) {
 		await choose(page, step, recommendedKey(sc, step));
 		const s = cmiSummary(await readCmi(page), version);
 		expect(s.interactions).toEqual([
-			expect.objectContaining({ id: `${first}_${step}`, type: 'choice', response: recommendedKey(sc, step), result: 'correct' })
+			expect.objectContaining({
+				id: `${first}_${step}`,
+				type: 'choice',
+				response: recommendedKey(sc, step),
+				result: 'correct'
+			})
 		]);
 		expect(s.suspendData).toMatch(/^1\|[0-9a-f]{8}\|-\|/);
 		expect(s.status).toBe('incomplete');
 		const council = slug.replace(/-scorm(12|2004)$/, '');
-		const name = readFileSync(join('scenarios/councils', `${council}.yaml`), 'utf8').match(/^name: (.+)$/m)![1];
+		const name = readFileSync(join('scenarios/councils', `${council}.yaml`), 'utf8').match(
+			/^name: (.+)$/m
+		)![1];
 		const title = readFileSync(join('dist', slug, 'imsmanifest.xml'), 'utf8');
 		expect(title).toContain(name);
 		await expectNoLmsErrors(page);
 	});
 }
 
-test('a whole course in SCORM 1.2 ends passed, with a score and one interaction per decision', async ({ page }) => {
+test('a whole course in SCORM 1.2 ends passed, with a score and one interaction per decision', async ({
+	page
+}) => {
 	test.setTimeout(180_000);
 	await openMockLms(page, slugFor('witham-town-council', '1.2'));
 	let decisions = 0;

@@ -6,18 +6,36 @@
 import { expect, test } from '@playwright/test';
 import { readdirSync } from 'node:fs';
 import {
-	choose, cmiSummary, continueAfterFeedback, currentStepId, expectNoLmsErrors, loadScenarioSource, moduleFrame, openMockLms,
-	playScenario, readCmi, recommendedKey, relaunch, scenarioIdsOnHome, slugFor, startScenario
+	choose,
+	cmiSummary,
+	continueAfterFeedback,
+	currentStepId,
+	expectNoLmsErrors,
+	loadScenarioSource,
+	moduleFrame,
+	openMockLms,
+	playScenario,
+	readCmi,
+	recommendedKey,
+	relaunch,
+	scenarioIdsOnHome,
+	slugFor,
+	startScenario
 } from './helpers';
 
 const practice12 = slugFor('kingsthorpe-parish-council', '1.2', 'practice');
 const practice2004 = () => {
-	const slug = readdirSync('dist').find((d) => /^kingsthorpe-parish-council-scorm2004-practice-sel-[0-9a-z]{6}$/.test(d));
-	if (!slug) throw new Error('the practice selection package is missing: run npm run package:variants');
+	const slug = readdirSync('dist').find((d) =>
+		/^kingsthorpe-parish-council-scorm2004-practice-sel-[0-9a-z]{6}$/.test(d)
+	);
+	if (!slug)
+		throw new Error('the practice selection package is missing: run npm run package:variants');
 	return slug;
 };
 
-test('go back twice, take another branch, finish: only the final route is reported', async ({ page }) => {
+test('go back twice, take another branch, finish: only the final route is reported', async ({
+	page
+}) => {
 	await openMockLms(page, practice12);
 	const frame = moduleFrame(page);
 	await expect(frame.getByText('Practice — not assessed')).toBeVisible();
@@ -42,18 +60,24 @@ test('go back twice, take another branch, finish: only the final route is report
 
 	// The LMS: interactions for the final route only, and still incomplete (one scenario of many).
 	const s = cmiSummary(await readCmi(page), '1.2');
-	expect(s.interactions.map((i) => [i.id, i.response])).toEqual(final.path.map((p) => [`${id}_${p.stepId}`, p.key]));
+	expect(s.interactions.map((i) => [i.id, i.response])).toEqual(
+		final.path.map((p) => [`${id}_${p.stepId}`, p.key])
+	);
 	expect(s.status).toBe('incomplete');
 	expect(s.status).not.toMatch(/passed|failed/);
 
 	// The debrief shows both routes; the score is the final route's.
 	await frame.getByRole('link', { name: 'Review your choices' }).click();
 	await expect(frame.getByRole('heading', { name: /^Route 1 of 2$/ })).toBeVisible();
-	await expect(frame.getByRole('heading', { name: /^Route 2 of 2 \(your latest\)$/ })).toBeVisible();
+	await expect(
+		frame.getByRole('heading', { name: /^Route 2 of 2 \(your latest\)$/ })
+	).toBeVisible();
 	await expectNoLmsErrors(page);
 });
 
-test('going back from the feedback screen undoes the choice, and resume keeps the history', async ({ page }) => {
+test('going back from the feedback screen undoes the choice, and resume keeps the history', async ({
+	page
+}) => {
 	await openMockLms(page, practice12);
 	const frame = moduleFrame(page);
 	const id = 'delegation-officer';
@@ -81,7 +105,9 @@ test('going back from the feedback screen undoes the choice, and resume keeps th
 	await expectNoLmsErrors(page);
 });
 
-test('a finished practice course is reported as completed, never passed or failed (SCORM 2004)', async ({ page }) => {
+test('a finished practice course is reported as completed, never passed or failed (SCORM 2004)', async ({
+	page
+}) => {
 	await openMockLms(page, practice2004());
 	const frame = moduleFrame(page);
 	const ids = await scenarioIdsOnHome(page);
@@ -91,7 +117,9 @@ test('a finished practice course is reported as completed, never passed or faile
 		await playScenario(page, id, ['!', '*', '*', '*', '*', '*', '*', '*']);
 	}
 	await frame.getByRole('link', { name: 'See all your results' }).click();
-	await expect(frame.getByText(/Practice — not assessed\. You have finished every scenario\./)).toBeVisible();
+	await expect(
+		frame.getByText(/Practice — not assessed\. You have finished every scenario\./)
+	).toBeVisible();
 	await expect(frame.getByText(/Passed|Not passed/)).toHaveCount(0);
 	const s = cmiSummary(await readCmi(page), '2004');
 	expect(s.status).toBe('completed');

@@ -11,7 +11,10 @@ import { E2E_PORT } from '../../playwright.config';
 const PORT = E2E_PORT + 1000; // beside the mock LMS server on E2E_PORT
 const FILE = 'scenarios/zz-e2e-preview.md';
 const ID = 'zz-e2e-preview';
-const source = readFileSync('tests/fixtures/scenarios/example.md', 'utf8').replace('id: the-forwarded-email', `id: ${ID}`);
+const source = readFileSync('tests/fixtures/scenarios/example.md', 'utf8').replace(
+	'id: the-forwarded-email',
+	`id: ${ID}`
+);
 let server: ChildProcess | undefined;
 let output = '';
 
@@ -19,10 +22,22 @@ test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
 test.beforeAll(async () => {
 	writeFileSync(FILE, source);
-	server = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/preview.ts', `--port=${PORT}`, `--scenario=${ID}`, '--no-open'], { stdio: ['ignore', 'pipe', 'pipe'] });
+	server = spawn(
+		process.execPath,
+		[
+			'node_modules/tsx/dist/cli.mjs',
+			'scripts/preview.ts',
+			`--port=${PORT}`,
+			`--scenario=${ID}`,
+			'--no-open'
+		],
+		{ stdio: ['ignore', 'pipe', 'pipe'] }
+	);
 	server.stdout!.on('data', (d) => (output += d));
 	server.stderr!.on('data', (d) => (output += d));
-	await expect.poll(() => output, { timeout: 90_000 }).toContain(`http://localhost:${PORT}/#/scenario/${ID}`);
+	await expect
+		.poll(() => output, { timeout: 90_000 })
+		.toContain(`http://localhost:${PORT}/#/scenario/${ID}`);
 });
 
 test.afterAll(() => {
@@ -30,13 +45,19 @@ test.afterAll(() => {
 	server?.kill('SIGTERM');
 });
 
-test('shows the scenario, each saved edit within 5 s, and a problem in the page as in the terminal', async ({ page }) => {
+test('shows the scenario, each saved edit within 5 s, and a problem in the page as in the terminal', async ({
+	page
+}) => {
 	await page.goto(`http://localhost:${PORT}/#/scenario/${ID}`);
-	await expect(page.getByRole('heading', { name: 'A report marked confidential' })).toBeVisible({ timeout: 60_000 });
+	await expect(page.getByRole('heading', { name: 'A report marked confidential' })).toBeVisible({
+		timeout: 60_000
+	});
 
 	let t = Date.now();
 	writeFileSync(FILE, source.replace('A report marked confidential', 'A report marked secret'));
-	await expect(page.getByRole('heading', { name: 'A report marked secret' })).toBeVisible({ timeout: 5_000 });
+	await expect(page.getByRole('heading', { name: 'A report marked secret' })).toBeVisible({
+		timeout: 5_000
+	});
 	console.log(`edit visible after ${Date.now() - t} ms`);
 
 	t = Date.now();
@@ -47,6 +68,8 @@ test('shows the scenario, each saved edit within 5 s, and a problem in the page 
 	await expect.poll(() => output).toContain(message);
 
 	writeFileSync(FILE, source);
-	await expect(page.getByRole('heading', { name: 'A report marked confidential' })).toBeVisible({ timeout: 5_000 });
+	await expect(page.getByRole('heading', { name: 'A report marked confidential' })).toBeVisible({
+		timeout: 5_000
+	});
 	await expect(page.locator('vite-error-overlay')).toHaveCount(0);
 });

@@ -14,7 +14,17 @@ import { expect, test, type FrameLocator, type Page } from '@playwright/test';
 import { buildCourse, loadLibrary } from '../../src/lib/content/course';
 import { parseBuildOptions } from '../../src/lib/content/options';
 import { allRoutes, longestSuspend } from '../helpers/longest';
-import { cmiSummary, loadScenarioSource, moduleFrame, openMockLms, readCmi, relaunch, slugFor, storedRecord, type Cmi } from './helpers';
+import {
+	cmiSummary,
+	loadScenarioSource,
+	moduleFrame,
+	openMockLms,
+	readCmi,
+	relaunch,
+	slugFor,
+	storedRecord,
+	type Cmi
+} from './helpers';
 import { guard, mirror, open, play, recommendedRoute } from './guards';
 
 const COUNCIL = 'kingsthorpe-parish-council';
@@ -23,8 +33,13 @@ const A = 'confidentiality-councillor';
 const B = 'friendship-officer';
 const C = 'instructing-staff';
 
-const keys = (id: string, n = Infinity) => recommendedRoute(id).slice(0, n).map((r) => r.key).join('');
-const title = (id: string) => /^title:\s*(.+?)\s*$/m.exec(readFileSync(`scenarios/${loadScenarioSource(id).file}`, 'utf8'))![1];
+const keys = (id: string, n = Infinity) =>
+	recommendedRoute(id)
+		.slice(0, n)
+		.map((r) => r.key)
+		.join('');
+const title = (id: string) =>
+	/^title:\s*(.+?)\s*$/m.exec(readFileSync(`scenarios/${loadScenarioSource(id).file}`, 'utf8'))![1];
 
 const good = `1|oldvers1|-|${A}:${keys(A)}:40|${B}:${keys(B, 2)}:20`;
 const KEPT = 'Your other progress is kept.';
@@ -43,7 +58,9 @@ const CASES: Case[] = [
 	{
 		name: 'truncated',
 		text: `${good}|${C}:${keys(C, 1)}:30`.slice(0, -3), // the LMS kept only the first characters: "…|C:a"
-		notices: [`Your saved progress in "${title(C)}" was cut short, so that scenario starts again from its beginning. ${KEPT}`],
+		notices: [
+			`Your saved progress in "${title(C)}" was cut short, so that scenario starts again from its beginning. ${KEPT}`
+		],
 		expect: { [A]: /^Finished/, [B]: /^In progress$/, [C]: /^Not started$/ },
 		restarted: C
 	},
@@ -64,14 +81,18 @@ const CASES: Case[] = [
 	{
 		name: 'an older state-format version',
 		text: `0|oldvers1|-|${A}:${keys(A)}:40`,
-		notices: ['Your saved progress comes from an older version of this course that cannot be read, so the course starts from the beginning.'],
+		notices: [
+			'Your saved progress comes from an older version of this course that cannot be read, so the course starts from the beginning.'
+		],
 		expect: { [A]: /^Not started$/ },
 		restarted: A
 	},
 	{
 		name: 'a route to a step that no longer exists',
 		text: `1|oldvers1|-|${A}:${keys(A)}aa:40|${B}:${keys(B, 2)}:20`,
-		notices: [`"${title(A)}" has changed since you last saved, so that scenario starts again from its beginning. ${KEPT}`],
+		notices: [
+			`"${title(A)}" has changed since you last saved, so that scenario starts again from its beginning. ${KEPT}`
+		],
 		// The time spent in it is kept, so its card may say "In progress"; it opens at the first step.
 		expect: { [A]: /^(Not started|In progress)$/, [B]: /^In progress$/ },
 		restarted: A
@@ -79,7 +100,9 @@ const CASES: Case[] = [
 	{
 		name: 'a scenario removed from the course',
 		text: `1|oldvers1|-|${A}:${keys(A)}:40|gone-scenario:abc:12|${B}:${keys(B, 2)}:20`,
-		notices: ['Saved progress for a scenario that is no longer in this course ("gone-scenario") was set aside.'],
+		notices: [
+			'Saved progress for a scenario that is no longer in this course ("gone-scenario") was set aside.'
+		],
 		expect: { [A]: /^Finished/, [B]: /^In progress$/, [C]: /^Not started$/ },
 		restarted: C
 	}
@@ -95,32 +118,43 @@ async function cardStatus(root: Page | FrameLocator, id: string): Promise<string
 /** The parts of a saved text, one per scenario ("id:path:secs…"). */
 const items = (text: string) => text.split('|').slice(3);
 /** An item without the scenario version the module adds ("id:path:secs[:tries]"). */
-const bare = (item: string) => item.split(':').slice(0, 4).filter((f, k) => k < 3 || f).join(':');
+const bare = (item: string) =>
+	item
+		.split(':')
+		.slice(0, 4)
+		.filter((f, k) => k < 3 || f)
+		.join(':');
 
 async function checkLaunch(root: Page | FrameLocator, c: Case, saved: () => Promise<string>) {
 	const notice = root.getByRole('region', { name: 'About your saved progress' });
 	await expect(notice).toBeVisible();
 	const shown = await notice.locator('p').allInnerTexts();
 	expect(shown).toHaveLength(c.notices.length);
-	c.notices.forEach((n, i) => (typeof n === 'string' ? expect(shown[i]).toBe(n) : expect(shown[i]).toMatch(n)));
+	c.notices.forEach((n, i) =>
+		typeof n === 'string' ? expect(shown[i]).toBe(n) : expect(shown[i]).toMatch(n)
+	);
 	// The module saved the repaired state straight away: the broken part is gone, the rest kept.
 	await expect.poll(saved).not.toBe(c.text);
 	const repaired = await saved();
 	expect(repaired.startsWith('1|')).toBe(true);
 	for (const it of items(c.text)) {
 		const id = it.split(':')[0];
-		if (c.expect[id] && id !== c.restarted && !/Not started/.test(String(c.expect[id]))) expect(items(repaired).map(bare), `kept ${id}`).toContain(it);
+		if (c.expect[id] && id !== c.restarted && !/Not started/.test(String(c.expect[id])))
+			expect(items(repaired).map(bare), `kept ${id}`).toContain(it);
 	}
 	await root.getByRole('button', { name: 'OK' }).click();
 	await expect(notice).toHaveCount(0);
 	await root.getByRole('radio', { name: 'Show all scenarios' }).check();
-	for (const [id, status] of Object.entries(c.expect)) expect(await cardStatus(root, id), id).toMatch(status);
+	for (const [id, status] of Object.entries(c.expect))
+		expect(await cardStatus(root, id), id).toMatch(status);
 	// The broken scenario starts cleanly at its first step, and can be played.
 	await open(root, c.restarted);
 	const first = recommendedRoute(c.restarted)[0].stepId;
 	await expect(root.locator(`input[type="radio"][name="choice-${first}"]`).first()).toBeVisible();
 	await play(root, c.restarted, { decisions: 1 });
-	await expect.poll(async () => items(await saved()).find((i) => i.startsWith(`${c.restarted}:`))).toMatch(new RegExp(`^${c.restarted}:${keys(c.restarted, 1)}:`));
+	await expect
+		.poll(async () => items(await saved()).find((i) => i.startsWith(`${c.restarted}:`)))
+		.toMatch(new RegExp(`^${c.restarted}:${keys(c.restarted, 1)}:`));
 }
 
 for (const version of ['1.2', '2004'] as const) {
@@ -134,8 +168,16 @@ for (const version of ['1.2', '2004'] as const) {
 					({ slug, version, text }) => {
 						const cmi =
 							version === '1.2'
-								? { core: { lesson_status: 'incomplete', lesson_location: 'home' }, suspend_data: text }
-								: { completion_status: 'incomplete', success_status: 'unknown', location: 'home', suspend_data: text };
+								? {
+										core: { lesson_status: 'incomplete', lesson_location: 'home' },
+										suspend_data: text
+									}
+								: {
+										completion_status: 'incomplete',
+										success_status: 'unknown',
+										location: 'home',
+										suspend_data: text
+									};
 						const at = new Date().toISOString();
 						localStorage.setItem(
 							`mockLms:v1:${slug}`,
@@ -145,7 +187,17 @@ for (const version of ['1.2', '2004'] as const) {
 								version,
 								attempt: 1,
 								totalSeconds: 60,
-								sessions: [{ session: 1, entry: 'ab-initio', startedAt: at, ended: 'terminated', endedAt: at, exit: 'suspend', commits: 1 }],
+								sessions: [
+									{
+										session: 1,
+										entry: 'ab-initio',
+										startedAt: at,
+										ended: 'terminated',
+										endedAt: at,
+										exit: 'suspend',
+										commits: 1
+									}
+								],
 								cmi,
 								savedAt: at,
 								savedBy: 'a test'
@@ -156,7 +208,12 @@ for (const version of ['1.2', '2004'] as const) {
 				);
 				await openMockLms(page, slug);
 				const frame = moduleFrame(page);
-				await checkLaunch(frame, c, async () => cmiSummary(((await storedRecord(page))?.cmi ?? {}) as Cmi, version).suspendData);
+				await checkLaunch(
+					frame,
+					c,
+					async () =>
+						cmiSummary(((await storedRecord(page))?.cmi ?? {}) as Cmi, version).suspendData
+				);
 				const entry = cmiSummary(await readCmi(page), version).entry;
 				expect(entry, 'launched as a resume').toBe('resume');
 				await g.expectClean();
@@ -194,18 +251,35 @@ test.describe('broken saved progress in the browser (no LMS)', () => {
 				({ key, text }) =>
 					localStorage.setItem(
 						key,
-						JSON.stringify({ v: 1, learner: '', unsynced: true, base: '', progress: { suspendData: text, location: 'home', score: 0, complete: false, passed: false } })
+						JSON.stringify({
+							v: 1,
+							learner: '',
+							unsynced: true,
+							base: '',
+							progress: {
+								suspendData: text,
+								location: 'home',
+								score: 0,
+								complete: false,
+								passed: false
+							}
+						})
 					),
 				{ key: key!, text: c.text }
 			);
 			await page.goto(`/dist/${slug}/index.html`);
-			await expect(page.getByText('No learning system found: your progress is saved in this browser only.')).toBeVisible();
+			await expect(
+				page.getByText('No learning system found: your progress is saved in this browser only.')
+			).toBeVisible();
 			await checkLaunch(page, c, async () => (await mirror(page))?.progress.suspendData ?? '');
 			await g.expectClean();
 		});
 	}
 
-	test('a browser copy that is not even JSON: a fresh start, no crash', async ({ page, context }) => {
+	test('a browser copy that is not even JSON: a fresh start, no crash', async ({
+		page,
+		context
+	}) => {
 		const g = await guard(context);
 		await page.goto(`/dist/${slugFor(COUNCIL, '1.2')}/index.html`);
 		await page.getByRole('radio', { name: 'A councillor' }).check();
@@ -224,11 +298,17 @@ test.describe('broken saved progress in the browser (no LMS)', () => {
 test.describe('the suspend_data budget (SCORM 1.2: 4,096 characters)', () => {
 	const slug = slugFor(COUNCIL, '1.2');
 
-	test('the two scenarios with the longest routes, played along them, fit and resume', async ({ page, context }) => {
+	test('the two scenarios with the longest routes, played along them, fit and resume', async ({
+		page,
+		context
+	}) => {
 		test.setTimeout(120_000);
 		const g = await guard(context);
 		const lib = await loadLibrary(process.cwd());
-		const { options } = parseBuildOptions({ COUNCIL }, { councils: lib.councils.map((c) => c.id), scenarios: lib.scenarios.map((s) => s.id) });
+		const { options } = parseBuildOptions(
+			{ COUNCIL },
+			{ councils: lib.councils.map((c) => c.id), scenarios: lib.scenarios.map((s) => s.id) }
+		);
 		const course = buildCourse(lib, options);
 		const longest = course.scenarios
 			.map((s) => ({ id: s.id, route: allRoutes(s)[0] }))
@@ -241,7 +321,10 @@ test.describe('the suspend_data budget (SCORM 1.2: 4,096 characters)', () => {
 			expect((await play(frame, id, { keys: route })).ended).toBe(true);
 		}
 		const cmi = cmiSummary(await readCmi(page), '1.2');
-		for (const { id, route } of longest) expect(items(cmi.suspendData)).toContainEqual(expect.stringMatching(new RegExp(`^${id}:${route}:\\d+(:[a-i.]*:[0-9a-f]{4})?$`)));
+		for (const { id, route } of longest)
+			expect(items(cmi.suspendData)).toContainEqual(
+				expect.stringMatching(new RegExp(`^${id}:${route}:\\d+(:[a-i.]*:[0-9a-f]{4})?$`))
+			);
 		expect(cmi.suspendData.length).toBeLessThanOrEqual(4096);
 		expect(cmi.interactions).toHaveLength(longest.reduce((n, s) => n + s.route.length, 0));
 		// Resume: the LMS gives the data back; both scenarios are finished.
@@ -251,11 +334,17 @@ test.describe('the suspend_data budget (SCORM 1.2: 4,096 characters)', () => {
 		for (const { id } of longest) expect(await cardStatus(frame, id)).toMatch(/^Finished/);
 		const resumed = cmiSummary(await readCmi(page), '1.2').suspendData;
 		expect(resumed.length).toBeLessThanOrEqual(4096);
-		for (const { id, route } of longest) expect(items(resumed)).toContainEqual(expect.stringMatching(new RegExp(`^${id}:${route}:\\d+(:[a-i.]*:[0-9a-f]{4})?$`)));
+		for (const { id, route } of longest)
+			expect(items(resumed)).toContainEqual(
+				expect.stringMatching(new RegExp(`^${id}:${route}:\\d+(:[a-i.]*:[0-9a-f]{4})?$`))
+			);
 		await g.expectClean();
 	});
 
-	test('the largest state the course can produce resumes and is saved within 4,096', async ({ page, context }) => {
+	test('the largest state the course can produce resumes and is saved within 4,096', async ({
+		page,
+		context
+	}) => {
 		const g = await guard(context);
 		const worst = await longestSuspend(process.cwd());
 		expect(worst.chars).toBeLessThanOrEqual(4096);
@@ -266,27 +355,51 @@ test.describe('the suspend_data budget (SCORM 1.2: 4,096 characters)', () => {
 				localStorage.setItem(
 					`mockLms:v1:${slug}`,
 					JSON.stringify({
-						v: 1, slug, version: '1.2', attempt: 1, totalSeconds: 60,
-						sessions: [{ session: 1, entry: 'ab-initio', startedAt: at, ended: 'terminated', endedAt: at, exit: 'suspend', commits: 1 }],
+						v: 1,
+						slug,
+						version: '1.2',
+						attempt: 1,
+						totalSeconds: 60,
+						sessions: [
+							{
+								session: 1,
+								entry: 'ab-initio',
+								startedAt: at,
+								ended: 'terminated',
+								endedAt: at,
+								exit: 'suspend',
+								commits: 1
+							}
+						],
 						cmi: { core: { lesson_status: 'incomplete' }, suspend_data: text },
-						savedAt: at, savedBy: 'a test'
+						savedAt: at,
+						savedBy: 'a test'
 					})
 				);
 			},
 			// (Without the scenario versions, which belong to the council whose build was longest: this
 			// package is another council's, and would restart scenarios whose words differ.)
-			{ slug, text: worst.text.split('|').map((it, i) => (i < 3 ? it : bare(it))).join('|') }
+			{
+				slug,
+				text: worst.text
+					.split('|')
+					.map((it, i) => (i < 3 ? it : bare(it)))
+					.join('|')
+			}
 		);
 		await openMockLms(page, slug);
 		const frame = moduleFrame(page);
 		await expect(frame.getByRole('region', { name: 'About your saved progress' })).toHaveCount(0);
 		await frame.getByRole('radio', { name: 'Show all scenarios' }).check();
-		for (const it of items(worst.text)) expect(await cardStatus(frame, it.split(':')[0])).toMatch(/^Finished/);
+		for (const it of items(worst.text))
+			expect(await cardStatus(frame, it.split(':')[0])).toMatch(/^Finished/);
 		// Every scenario finished: the module writes the course's result and keeps the data within the limit.
 		await relaunch(page);
 		const stored = cmiSummary(((await storedRecord(page))?.cmi ?? {}) as Cmi, '1.2');
 		expect(stored.suspendData.length).toBeLessThanOrEqual(4096);
-		expect(items(stored.suspendData).map((i) => i.split(':')[0])).toEqual(items(worst.text).map((i) => i.split(':')[0]));
+		expect(items(stored.suspendData).map((i) => i.split(':')[0])).toEqual(
+			items(worst.text).map((i) => i.split(':')[0])
+		);
 		expect(stored.status).toMatch(/^(passed|failed|completed)$/);
 		await g.expectClean();
 	});

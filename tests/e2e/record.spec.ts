@@ -24,7 +24,10 @@ import {
 import { mirror, open, play, recommendedRoute } from './guards';
 
 const COUNCIL = 'kingsthorpe-parish-council';
-const keys = (id: string) => recommendedRoute(id).map((r) => r.key).join('');
+const keys = (id: string) =>
+	recommendedRoute(id)
+		.map((r) => r.key)
+		.join('');
 
 async function stored(page: Page, version: '1.2' | '2004') {
 	return cmiSummary(((await storedRecord(page))?.cmi ?? {}) as Cmi, version);
@@ -47,7 +50,9 @@ test.describe('a shared computer', () => {
 	const A = 'confidentiality-councillor';
 	const B = 'instructing-staff';
 
-	test("a session whose learner is unknown never starts from another's copy, and reaches a record only when its learner says it is theirs", async ({ page }) => {
+	test("a session whose learner is unknown never starts from another's copy, and reaches a record only when its learner says it is theirs", async ({
+		page
+	}) => {
 		// Learner 1 works in the LMS: one decision in A.
 		await openMockLms(page, slug, { reset: '1' });
 		await open(moduleFrame(page), A);
@@ -68,7 +73,9 @@ test.describe('a shared computer', () => {
 		const question = frame.getByRole('region', { name: 'Progress saved on this computer' });
 		await expect(question).toBeVisible();
 		// (Launched where learner 1 left off: the next step of A, from the LMS's location.)
-		await expect(frame.locator(`input[name="choice-${recommendedRoute(A)[1].stepId}"]`).first()).toBeVisible();
+		await expect(
+			frame.locator(`input[name="choice-${recommendedRoute(A)[1].stepId}"]`).first()
+		).toBeVisible();
 		await frame.locator('a[href="#/"]').first().click();
 		await frame.getByRole('radio', { name: 'Show all scenarios' }).check();
 		expect(await homeStatus(page, B)).toBe('Not started');
@@ -83,10 +90,14 @@ test.describe('a shared computer', () => {
 
 		// Learner 2 (a record of their own) launches: asked, says yes: their work is in their record.
 		await openMockLms(page, slug, { learnerid: 'mock-learner-002', reset: '1' });
-		const asked = moduleFrame(page).getByRole('region', { name: 'Progress saved on this computer' });
+		const asked = moduleFrame(page).getByRole('region', {
+			name: 'Progress saved on this computer'
+		});
 		await asked.getByRole('button', { name: 'Yes, it is mine' }).click();
 		await expect(asked).toHaveCount(0);
-		await expect.poll(async () => (await stored(page, '1.2')).suspendData).toContain(`${B}:${keys(B).slice(0, 1)}:`);
+		await expect
+			.poll(async () => (await stored(page, '1.2')).suspendData)
+			.toContain(`${B}:${keys(B).slice(0, 1)}:`);
 		const theirs = await stored(page, '1.2');
 		expect(theirs.suspendData).not.toContain(`${A}:`);
 		expect(theirs.interactions.map((i) => i.id)).toEqual([`${B}_${recommendedRoute(B)[0].stepId}`]);
@@ -100,8 +111,14 @@ test.describe('SCORM 2004: relaunch after completion', () => {
 	const slug = slugFor(COUNCIL, '2004');
 	const LMS: { name: string; query: Record<string, string> }[] = [
 		{ name: 'an LMS that resumes the attempt', query: {} },
-		{ name: 'an LMS that, like Moodle, gives data back only after exit=suspend', query: { lms: 'moodle' } },
-		{ name: 'an LMS that forces a new attempt once the last is finished', query: { newattempt: 'completed' } }
+		{
+			name: 'an LMS that, like Moodle, gives data back only after exit=suspend',
+			query: { lms: 'moodle' }
+		},
+		{
+			name: 'an LMS that forces a new attempt once the last is finished',
+			query: { newattempt: 'completed' }
+		}
 	];
 	for (const lms of LMS) {
 		test(lms.name, async ({ page }) => {
@@ -110,7 +127,12 @@ test.describe('SCORM 2004: relaunch after completion', () => {
 			const ids = lib.scenarios.map((s) => s.id);
 			const last = ids[ids.length - 1];
 			// The LMS holds every scenario but the last one finished (as if played in earlier sessions).
-			const text = ['1', lib.contentVersion, '-', ...ids.slice(0, -1).map((id) => `${id}:${keys(id)}:30`)].join('|');
+			const text = [
+				'1',
+				lib.contentVersion,
+				'-',
+				...ids.slice(0, -1).map((id) => `${id}:${keys(id)}:30`)
+			].join('|');
 			await page.goto('/mock-lms.css');
 			await page.evaluate(
 				({ slug, text }) => {
@@ -119,10 +141,30 @@ test.describe('SCORM 2004: relaunch after completion', () => {
 					localStorage.setItem(
 						`mockLms:v1:${slug}`,
 						JSON.stringify({
-							v: 1, slug, version: '2004', attempt: 1, totalSeconds: 600,
-							sessions: [{ session: 1, entry: 'ab-initio', startedAt: at, ended: 'terminated', endedAt: at, exit: 'suspend', commits: 1 }],
-							cmi: { completion_status: 'incomplete', success_status: 'unknown', location: 'home', suspend_data: text },
-							savedAt: at, savedBy: 'a test'
+							v: 1,
+							slug,
+							version: '2004',
+							attempt: 1,
+							totalSeconds: 600,
+							sessions: [
+								{
+									session: 1,
+									entry: 'ab-initio',
+									startedAt: at,
+									ended: 'terminated',
+									endedAt: at,
+									exit: 'suspend',
+									commits: 1
+								}
+							],
+							cmi: {
+								completion_status: 'incomplete',
+								success_status: 'unknown',
+								location: 'home',
+								suspend_data: text
+							},
+							savedAt: at,
+							savedBy: 'a test'
 						})
 					);
 				},
@@ -141,7 +183,9 @@ test.describe('SCORM 2004: relaunch after completion', () => {
 				const frame = moduleFrame(page);
 				await frame.locator('a[href="#/results"]').first().click();
 				await frame.getByRole('link', { name: 'Your certificate' }).click();
-				await expect(frame.getByRole('heading', { name: 'Certificate of completion' })).toBeVisible();
+				await expect(
+					frame.getByRole('heading', { name: 'Certificate of completion' })
+				).toBeVisible();
 				await frame.locator('a[href="#/"]').first().click();
 				const now = await stored(page, '2004');
 				if (lms.query.newattempt) {

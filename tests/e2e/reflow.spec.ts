@@ -38,19 +38,25 @@ async function sideways(page: Page) {
 				if (scrolls(p)) inRegion = true;
 				p = p.parentElement;
 			}
-			if (!inRegion && !el.closest('.visually-hidden, .skip-link')) out.push(`${el.tagName.toLowerCase()}.${el.className} right=${Math.round(r.right)}`);
+			if (!inRegion && !el.closest('.visually-hidden, .skip-link'))
+				out.push(`${el.tagName.toLowerCase()}.${el.className} right=${Math.round(r.right)}`);
 		}
 		return {
 			scrollWidth: root.scrollWidth,
 			clientWidth: root.clientWidth,
-			hidden: [getComputedStyle(document.documentElement).overflowX, getComputedStyle(document.body).overflowX].filter((o) => o === 'hidden' || o === 'clip'),
+			hidden: [
+				getComputedStyle(document.documentElement).overflowX,
+				getComputedStyle(document.body).overflowX
+			].filter((o) => o === 'hidden' || o === 'clip'),
 			out: out.slice(0, 10)
 		};
 	});
 }
 
 for (const size of WIDTHS) {
-	test(`reflow at ${size.width} px: no sideways scrolling on any screen; axe at this width; screenshots`, async ({ page }) => {
+	test(`reflow at ${size.width} px: no sideways scrolling on any screen; axe at this width; screenshots`, async ({
+		page
+	}) => {
 		test.setTimeout(90_000);
 		await page.setViewportSize(size);
 		await prepareDirect(page);
@@ -59,18 +65,31 @@ for (const size of WIDTHS) {
 		for (const screen of screenKinds()) {
 			await screen.open(page);
 			const s = await sideways(page);
-			if (s.scrollWidth > s.clientWidth + 1) problems.push(`${screen.name}: the page scrolls sideways (${s.scrollWidth} > ${s.clientWidth}): ${s.out.join(', ')}`);
-			if (s.hidden.length) problems.push(`${screen.name}: overflow-x is hidden on html/body, which would hide content instead of reflowing it`);
-			if (s.out.length) problems.push(`${screen.name}: content past the right edge: ${s.out.join(', ')}`);
+			if (s.scrollWidth > s.clientWidth + 1)
+				problems.push(
+					`${screen.name}: the page scrolls sideways (${s.scrollWidth} > ${s.clientWidth}): ${s.out.join(', ')}`
+				);
+			if (s.hidden.length)
+				problems.push(
+					`${screen.name}: overflow-x is hidden on html/body, which would hide content instead of reflowing it`
+				);
+			if (s.out.length)
+				problems.push(`${screen.name}: content past the right edge: ${s.out.join(', ')}`);
 			// Tables fit, or scroll inside their own region (never the page).
 			const tables = await page.locator('main table').evaluateAll((ts) =>
 				ts.map((t) => {
 					const box = t.parentElement!;
-					return { fits: t.getBoundingClientRect().width <= box.clientWidth + 1, region: /(auto|scroll)/.test(getComputedStyle(box).overflowX) };
+					return {
+						fits: t.getBoundingClientRect().width <= box.clientWidth + 1,
+						region: /(auto|scroll)/.test(getComputedStyle(box).overflowX)
+					};
 				})
 			);
 			tables.forEach((t, i) => {
-				if (!t.fits && !t.region) problems.push(`${screen.name}: table ${i + 1} is wider than its container, which does not scroll`);
+				if (!t.fits && !t.region)
+					problems.push(
+						`${screen.name}: table ${i + 1} is wider than its container, which does not scroll`
+					);
 			});
 			await shot(page, `${screen.name}-${size.width}`);
 			if (size.width === 320) await axe.check(page, `${screen.name} at 320 px`);
@@ -89,8 +108,10 @@ test('reflow at 320 px: the protocol of every council (long clauses) fits', asyn
 		await page.goto(`/dist/${slug}/index.html#/protocol`);
 		await expect(page.locator('ol.clauses > li').first()).toBeVisible();
 		const s = await sideways(page);
-		if (s.scrollWidth > s.clientWidth + 1) problems.push(`${slug}: protocol scrolls sideways: ${s.out.join(', ')}`);
-		if (slug.startsWith('witham') || slug.startsWith('broxtowe')) await shot(page, `protocol-${slug}-320`);
+		if (s.scrollWidth > s.clientWidth + 1)
+			problems.push(`${slug}: protocol scrolls sideways: ${s.out.join(', ')}`);
+		if (slug.startsWith('witham') || slug.startsWith('broxtowe'))
+			await shot(page, `protocol-${slug}-320`);
 	}
 	expect(problems).toEqual([]);
 });
@@ -111,35 +132,49 @@ async function clipped(page: Page): Promise<string[]> {
 			if (cs.display === 'none' || !el.textContent?.trim()) continue;
 			const hides = (o: string) => o === 'hidden' || o === 'clip';
 			const name = `${el.tagName.toLowerCase()}${el.className ? '.' + String(el.className).split(' ')[0] : ''} "${el.textContent.trim().slice(0, 30)}"`;
-			if (hides(cs.overflowY) && el.scrollHeight > el.clientHeight + 1) out.push(`${name}: ${el.scrollHeight - el.clientHeight} px cut off at the bottom`);
-			if (hides(cs.overflowX) && el.scrollWidth > el.clientWidth + 1) out.push(`${name}: ${el.scrollWidth - el.clientWidth} px cut off at the side`);
+			if (hides(cs.overflowY) && el.scrollHeight > el.clientHeight + 1)
+				out.push(`${name}: ${el.scrollHeight - el.clientHeight} px cut off at the bottom`);
+			if (hides(cs.overflowX) && el.scrollWidth > el.clientWidth + 1)
+				out.push(`${name}: ${el.scrollWidth - el.clientWidth} px cut off at the side`);
 		}
 		const root = document.scrollingElement!;
-		if (root.scrollWidth > root.clientWidth + 1) out.push(`the page scrolls sideways (${root.scrollWidth} > ${root.clientWidth})`);
+		if (root.scrollWidth > root.clientWidth + 1)
+			out.push(`the page scrolls sideways (${root.scrollWidth} > ${root.clientWidth})`);
 		return out;
 	});
 }
 
 for (const size of WIDTHS) {
-	test(`text spacing at ${size.width} px: nothing is cut off on a question, the error state, feedback and the home page`, async ({ page }) => {
+	test(`text spacing at ${size.width} px: nothing is cut off on a question, the error state, feedback and the home page`, async ({
+		page
+	}) => {
 		await page.setViewportSize(size);
 		await prepareDirect(page);
-		const kinds = screenKinds().filter((k) => ['home', 'step', 'error', 'feedback', 'results', 'certificate'].includes(k.name));
+		const kinds = screenKinds().filter((k) =>
+			['home', 'step', 'error', 'feedback', 'results', 'certificate'].includes(k.name)
+		);
 		const problems: string[] = [];
 		for (const screen of kinds) {
 			await screen.open(page);
 			await page.addStyleTag({ content: TEXT_SPACING });
 			// The override is really applied.
-			expect(await page.locator('main p').first().evaluate((p) => getComputedStyle(p).wordSpacing)).not.toBe('0px');
+			expect(
+				await page
+					.locator('main p')
+					.first()
+					.evaluate((p) => getComputedStyle(p).wordSpacing)
+			).not.toBe('0px');
 			problems.push(...(await clipped(page)).map((p) => `${screen.name}: ${p}`));
 			// The radio labels still sit beside their drawn circles, not under them.
-			const overlaps = await page.locator('.radio').evaluateAll((rs) =>
-				rs.filter((r) => {
-					const label = r.querySelector('label')!.getBoundingClientRect();
-					return label.left < r.getBoundingClientRect().left + 40 - 1;
-				}).length
+			const overlaps = await page.locator('.radio').evaluateAll(
+				(rs) =>
+					rs.filter((r) => {
+						const label = r.querySelector('label')!.getBoundingClientRect();
+						return label.left < r.getBoundingClientRect().left + 40 - 1;
+					}).length
 			);
-			if (overlaps) problems.push(`${screen.name}: ${overlaps} radio label(s) overlap their circle`);
+			if (overlaps)
+				problems.push(`${screen.name}: ${overlaps} radio label(s) overlap their circle`);
 			await shot(page, `text-spacing-${screen.name}-${size.width}`);
 		}
 		expect(problems).toEqual([]);

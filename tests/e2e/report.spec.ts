@@ -109,13 +109,11 @@ test.describe('cohort report page', () => {
 			.locator('#file')
 			.setInputFiles(join(FIX, 'moodle-4.5.6-scorm12-witham-interactions.xlsx'));
 		await expect(page.getByRole('status')).toContainText('is a spreadsheet');
-		await page
-			.locator('#file')
-			.setInputFiles({
-				name: 'grades.csv',
-				mimeType: 'text/csv',
-				buffer: Buffer.from('Name,Email address,Score\nJo,jo@example.org,50\n')
-			});
+		await page.locator('#file').setInputFiles({
+			name: 'grades.csv',
+			mimeType: 'text/csv',
+			buffer: Buffer.from('Name,Email address,Score\nJo,jo@example.org,50\n')
+		});
 		await expect(page.getByRole('status')).toContainText(
 			'grades.csv cannot be read: the header row has 3 columns'
 		);

@@ -22,15 +22,25 @@ import { guard, open, play, recommendedRoute, type GuardRecord } from './guards'
 const COUNCIL = 'kingsthorpe-parish-council';
 const XSS = '<img src=x onerror=alert(1)>';
 /** The officer refresher that npm run package:variants builds (4 scenarios, SCORM 2004). */
-const REFRESHER = ['confidentiality-officer', 'friendship-officer', 'delegation-officer', 'professional-advice'];
+const REFRESHER = [
+	'confidentiality-officer',
+	'friendship-officer',
+	'delegation-officer',
+	'professional-advice'
+];
 const refresherSlug = `${slugFor(COUNCIL, '2004')}-sel-${selectionHash(REFRESHER)}`;
 
-const keys = (id: string) => recommendedRoute(id).map((r) => r.key).join('');
+const keys = (id: string) =>
+	recommendedRoute(id)
+		.map((r) => r.key)
+		.join('');
 
 /** Every scenario of the package (from its bundled outline, in order), via the home page. */
 async function scenarioIds(root: Page | ReturnType<typeof moduleFrame>): Promise<string[]> {
 	await root.getByRole('radio', { name: 'Show all scenarios' }).check();
-	const hrefs = await root.locator('main a[href^="#/scenario/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+	const hrefs = await root
+		.locator('main a[href^="#/scenario/"]')
+		.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
 	return [...new Set(hrefs.map((h) => h.slice('#/scenario/'.length)))];
 }
 
@@ -41,13 +51,32 @@ async function seedFinished(page: Page, slug: string, version: '1.2' | '2004', i
 	await page.evaluate(
 		({ slug, version, text }) => {
 			const at = new Date().toISOString();
-			const cmi = version === '1.2' ? { core: { lesson_status: 'incomplete' }, suspend_data: text } : { completion_status: 'incomplete', suspend_data: text };
+			const cmi =
+				version === '1.2'
+					? { core: { lesson_status: 'incomplete' }, suspend_data: text }
+					: { completion_status: 'incomplete', suspend_data: text };
 			localStorage.setItem(
 				`mockLms:v1:${slug}`,
 				JSON.stringify({
-					v: 1, slug, version, attempt: 1, totalSeconds: 600,
-					sessions: [{ session: 1, entry: 'ab-initio', startedAt: at, ended: 'terminated', endedAt: at, exit: 'suspend', commits: 3 }],
-					cmi, savedAt: at, savedBy: 'a test'
+					v: 1,
+					slug,
+					version,
+					attempt: 1,
+					totalSeconds: 600,
+					sessions: [
+						{
+							session: 1,
+							entry: 'ab-initio',
+							startedAt: at,
+							ended: 'terminated',
+							endedAt: at,
+							exit: 'suspend',
+							commits: 3
+						}
+					],
+					cmi,
+					savedAt: at,
+					savedBy: 'a test'
 				})
 			);
 		},
@@ -60,7 +89,10 @@ async function imagesIn(frame: Frame | Page): Promise<number> {
 }
 
 for (const version of ['1.2', '2004'] as const) {
-	test(`a learner name that looks like HTML, from a SCORM ${version} LMS, is text on the certificate`, async ({ page, context }) => {
+	test(`a learner name that looks like HTML, from a SCORM ${version} LMS, is text on the certificate`, async ({
+		page,
+		context
+	}) => {
 		const g = await guard(context);
 		const dialogs: string[] = [];
 		context.on('page', (p) => p.on('dialog', (d) => (dialogs.push(d.message()), d.dismiss())));
@@ -82,7 +114,10 @@ for (const version of ['1.2', '2004'] as const) {
 		// From the LMS: no name field to type in.
 		await expect(frame.locator('#learner-name')).toHaveCount(0);
 		const cmi = await readCmi(page);
-		expect(version === '1.2' ? cmi?.core?.student_name : cmi?.learner_name, 'the LMS really sent that name').toBe(name);
+		expect(
+			version === '1.2' ? cmi?.core?.student_name : cmi?.learner_name,
+			'the LMS really sent that name'
+		).toBe(name);
 		await page.waitForTimeout(300);
 		expect(await imagesIn(moduleFrameHandle(page)), 'no element made from the name').toBe(0);
 		expect(dialogs, 'no alert').toEqual([]);
@@ -105,13 +140,20 @@ test('no {@html} (nor innerHTML, outerHTML, insertAdjacentHTML, document.write, 
 		readFileSync(f, 'utf8')
 			.split('\n')
 			.map((line, i) => ({ f, i, line }))
-			.filter(({ line }) => /\{@html\b|\.innerHTML\b|\.outerHTML\b|insertAdjacentHTML|document\.write|\beval\(|new Function\(/.test(line))
+			.filter(({ line }) =>
+				/\{@html\b|\.innerHTML\b|\.outerHTML\b|insertAdjacentHTML|document\.write|\beval\(|new Function\(/.test(
+					line
+				)
+			)
 			.map(({ f, i, line }) => `${f}:${i + 1}: ${line.trim()}`)
 	);
 	expect(found).toEqual([]);
 });
 
-test('every request of a whole course run stays in the package; a name typed in is text', async ({ page, context }) => {
+test('every request of a whole course run stays in the package; a name typed in is text', async ({
+	page,
+	context
+}) => {
 	test.setTimeout(120_000);
 	const g = await guard(context);
 	const requests: Request[] = [];
@@ -120,7 +162,9 @@ test('every request of a whole course run stays in the package; a name typed in 
 	page.on('dialog', (d) => (dialogs.push(d.message()), d.dismiss()));
 	const origin = new URL(test.info().project.use.baseURL!).origin;
 	const base = `${origin}/dist/${refresherSlug}/`;
-	expect(readdirSync('dist'), `${refresherSlug} is built by npm run package:variants`).toContain(refresherSlug);
+	expect(readdirSync('dist'), `${refresherSlug} is built by npm run package:variants`).toContain(
+		refresherSlug
+	);
 
 	// No LMS: the package on its own, as from a web server.
 	await page.goto(`${base}index.html`);
@@ -130,7 +174,9 @@ test('every request of a whole course run stays in the package; a name typed in 
 		await open(page, id);
 		expect((await play(page, id)).ended).toBe(true);
 		await page.getByRole('link', { name: 'Review your choices' }).click();
-		await expect(page.getByRole('heading', { level: 1, name: 'Review your choices' })).toBeVisible();
+		await expect(
+			page.getByRole('heading', { level: 1, name: 'Review your choices' })
+		).toBeVisible();
 	}
 	for (const link of ['Your results', 'Accessibility statement']) {
 		await page.getByRole('link', { name: link, exact: true }).click();
@@ -153,29 +199,50 @@ test('every request of a whole course run stays in the package; a name typed in 
 
 	const urls = requests.map((r) => r.url());
 	expect(urls.length).toBeGreaterThan(ids.length); // index.html, content/<id>.js, protocol.js, accessibility.js…
-	expect(urls.filter((u) => !u.startsWith(base)), 'requests outside the package').toEqual([]);
-	expect(urls.filter((u) => /\.(woff2?|ttf|otf)(\?|$)|fonts\.|analytics|gtag|favicon/i.test(u))).toEqual([]);
-	expect(urls.filter((u) => u.startsWith(`${base}content/`)).length, 'words and protocol loaded on demand').toBeGreaterThanOrEqual(ids.length + 2);
+	expect(
+		urls.filter((u) => !u.startsWith(base)),
+		'requests outside the package'
+	).toEqual([]);
+	expect(
+		urls.filter((u) => /\.(woff2?|ttf|otf)(\?|$)|fonts\.|analytics|gtag|favicon/i.test(u))
+	).toEqual([]);
+	expect(
+		urls.filter((u) => u.startsWith(`${base}content/`)).length,
+		'words and protocol loaded on demand'
+	).toBeGreaterThanOrEqual(ids.length + 2);
 	await g.expectClean();
 });
 
-test('the Content-Security-Policy: in every package, no unsafe-eval, no violation inside the LMS frame', async ({ page, context }) => {
+test('the Content-Security-Policy: in every package, no unsafe-eval, no violation inside the LMS frame', async ({
+	page,
+	context
+}) => {
 	for (const slug of readdirSync('dist').filter((d) => statSync(join('dist', d)).isDirectory())) {
 		const html = readFileSync(join('dist', slug, 'index.html'), 'utf8');
-		const csp = /<meta http-equiv="content-security-policy" content="([^"]+)"/i.exec(html)?.[1] ?? '';
+		const csp =
+			/<meta http-equiv="content-security-policy" content="([^"]+)"/i.exec(html)?.[1] ?? '';
 		expect(csp, `${slug} has a CSP meta tag`).toContain("default-src 'none'");
 		expect(csp, slug).not.toContain('unsafe-eval');
 		// Kit's hash for its inline script, and the one for the boot lines of src/app.html.
 		expect(csp, slug).toMatch(/script-src 'self'( 'sha256-[^']+'){2}(;|$)/);
 		const boot = /<script>([\s\S]*?__csBoot[\s\S]*?)<\/script>/.exec(html)?.[1] ?? '';
-		expect(csp, `${slug}: the boot lines are allowed by their own hash`).toContain(`'sha256-${createHash('sha256').update(boot).digest('base64')}'`);
+		expect(csp, `${slug}: the boot lines are allowed by their own hash`).toContain(
+			`'sha256-${createHash('sha256').update(boot).digest('base64')}'`
+		);
 	}
 	const g = await guard(context);
 	for (const version of ['1.2', '2004'] as const) {
 		await openMockLms(page, slugFor(COUNCIL, version), { reset: '1' });
 		const root = moduleFrame(page);
 		const frame = moduleFrameHandle(page);
-		expect(await frame.evaluate(() => document.querySelector('meta[http-equiv="content-security-policy"]')?.getAttribute('content') ?? '')).not.toContain('unsafe-eval');
+		expect(
+			await frame.evaluate(
+				() =>
+					document
+						.querySelector('meta[http-equiv="content-security-policy"]')
+						?.getAttribute('content') ?? ''
+			)
+		).not.toContain('unsafe-eval');
 		const id = (await scenarioIds(root))[0];
 		await open(root, id);
 		await play(root, id);
@@ -190,19 +257,30 @@ test('the Content-Security-Policy: in every package, no unsafe-eval, no violatio
 			await link.click();
 			await expect(root.locator('main h1').first()).toBeVisible();
 		}
-		expect(await page.evaluate(() => window.mockLms.frameLoads), 'the module was not reloaded').toBe(1);
+		expect(
+			await page.evaluate(() => window.mockLms.frameLoads),
+			'the module was not reloaded'
+		).toBe(1);
 		await expect(root.getByRole('status').filter({ hasText: 'Loading' })).toHaveCount(0);
-		expect(await frame.evaluate(() => (window as unknown as { __guard: GuardRecord }).__guard.csp)).toEqual([]);
+		expect(
+			await frame.evaluate(() => (window as unknown as { __guard: GuardRecord }).__guard.csp)
+		).toEqual([]);
 	}
 	await g.expectClean();
 });
 
-test('launched straight into a scenario, its first words are fetched once before the app runs, under the CSP; from the home page, on pointing at a link', async ({ page, context }) => {
+test('launched straight into a scenario, its first words are fetched once before the app runs, under the CSP; from the home page, on pointing at a link', async ({
+	page,
+	context
+}) => {
 	const g = await guard(context);
 	const slug = slugFor(COUNCIL, '1.2');
 	const id = 'delegation-councillor';
 	const fetched: string[] = [];
-	page.on('request', (r) => void (r.url().includes('/content/') && fetched.push(r.url().split('/content/')[1])));
+	page.on(
+		'request',
+		(r) => void (r.url().includes('/content/') && fetched.push(r.url().split('/content/')[1]))
+	);
 	await page.goto(`/dist/${slug}/index.html#/scenario/${id}`);
 	await expect(page.getByRole('radio').first()).toBeVisible();
 	await expect(page.locator('main h1')).not.toHaveText('Loading');
@@ -210,13 +288,19 @@ test('launched straight into a scenario, its first words are fetched once before
 	await page.getByRole('radio').first().check();
 	await page.getByRole('button', { name: 'Continue' }).click();
 	await expect(page.locator('main blockquote, main .clause').first()).toBeVisible();
-	expect(fetched.filter((f) => f === `${id}.js`), 'first step fetched once').toHaveLength(1);
+	expect(
+		fetched.filter((f) => f === `${id}.js`),
+		'first step fetched once'
+	).toHaveLength(1);
 	expect(fetched).toContain(`${id}.more.js`);
 	expect(fetched).toContain('protocol.js');
 	// A launch anywhere else fetches nothing early.
 	fetched.length = 0;
 	const home = await context.newPage();
-	home.on('request', (r) => void (r.url().includes('/content/') && fetched.push(r.url().split('/content/')[1])));
+	home.on(
+		'request',
+		(r) => void (r.url().includes('/content/') && fetched.push(r.url().split('/content/')[1]))
+	);
 	await home.goto(`/dist/${slug}/index.html`);
 	await expect(home.locator('main h1')).toBeVisible();
 	expect(fetched).toEqual([]);
@@ -228,11 +312,17 @@ test('launched straight into a scenario, its first words are fetched once before
 	await expect.poll(() => fetched).toEqual([`${target}.js`]);
 	await link.click();
 	await expect(home.getByRole('radio').first()).toBeVisible();
-	expect(fetched.filter((f) => f === `${target}.js`), 'not fetched again on the click').toHaveLength(1);
+	expect(
+		fetched.filter((f) => f === `${target}.js`),
+		'not fetched again on the click'
+	).toHaveLength(1);
 	await g.expectClean();
 });
 
-test('the CSP watcher sees a violation when one happens (so the test above can fail)', async ({ page, context }) => {
+test('the CSP watcher sees a violation when one happens (so the test above can fail)', async ({
+	page,
+	context
+}) => {
 	const g = await guard(context);
 	await openMockLms(page, slugFor(COUNCIL, '2004'), { reset: '1' });
 	const frame = moduleFrameHandle(page);
@@ -242,8 +332,14 @@ test('the CSP watcher sees a violation when one happens (so the test above can f
 		document.body.append(img);
 		img.remove();
 	});
-	await expect.poll(() => frame.evaluate(() => (window as unknown as { __guard: GuardRecord }).__guard.csp.length)).toBeGreaterThan(0);
-	const csp = await frame.evaluate(() => (window as unknown as { __guard: GuardRecord }).__guard.csp);
+	await expect
+		.poll(() =>
+			frame.evaluate(() => (window as unknown as { __guard: GuardRecord }).__guard.csp.length)
+		)
+		.toBeGreaterThan(0);
+	const csp = await frame.evaluate(
+		() => (window as unknown as { __guard: GuardRecord }).__guard.csp
+	);
 	expect(csp[0]).toContain('img-src');
 	await expect(g.expectClean()).rejects.toThrow(/Content-Security-Policy/);
 });

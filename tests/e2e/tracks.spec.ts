@@ -12,22 +12,37 @@ import { parse as parseYaml } from 'yaml';
 import { checkPackage } from '../../src/lib/packaging/check';
 import { axeViolations } from './axe';
 import {
-	cmiSummary, expectNoLmsErrors, moduleFrame, moduleFrameHandle, openMockLms, playScenario, readCmi, relaunch, slugFor
+	cmiSummary,
+	expectNoLmsErrors,
+	moduleFrame,
+	moduleFrameHandle,
+	openMockLms,
+	playScenario,
+	readCmi,
+	relaunch,
+	slugFor
 } from './helpers';
 
-const tracks = parseYaml(readFileSync('scenarios/tracks.yaml', 'utf8')) as Record<'councillor' | 'officer', { core: string[]; electives: string[] }>;
+const tracks = parseYaml(readFileSync('scenarios/tracks.yaml', 'utf8')) as Record<
+	'councillor' | 'officer',
+	{ core: string[]; electives: string[] }
+>;
 const COUNCIL = 'witham-town-council';
 
 /** The scenario ids listed under a heading's list on the home page (required, or electives). */
 async function listed(page: Page, list: 'list-title' | 'electives-title'): Promise<string[]> {
-	const hrefs = await moduleFrame(page).locator(`ol[aria-labelledby="${list}"] a[href^="#/scenario/"]`).evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+	const hrefs = await moduleFrame(page)
+		.locator(`ol[aria-labelledby="${list}"] a[href^="#/scenario/"]`)
+		.evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
 	return [...new Set(hrefs.map((h) => h.slice('#/scenario/'.length)))];
 }
 
 async function home(page: Page) {
 	const frame = moduleFrame(page);
 	await frame.locator('a[href="#/"]').first().click();
-	await expect(frame.getByRole('heading', { level: 1, name: /Member\/Officer protocol/ })).toBeVisible();
+	await expect(
+		frame.getByRole('heading', { level: 1, name: /Member\/Officer protocol/ })
+	).toBeVisible();
 }
 
 /** Opens a scenario from the learner's own home page (no "Show all scenarios": that would change their course). */
@@ -48,7 +63,9 @@ async function playCore(page: Page, ids: string[], track: string[]) {
 		const next = frame.getByRole('link', { name: /^Next scenario: / });
 		if (await next.count()) {
 			const href = (await next.getAttribute('href'))!;
-			expect(track, `"Next scenario" after ${id} goes to ${href}`).toContain(href.slice('#/scenario/'.length));
+			expect(track, `"Next scenario" after ${id} goes to ${href}`).toContain(
+				href.slice('#/scenario/'.length)
+			);
 		}
 	}
 }
@@ -65,15 +82,21 @@ for (const [track, label, version, seat] of [
 	['councillor', 'Councillor induction', '2004', 'A councillor'],
 	['officer', 'Officer refresher', '1.2', 'An officer or member of staff']
 ] as const) {
-	test(`a${track === 'officer' ? 'n' : ''} ${track} in the learner-chooses package completes the ${track} core, passes and gets a certificate naming the track (SCORM ${version})`, async ({ page }) => {
+	test(`a${track === 'officer' ? 'n' : ''} ${track} in the learner-chooses package completes the ${track} core, passes and gets a certificate naming the track (SCORM ${version})`, async ({
+		page
+	}) => {
 		test.setTimeout(180_000);
 		await openMockLms(page, slugFor(COUNCIL, version));
 		const frame = moduleFrame(page);
 		await frame.getByRole('radio', { name: seat }).check();
 		expect(await listed(page, 'list-title')).toEqual(expect.arrayContaining(tracks[track].core));
 		expect((await listed(page, 'list-title')).length).toBe(tracks[track].core.length);
-		expect((await listed(page, 'electives-title')).sort()).toEqual([...tracks[track].electives].sort());
-		await expect(frame.getByText(`0 of ${tracks[track].core.length} finished`, { exact: false })).toBeVisible();
+		expect((await listed(page, 'electives-title')).sort()).toEqual(
+			[...tracks[track].electives].sort()
+		);
+		await expect(
+			frame.getByText(`0 of ${tracks[track].core.length} finished`, { exact: false })
+		).toBeVisible();
 
 		await playCore(page, tracks[track].core, [...tracks[track].core, ...tracks[track].electives]);
 		const cert = await certificate(page);
@@ -85,7 +108,11 @@ for (const [track, label, version, seat] of [
 		if (version === '2004') expect(s.success).toBe('passed');
 		expect(s.scoreRaw).toBe('100');
 		expect(s.suspendData).toContain(`|~${track[0]}|`);
-		for (const i of s.interactions) expect(tracks[track].core.some((id) => i.id.startsWith(`${id}_`)), i.id).toBe(true);
+		for (const i of s.interactions)
+			expect(
+				tracks[track].core.some((id) => i.id.startsWith(`${id}_`)),
+				i.id
+			).toBe(true);
 		const objective = s.objectives.find((o) => o.id === `track_${track}`)!;
 		expect(objective, 'the track objective').toBeTruthy();
 		expect(version === '1.2' ? objective.status : objective.success_status).toBe('passed');
@@ -93,7 +120,9 @@ for (const [track, label, version, seat] of [
 	});
 }
 
-test('the role is kept in the LMS, not only this browser, and changes after a decision only when the learner confirms', async ({ page }) => {
+test('the role is kept in the LMS, not only this browser, and changes after a decision only when the learner confirms', async ({
+	page
+}) => {
 	test.setTimeout(120_000);
 	await openMockLms(page, slugFor(COUNCIL, '2004'));
 	const frame = moduleFrame(page);
@@ -114,14 +143,19 @@ test('the role is kept in the LMS, not only this browser, and changes after a de
 	await officer.click();
 	await expect(frame.getByRole('alert')).toContainText('your course changes');
 	await expect(councillor).toBeChecked();
-	expect(await axeViolations(moduleFrameHandle(page)), 'axe on the home page asking to confirm').toEqual([]);
+	expect(
+		await axeViolations(moduleFrameHandle(page)),
+		'axe on the home page asking to confirm'
+	).toEqual([]);
 	await frame.getByRole('button', { name: 'Keep my course' }).click();
 	await expect(councillor).toBeChecked();
 	expect(cmiSummary(await readCmi(page), '2004').suspendData).toContain('|~c|');
 	await officer.click();
 	await frame.getByRole('button', { name: 'Change my course' }).click();
 	await expect(officer).toBeChecked();
-	await expect(frame.getByRole('heading', { level: 2, name: 'Your scenarios: Officer refresher' })).toBeVisible();
+	await expect(
+		frame.getByRole('heading', { level: 2, name: 'Your scenarios: Officer refresher' })
+	).toBeVisible();
 	expect(cmiSummary(await readCmi(page), '2004').suspendData).toContain('|~o|');
 	await expectNoLmsErrors(page);
 });
@@ -129,11 +163,14 @@ test('the role is kept in the LMS, not only this browser, and changes after a de
 /** The one package folder in dist/ whose name matches. */
 function variant(pattern: RegExp): string {
 	const slug = readdirSync('dist').find((d) => pattern.test(d));
-	if (!slug) throw new Error(`no package matching ${pattern} in dist/: run npm run package:variants`);
+	if (!slug)
+		throw new Error(`no package matching ${pattern} in dist/: run npm run package:variants`);
 	return slug;
 }
 
-test('a --audience=officer package: no role question, the officer core completes and passes, and the zip passes the package checks', async ({ page }) => {
+test('a --audience=officer package: no role question, the officer core completes and passes, and the zip passes the package checks', async ({
+	page
+}) => {
 	test.setTimeout(180_000);
 	const slug = variant(/^kingsthorpe-parish-council-scorm2004-officer$/);
 	expect(await checkPackage(readFileSync(join('dist', `${slug}.zip`)), '2004')).toEqual([]);
@@ -155,7 +192,9 @@ test('a --audience=officer package: no role question, the officer core completes
 	await expectNoLmsErrors(page);
 });
 
-test('a package with electives (--core): completion and score cover the core; a finished elective is reported but does not count', async ({ page }) => {
+test('a package with electives (--core): completion and score cover the core; a finished elective is reported but does not count', async ({
+	page
+}) => {
 	test.setTimeout(180_000);
 	const slug = variant(/^kingsthorpe-parish-council-scorm12-councillor-core-[0-9a-z]{6}$/);
 	expect(await checkPackage(readFileSync(join('dist', `${slug}.zip`)), '1.2')).toEqual([]);
@@ -178,6 +217,8 @@ test('a package with electives (--core): completion and score cover the core; a 
 	expect([s.status, s.scoreRaw]).toEqual(['passed', '100']);
 	await home(page);
 	await frame.getByRole('link', { name: 'See your results' }).click();
-	await expect(frame.getByRole('row', { name: /elective: not counted/ })).toHaveCount(electives.length);
+	await expect(frame.getByRole('row', { name: /elective: not counted/ })).toHaveCount(
+		electives.length
+	);
 	await expectNoLmsErrors(page);
 });

@@ -14,26 +14,60 @@ export async function scenarioFrom(source: string, file = 'test.md'): Promise<Sc
 	const { scenario, errors } = await parseScenario(file, source, principleIds);
 	const graph = scenario ? checkGraph(scenario) : [];
 	if (!scenario || errors.length || graph.length) {
-		throw new Error('fixture scenario is invalid:\n' + [...errors, ...graph].map((e) => `${e.line}: ${e.message}`).join('\n'));
+		throw new Error(
+			'fixture scenario is invalid:\n' +
+				[...errors, ...graph].map((e) => `${e.line}: ${e.message}`).join('\n')
+		);
 	}
 	return scenario;
 }
 
 export const exampleSource = () => readFileSync('tests/fixtures/scenarios/example.md', 'utf8');
 
-const roles = { council: 'Testham Town Council', clerk: 'Town Clerk', chair: 'Chair of the Council', 'complaints-to': 'the Town Clerk', 'officer-concerns-to': 'the Town Clerk' };
+const roles = {
+	council: 'Testham Town Council',
+	clerk: 'Town Clerk',
+	chair: 'Chair of the Council',
+	'complaints-to': 'the Town Clerk',
+	'officer-concerns-to': 'the Town Clerk'
+};
 
 export function courseOf(scenarios: Scenario[], over: Partial<Course> = {}): Course {
 	const council: Council = {
-		id: 'testham', name: 'Testham Town Council', kind: 'town council', nation: 'england',
-		protocol: { title: 'Test protocol', version: '1', adopted: 'not stated' }, roles, unstated: [], clauses: [], principles: {}, file: 'x.yaml'
+		id: 'testham',
+		name: 'Testham Town Council',
+		kind: 'town council',
+		nation: 'england',
+		protocol: { title: 'Test protocol', version: '1', adopted: 'not stated' },
+		roles,
+		unstated: [],
+		clauses: [],
+		principles: {},
+		file: 'x.yaml'
 	};
 	return {
-		id: 'conduct-scenarios', title: 'Test course', contentVersion: 'test0001', mode: 'assessed', passMark: 80, refresherMonths: 12,
+		id: 'conduct-scenarios',
+		title: 'Test course',
+		contentVersion: 'test0001',
+		mode: 'assessed',
+		passMark: 80,
+		refresherMonths: 12,
 		tracking: { objectives: true, interactions: true, descriptions: true },
 		audience: null,
 		tracks: planTracks(scenarios, null, null, null),
-		council: { id: council.id, name: council.name, kind: council.kind, nation: council.nation, protocol: council.protocol, roles, unstated: [] },
-		principles, clauses: [], backing: {}, scenarios: scenarios.map((s) => fillScenario(s, roles)), ...over
+		council: {
+			id: council.id,
+			name: council.name,
+			kind: council.kind,
+			nation: council.nation,
+			protocol: council.protocol,
+			roles,
+			unstated: []
+		},
+		principles,
+		clauses: [],
+		backing: {},
+		scenarios: scenarios.map((s) => fillScenario(s, roles)),
+		...over
 	};
 }

@@ -21,18 +21,27 @@ export function allRoutes(s: Scenario): string[] {
 	return out.sort((a, b) => b.length - a.length);
 }
 
-export async function longestSuspend(root: string): Promise<{ chars: number; mode: string; text: string }> {
+export async function longestSuspend(
+	root: string
+): Promise<{ chars: number; mode: string; text: string }> {
 	const lib = await loadLibrary(root);
 	if (lib.errors.length) throw new Error('content has errors: run npm run validate');
 	let worst = { chars: 0, mode: '', text: '' };
 	for (const mode of ['assessed', 'practice'] as const) {
 		for (const council of lib.councils) {
-			const { options } = parseBuildOptions({ COUNCIL: council.id, COURSE_MODE: mode }, { councils: lib.councils.map((c) => c.id), scenarios: lib.scenarios.map((s) => s.id) });
+			const { options } = parseBuildOptions(
+				{ COUNCIL: council.id, COURSE_MODE: mode },
+				{ councils: lib.councils.map((c) => c.id), scenarios: lib.scenarios.map((s) => s.id) }
+			);
 			const course = buildCourse(lib, options);
 			const state: SavedState = { progress: {}, completedOn: '2026-12-31', role: 'councillor' };
 			for (const s of course.scenarios) {
 				const routes = allRoutes(s);
-				state.progress[s.id] = { path: routes[0], secs: 359999, tries: mode === 'practice' ? routes.slice(1, 1 + MAX_TRIES) : [] };
+				state.progress[s.id] = {
+					path: routes[0],
+					secs: 359999,
+					tries: mode === 'practice' ? routes.slice(1, 1 + MAX_TRIES) : []
+				};
 			}
 			const text = serialise(course, state);
 			if (text.length > worst.chars) worst = { chars: text.length, mode, text };

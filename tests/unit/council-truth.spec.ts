@@ -24,9 +24,15 @@ beforeAll(async () => {
 	lib = await loadLibrary('.');
 	// Prose that claims a gap for the protocol is reported by the attribution check (library.spec
 	// requires no errors at all); the verdicts below do not depend on it.
-	expect(lib.errors.filter((e) => !e.message.includes('claims the protocol states this'))).toEqual([]);
-	const ctx = { councils: lib.councils.map((c) => c.id), scenarios: lib.scenarios.map((s) => s.id) };
-	for (const c of lib.councils) courses.push(buildCourse(lib, parseBuildOptions({ COUNCIL: c.id }, ctx).options));
+	expect(lib.errors.filter((e) => !e.message.includes('claims the protocol states this'))).toEqual(
+		[]
+	);
+	const ctx = {
+		councils: lib.councils.map((c) => c.id),
+		scenarios: lib.scenarios.map((s) => s.id)
+	};
+	for (const c of lib.councils)
+		courses.push(buildCourse(lib, parseBuildOptions({ COUNCIL: c.id }, ctx).options));
 }, 60000);
 
 const PROTOCOL_VERDICT = /(Meets|Partly meets|Falls short of|Goes against) the protocol/;
@@ -35,23 +41,45 @@ const PROTOCOL_VERDICT = /(Meets|Partly meets|Falls short of|Goes against) the p
 function* scored(course: Course) {
 	for (const s of course.scenarios)
 		for (const n of Object.values(s.nodes))
-			if (n.kind === 'step') for (const c of n.choices) for (const [p, pts] of Object.entries(c.scores)) yield { s, step: n as Step, choice: c, p, pts };
+			if (n.kind === 'step')
+				for (const c of n.choices)
+					for (const [p, pts] of Object.entries(c.scores))
+						yield { s, step: n as Step, choice: c, p, pts };
 }
 
 describe('every seed build', () => {
 	it('holds exactly the scenarios that fit its council', () => {
 		for (const course of courses) {
-			const expected = lib.scenarios.filter((s) => scenarioFits(s.fits, course.council.kind)).map((s) => s.id);
-			expect(course.scenarios.map((s) => s.id), course.council.id).toEqual(expected);
+			const expected = lib.scenarios
+				.filter((s) => scenarioFits(s.fits, course.council.kind))
+				.map((s) => s.id);
+			expect(
+				course.scenarios.map((s) => s.id),
+				course.council.id
+			).toEqual(expected);
 			expect(course.scenarios.length, course.council.id).toBeGreaterThan(0);
 		}
 		// The political-group briefing fits principal and town councils (party groups), not parish or community councils.
-		const withBriefing = courses.filter((c) => c.scenarios.some((s) => s.id === 'political-group-briefing')).map((c) => c.council.id);
-		expect(withBriefing).toEqual(['broxtowe-borough-council', 'halewood-town-council', 'witham-town-council']);
+		const withBriefing = courses
+			.filter((c) => c.scenarios.some((s) => s.id === 'political-group-briefing'))
+			.map((c) => c.council.id);
+		expect(withBriefing).toEqual([
+			'broxtowe-borough-council',
+			'halewood-town-council',
+			'witham-town-council'
+		]);
 		// Asked for by name for a council it does not fit, it is refused with the reason.
-		const ctx = { councils: lib.councils.map((c) => c.id), scenarios: lib.scenarios.map((s) => s.id) };
-		const { options } = parseBuildOptions({ COUNCIL: 'kingsthorpe-parish-council', SCENARIOS: 'political-group-briefing' }, ctx);
-		expect(() => buildCourse(lib, options)).toThrow(/scenario "political-group-briefing" does not fit Kingsthorpe Parish Council \(a parish council\): its "fits:" line names only principal, town council/);
+		const ctx = {
+			councils: lib.councils.map((c) => c.id),
+			scenarios: lib.scenarios.map((s) => s.id)
+		};
+		const { options } = parseBuildOptions(
+			{ COUNCIL: 'kingsthorpe-parish-council', SCENARIOS: 'political-group-briefing' },
+			ctx
+		);
+		expect(() => buildCourse(lib, options)).toThrow(
+			/scenario "political-group-briefing" does not fit Kingsthorpe Parish Council \(a parish council\): its "fits:" line names only principal, town council/
+		);
 	});
 
 	it('judges a principle against the protocol only where a clause of that council backs it', () => {
@@ -77,10 +105,14 @@ describe('every seed build', () => {
 				if (!gap || seen.has(p)) continue;
 				seen.add(p);
 				const { container } = render(Feedback, { course, step, choice });
-				const item = [...container.querySelectorAll('ul.principles > li')].find((li) => li.textContent!.includes(course.principles.find((x) => x.id === p)!.name))!;
+				const item = [...container.querySelectorAll('ul.principles > li')].find((li) =>
+					li.textContent!.includes(course.principles.find((x) => x.id === p)!.name)
+				)!;
 				const text = item.textContent!.replace(/\s+/g, ' ');
 				expect(text, `${course.council.id} ${p}`).not.toMatch(PROTOCOL_VERDICT);
-				expect(text).toContain(`This is good practice that ${course.council.name}’s protocol does not state.`);
+				expect(text).toContain(
+					`This is good practice that ${course.council.name}’s protocol does not state.`
+				);
 				expect(text).toContain(gap.note.replace(/\s+/g, ' '));
 				cleanup();
 			}
@@ -91,13 +123,23 @@ describe('every seed build', () => {
 	it('never cites a protocol as "not stated", and fills every placeholder', () => {
 		for (const course of courses) {
 			const json = JSON.stringify(course.scenarios);
-			expect(json, course.council.id).not.toMatch(/\{(council|clerk|chair|complaints-to|officer-concerns-to|conduct-complaints-to|leader)\}/);
+			expect(json, course.council.id).not.toMatch(
+				/\{(council|clerk|chair|complaints-to|officer-concerns-to|conduct-complaints-to|leader)\}/
+			);
 			expect(json).not.toMatch(/\bthe the\b/i);
 		}
 	});
 
 	it('marks gap principles as good practice at the end of a scenario and in the debrief, for every council', () => {
-		const options = { version: 'scorm12', mode: 'assessed', passMark: 80, objectives: true, interactions: true, interactionDescriptions: true, storageKey: 'truth' } as const;
+		const options = {
+			version: 'scorm12',
+			mode: 'assessed',
+			passMark: 80,
+			objectives: true,
+			interactions: true,
+			interactionDescriptions: true,
+			storageKey: 'truth'
+		} as const;
 		for (const course of courses) {
 			// The first scenario whose recommended route scores a principle this council's protocol does not state.
 			const gapOf = (p: string) => !inProtocol(course.backing, p);
@@ -107,7 +149,13 @@ describe('every seed build', () => {
 				// The learner takes the recommended choice's least-scoring alternative, so the debrief shows what was recommended.
 				while (n.kind === 'step') {
 					const best = recommended(n);
-					const other = n.choices.filter((c) => c.key !== best.key).sort((x, y) => Object.values(x.scores).reduce((a, v) => a + v, 0) - Object.values(y.scores).reduce((a, v) => a + v, 0))[0];
+					const other = n.choices
+						.filter((c) => c.key !== best.key)
+						.sort(
+							(x, y) =>
+								Object.values(x.scores).reduce((a, v) => a + v, 0) -
+								Object.values(y.scores).reduce((a, v) => a + v, 0)
+						)[0];
 					keys.push(other.key);
 					n = sc.nodes[other.next];
 				}
@@ -125,7 +173,12 @@ describe('every seed build', () => {
 			});
 			if (!s) continue;
 			localStorage.clear();
-			const player = createPlayer(course, createLocalTracker(window, options), safePrefs(window, 'p:'), () => Date.UTC(2026, 11, 1, 10));
+			const player = createPlayer(
+				course,
+				createLocalTracker(window, options),
+				safePrefs(window, 'p:'),
+				() => Date.UTC(2026, 11, 1, 10)
+			);
 			const { keys, ending } = route(s);
 			for (const k of keys) player.choose(s.id, k);
 			const end = render(EndingView, { player, scenario: s, ending });
@@ -146,7 +199,9 @@ describe('every seed build', () => {
 				const best = recommended(step);
 				const label = [...li.querySelectorAll('dt')].map((d) => d.textContent!)[1];
 				const allStated = Object.keys(best.scores).every((p) => inProtocol(course.backing, p));
-				expect(label, `${course.council.id} ${s.id} ${step.id}`).toBe(`${allStated ? 'The protocol recommends' : 'Recommended'} (${best.key})`);
+				expect(label, `${course.council.id} ${s.id} ${step.id}`).toBe(
+					`${allStated ? 'The protocol recommends' : 'Recommended'} (${best.key})`
+				);
 				n = s.nodes[step.choices.find((c) => c.key === keys[i])!.next];
 			});
 			expect(debrief.container.textContent).not.toMatch(PROTOCOL_VERDICT);

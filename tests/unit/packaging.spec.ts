@@ -11,12 +11,24 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { parseBuildOptions, type BuildOptions } from '../../src/lib/content/options.js';
 import { checkPackage, PROJECT_ROOT } from '../../src/lib/packaging/check.js';
 import { listFiles, zipDirectory, zipFiles } from '../../src/lib/packaging/zip.js';
-import { assemblePackage, councilIds, inFlagWords, main, manifestFor, optionsToEnv, planPackages, type CourseInfo } from '../../scripts/package.js';
+import {
+	assemblePackage,
+	councilIds,
+	inFlagWords,
+	main,
+	manifestFor,
+	optionsToEnv,
+	planPackages,
+	type CourseInfo
+} from '../../scripts/package.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'packaging-spec-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-const ctx = { councils: ['halewood-town-council', 'witham-town-council'], scenarios: ['chair-grievance', 'exempt-papers', 'instructing-staff'] };
+const ctx = {
+	councils: ['halewood-town-council', 'witham-town-council'],
+	scenarios: ['chair-grievance', 'exempt-papers', 'instructing-staff']
+};
 
 const course = (o: BuildOptions): CourseInfo => ({
 	title: `Member/Officer protocol: Witham & "Town" Council${o.mode === 'practice' ? ' (practice)' : ''}`,
@@ -59,7 +71,11 @@ describe('zip', () => {
 		mkdirSync(join(dir, 'empty'));
 		expect(listFiles(dir)).toEqual(['_app/immutable/x.js', 'imsmanifest.xml', 'index.html']);
 		const files = unzipSync(zipDirectory(dir, { 'imsmanifest.xml': 'new' }));
-		expect(Object.keys(files).sort()).toEqual(['_app/immutable/x.js', 'imsmanifest.xml', 'index.html']);
+		expect(Object.keys(files).sort()).toEqual([
+			'_app/immutable/x.js',
+			'imsmanifest.xml',
+			'index.html'
+		]);
 		expect(strFromU8(files['imsmanifest.xml'])).toBe('new');
 	});
 
@@ -68,19 +84,32 @@ describe('zip', () => {
 		const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3, 4]);
 		const zip = zipFiles({ 'imsmanifest.xml': '<m/>', 'index.html': text, 'logo.png': png });
 		const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
-		const headers: Record<string, { flags: number; method: number; compressed: number; size: number }> = {};
+		const headers: Record<
+			string,
+			{ flags: number; method: number; compressed: number; size: number }
+		> = {};
 		let at = 0;
 		while (view.getUint32(at, true) === 0x04034b50) {
 			const nameLen = view.getUint16(at + 26, true);
 			const name = strFromU8(zip.subarray(at + 30, at + 30 + nameLen));
-			headers[name] = { flags: view.getUint16(at + 6, true), method: view.getUint16(at + 8, true), compressed: view.getUint32(at + 18, true), size: view.getUint32(at + 22, true) };
+			headers[name] = {
+				flags: view.getUint16(at + 6, true),
+				method: view.getUint16(at + 8, true),
+				compressed: view.getUint32(at + 18, true),
+				size: view.getUint32(at + 22, true)
+			};
 			at += 30 + nameLen + view.getUint16(at + 28, true) + headers[name].compressed;
 		}
 		expect(Object.keys(headers)).toEqual(['imsmanifest.xml', 'index.html', 'logo.png']);
-		for (const h of Object.values(headers)) expect(h.flags & 8, 'bit 3: sizes in a data descriptor').toBe(0);
+		for (const h of Object.values(headers))
+			expect(h.flags & 8, 'bit 3: sizes in a data descriptor').toBe(0);
 		expect(headers['index.html']).toMatchObject({ method: 8, size: text.length });
 		expect(headers['index.html'].compressed).toBeLessThan(text.length / 10);
-		expect(headers['logo.png']).toMatchObject({ method: 0, size: png.length, compressed: png.length });
+		expect(headers['logo.png']).toMatchObject({
+			method: 0,
+			size: png.length,
+			compressed: png.length
+		});
 		const back = unzipSync(zip);
 		expect(strFromU8(back['index.html'])).toBe(text);
 		expect([...back['logo.png']]).toEqual([...png]);
@@ -97,7 +126,11 @@ describe('optionsToEnv', () => {
 		{},
 		{ SCORM: '2004', COURSE_MODE: 'practice' },
 		{ PASS_MARK: '65', SCENARIOS: 'exempt-papers,chair-grievance', OBJECTIVES: 'off' },
-		{ INTERACTIONS: 'off', COURSE_TITLE: 'Induction: "Members" & Officers', REFRESHER_MONTHS: '24' },
+		{
+			INTERACTIONS: 'off',
+			COURSE_TITLE: 'Induction: "Members" & Officers',
+			REFRESHER_MONTHS: '24'
+		},
 		{ COUNCIL: 'halewood-town-council', DESCRIPTIONS: 'off' },
 		{ AUDIENCE: 'officer', CORE: 'exempt-papers,chair-grievance' }
 	])('round-trips through parseBuildOptions: %o', (env) => {
@@ -122,14 +155,32 @@ describe('planPackages', () => {
 	});
 
 	it('with flags: just that one', () => {
-		const { plans, errors } = planPackages(['--council=witham-town-council', '--scorm=2004', '--mode=practice', '--scenarios=exempt-papers', '--objectives=off'], ctx);
+		const { plans, errors } = planPackages(
+			[
+				'--council=witham-town-council',
+				'--scorm=2004',
+				'--mode=practice',
+				'--scenarios=exempt-papers',
+				'--objectives=off'
+			],
+			ctx
+		);
 		expect(errors).toEqual([]);
 		expect(plans).toHaveLength(1);
-		expect(plans[0]).toMatchObject({ council: 'witham-town-council', scorm: '2004', mode: 'practice', scenarios: ['exempt-papers'], objectives: false });
+		expect(plans[0]).toMatchObject({
+			council: 'witham-town-council',
+			scorm: '2004',
+			mode: 'practice',
+			scenarios: ['exempt-papers'],
+			objectives: false
+		});
 	});
 
 	it('reports every unknown or invalid flag', () => {
-		const { errors } = planPackages(['--colour=red', '--scorm=2005', '--pass-mark=101', '--scenarios=nope'], ctx);
+		const { errors } = planPackages(
+			['--colour=red', '--scorm=2005', '--pass-mark=101', '--scenarios=nope'],
+			ctx
+		);
 		expect(errors.join('\n')).toMatch(/unknown option "--colour=red"/);
 		expect(errors.join('\n')).toMatch(/SCORM="2005" is not allowed/);
 		expect(errors.join('\n')).toMatch(/PASS_MARK="101" is not allowed/);
@@ -143,7 +194,12 @@ describe('assemblePackage', () => {
 	writeFileSync(join(app, 'index.html'), '<!doctype html><title>Course</title>');
 	writeFileSync(join(app, '_app/version.json'), '{}');
 
-	for (const env of [{ SCORM: '1.2' }, { SCORM: '2004' }, { SCORM: '2004', COURSE_MODE: 'practice' }, { SCORM: '1.2', SCENARIOS: 'exempt-papers' }]) {
+	for (const env of [
+		{ SCORM: '1.2' },
+		{ SCORM: '2004' },
+		{ SCORM: '2004', COURSE_MODE: 'practice' },
+		{ SCORM: '1.2', SCENARIOS: 'exempt-papers' }
+	]) {
 		it(`makes a package folder and a zip that pass checkPackage: ${JSON.stringify(env)}`, async () => {
 			const { options } = parseBuildOptions({ COUNCIL: 'witham-town-council', ...env }, ctx);
 			const out = join(tmp, 'dist', JSON.stringify(env).replace(/\W+/g, '-'));
@@ -163,18 +219,26 @@ describe('assemblePackage', () => {
 		const empty = join(tmp, 'empty-build');
 		mkdirSync(empty, { recursive: true });
 		const { options } = parseBuildOptions({ COUNCIL: 'witham-town-council' }, ctx);
-		expect(() => assemblePackage(empty, join(tmp, 'x'), options, course(options), PROJECT_ROOT)).toThrow(/no index\.html/);
+		expect(() =>
+			assemblePackage(empty, join(tmp, 'x'), options, course(options), PROJECT_ROOT)
+		).toThrow(/no index\.html/);
 	});
 
 	it('manifestFor uses buildSlug + content version as the identifier', () => {
 		const { options } = parseBuildOptions({ COUNCIL: 'witham-town-council', SCORM: '2004' }, ctx);
-		expect(manifestFor(options, course(options), ['index.html'])).toContain('identifier="witham-town-council-scorm2004-vc0ffee12"');
+		expect(manifestFor(options, course(options), ['index.html'])).toContain(
+			'identifier="witham-town-council-scorm2004-vc0ffee12"'
+		);
 	});
 });
 
 describe('inFlagWords', () => {
 	it('rewrites option variable names as the flags the user typed', () => {
-		expect(inFlagWords('PASS_MARK is set but COURSE_MODE=practice has no pass mark — remove PASS_MARK or use COURSE_MODE=assessed')).toBe(
+		expect(
+			inFlagWords(
+				'PASS_MARK is set but COURSE_MODE=practice has no pass mark — remove PASS_MARK or use COURSE_MODE=assessed'
+			)
+		).toBe(
 			'--pass-mark is set but --mode=practice has no pass mark — remove --pass-mark or use --mode=assessed'
 		);
 	});
@@ -184,7 +248,8 @@ describe('main', () => {
 	it('lists councils from scenarios/councils/*.yaml', () => {
 		const root = join(tmp, 'root');
 		mkdirSync(join(root, 'scenarios/councils'), { recursive: true });
-		for (const f of ['b-council.yaml', 'a-council.yaml', 'a-council.source.txt']) writeFileSync(join(root, 'scenarios/councils', f), '');
+		for (const f of ['b-council.yaml', 'a-council.yaml', 'a-council.source.txt'])
+			writeFileSync(join(root, 'scenarios/councils', f), '');
 		expect(councilIds(root)).toEqual(['a-council', 'b-council']);
 	});
 

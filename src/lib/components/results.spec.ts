@@ -15,16 +15,33 @@ import Certificate from '../../routes/certificate/+page.svelte';
 
 let course: Course;
 let player: Player;
-const options = { version: 'scorm12', mode: 'assessed', passMark: 80, objectives: true, interactions: true, interactionDescriptions: true, storageKey: 'test' } as const;
+const options = {
+	version: 'scorm12',
+	mode: 'assessed',
+	passMark: 80,
+	objectives: true,
+	interactions: true,
+	interactionDescriptions: true,
+	storageKey: 'test'
+} as const;
 
 beforeEach(async () => {
 	localStorage.clear();
 	const s = await scenarioFrom(exampleSource());
 	course = courseOf([s], {
-		clauses: [{ id: 'c1', ref: '3.1(h)', text: 'appropriate confidentiality', principles: ['confidentiality.no-disclosure'] }],
+		clauses: [
+			{
+				id: 'c1',
+				ref: '3.1(h)',
+				text: 'appropriate confidentiality',
+				principles: ['confidentiality.no-disclosure']
+			}
+		],
 		backing: { 'confidentiality.no-disclosure': { clauses: ['c1'] } }
 	});
-	player = createPlayer(course, createLocalTracker(window, options), safePrefs(window, 'p:'), () => Date.UTC(2026, 11, 1, 10));
+	player = createPlayer(course, createLocalTracker(window, options), safePrefs(window, 'p:'), () =>
+		Date.UTC(2026, 11, 1, 10)
+	);
 });
 
 describe('end of a scenario', () => {
@@ -33,10 +50,14 @@ describe('end of a scenario', () => {
 		player.choose('the-forwarded-email', 'b');
 		const s = course.scenarios[0];
 		render(EndingView, { player, scenario: s, ending: s.nodes.investigated as Ending });
-		expect(screen.getByRole('heading', { level: 1, name: 'A breach investigated' })).toBeInTheDocument();
+		expect(
+			screen.getByRole('heading', { level: 1, name: 'A breach investigated' })
+		).toBeInTheDocument();
 		expect(screen.getByText('Things went wrong')).toBeInTheDocument();
 		expect(document.querySelector('.big-score')).toHaveTextContent('0%');
-		expect(screen.getByText('2 decisions. 0 of them were the recommended choice.')).toBeInTheDocument();
+		expect(
+			screen.getByText('2 decisions. 0 of them were the recommended choice.')
+		).toBeInTheDocument();
 		const row = screen.getByRole('row', { name: /Keeping confidences/ });
 		expect(row).toHaveTextContent('Needs work');
 		expect(row).not.toHaveTextContent('good practice');
@@ -47,7 +68,9 @@ describe('end of a scenario', () => {
 		player.choose('the-forwarded-email', 'b');
 		const s = course.scenarios[0];
 		render(EndingView, { player, scenario: s, ending: s.nodes.investigated as Ending });
-		expect(screen.getByRole('row', { name: /Respect and courtesy/ })).toHaveTextContent('(good practice: not in your council’s protocol)');
+		expect(screen.getByRole('row', { name: /Respect and courtesy/ })).toHaveTextContent(
+			'(good practice: not in your council’s protocol)'
+		);
 		expect(screen.getByText(/They count towards your score like the others/)).toBeInTheDocument();
 	});
 });
@@ -72,7 +95,9 @@ describe('debrief', () => {
 		player.choose('the-forwarded-email', 'a');
 		player.choose('the-forwarded-email', 'b');
 		render(DebriefScenario, { player, scenario: course.scenarios[0] });
-		const levels = [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => Number(h.tagName[1]));
+		const levels = [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) =>
+			Number(h.tagName[1])
+		);
 		expect(levels[0]).toBe(2);
 		expect(levels.length).toBe(3); // the scenario, and its two decisions
 		expect(levels.slice(1)).toEqual([3, 3]);
@@ -82,7 +107,9 @@ describe('debrief', () => {
 describe('certificate', () => {
 	it('waits until every scenario is finished', () => {
 		render(Certificate, { context: new Map([[PLAYER_KEY, player]]) });
-		expect(screen.getByText(/ready when you have finished all 1 required scenarios/)).toBeInTheDocument();
+		expect(
+			screen.getByText(/ready when you have finished all 1 required scenarios/)
+		).toBeInTheDocument();
 	});
 
 	it('shows the facts, and a hostile name as plain text', () => {

@@ -14,7 +14,8 @@ export const ATTRIBUTION =
 	/(?:\b(?:the|your|our|this|that|its|their)\s+(?:council['’]s\s+|own\s+)?(?:member\s*\/\s*officer\s+)?protocol|\{council\}['’]s\s+protocol|\bcouncil['’]s\s+protocol|\bprotocol\s+(?:says|said|states|requires|expects|asks|demands|insists|is clear|makes clear|sets out|forbids|bans|prohibits|allows|lets|tells)|\bthe\s+rules?\s+(?:say|says|said|state|states|require|requires|are clear|is clear|forbid|forbids|expect|expects))\b/i;
 
 /** A sentence that says the protocol does NOT say something makes no claim for it. */
-const NEGATION = /\b(?:does\s+not|may\s+not|might\s+not|doesn['’]t|do\s+not|don['’]t|did\s+not|is\s+silent|are\s+silent|says\s+nothing|say\s+nothing|has\s+no|have\s+no|no\s+clause|not\s+in\s+(?:the|your|this)\s+protocol|whether\s+or\s+not|if\s+(?:the|your)\s+protocol)\b/i;
+const NEGATION =
+	/\b(?:does\s+not|may\s+not|might\s+not|doesn['’]t|do\s+not|don['’]t|did\s+not|is\s+silent|are\s+silent|says\s+nothing|say\s+nothing|has\s+no|have\s+no|no\s+clause|not\s+in\s+(?:the|your|this)\s+protocol|whether\s+or\s+not|if\s+(?:the|your)\s+protocol)\b/i;
 
 interface Scope {
 	from: number;
@@ -36,11 +37,22 @@ function scopes(s: Scenario): Scope[] {
 	}
 	for (const n of Object.values(s.nodes)) {
 		if (n.kind === 'step') {
-			const all = [...new Set(n.choices.flatMap((c) => Object.keys(c.scores).filter((p) => c.scores[p] !== 0)))];
+			const all = [
+				...new Set(n.choices.flatMap((c) => Object.keys(c.scores).filter((p) => c.scores[p] !== 0)))
+			];
 			out.push({ from: n.line, principles: all, what: `step "${n.id}" scores` });
-			for (const c of n.choices) out.push({ from: c.line, principles: Object.keys(c.scores).filter((p) => c.scores[p] !== 0), what: `choice ${c.key} scores` });
+			for (const c of n.choices)
+				out.push({
+					from: c.line,
+					principles: Object.keys(c.scores).filter((p) => c.scores[p] !== 0),
+					what: `choice ${c.key} scores`
+				});
 		} else {
-			out.push({ from: n.line, principles: [...(intoEnding.get(n.id) ?? [])], what: `the choices leading to ending "${n.id}" score` });
+			out.push({
+				from: n.line,
+				principles: [...(intoEnding.get(n.id) ?? [])],
+				what: `the choices leading to ending "${n.id}" score`
+			});
 		}
 	}
 	return out.sort((a, b) => a.from - b.from);
@@ -52,7 +64,12 @@ function sentences(line: string): string[] {
 }
 
 /** Every attribution to the protocol, per council whose protocol does not back the principles in play. */
-export function attributionProblems(file: string, source: string, scenario: Scenario, councils: Council[]): ContentError[] {
+export function attributionProblems(
+	file: string,
+	source: string,
+	scenario: Scenario,
+	councils: Council[]
+): ContentError[] {
 	const errors: ContentError[] = [];
 	const sc = scopes(scenario);
 	const lines = source.split('\n');
@@ -78,7 +95,9 @@ export function attributionProblems(file: string, source: string, scenario: Scen
 				}
 			}
 			if (byPrinciple.size === 0) continue;
-			const which = [...byPrinciple].map(([p, cs]) => `"${p}" (a gap for ${cs.join(', ')})`).join('; ');
+			const which = [...byPrinciple]
+				.map(([p, cs]) => `"${p}" (a gap for ${cs.join(', ')})`)
+				.join('; ');
 			errors.push({
 				file,
 				line: lineNo,

@@ -33,16 +33,25 @@ export const ROLE_KEYS: readonly string[] = Object.freeze([
 export const OPTIONAL_ROLE_KEYS: readonly string[] = Object.freeze(['leader']);
 
 /** Every role placeholder a scenario may use. */
-export const ALL_ROLE_KEYS: readonly string[] = Object.freeze([...ROLE_KEYS, ...OPTIONAL_ROLE_KEYS]);
+export const ALL_ROLE_KEYS: readonly string[] = Object.freeze([
+	...ROLE_KEYS,
+	...OPTIONAL_ROLE_KEYS
+]);
 
 /** Routes a protocol may leave unnamed: write `not stated` and the build fills safe general wording (see routeFill). */
-export const ROUTE_KEYS_MAY_BE_UNSTATED: readonly string[] = Object.freeze(['complaints-to', 'officer-concerns-to']);
+export const ROUTE_KEYS_MAY_BE_UNSTATED: readonly string[] = Object.freeze([
+	'complaints-to',
+	'officer-concerns-to'
+]);
 
 /** Titles (not phrases): written without "the", and never "not stated". */
 const TITLE_KEYS: readonly string[] = Object.freeze(['clerk', 'chair', 'leader']);
 
 /** The principle each route role is the answer to: a route the protocol does not state must be a gap. */
-const ROUTE_PRINCIPLE: Record<string, string> = { 'complaints-to': 'complaints.route', 'officer-concerns-to': 'complaints.officer-route' };
+const ROUTE_PRINCIPLE: Record<string, string> = {
+	'complaints-to': 'complaints.route',
+	'officer-concerns-to': 'complaints.officer-route'
+};
 
 export type Nation = 'england' | 'wales';
 export const NATIONS: readonly Nation[] = Object.freeze(['england', 'wales'] as Nation[]);
@@ -52,7 +61,9 @@ export const NATIONS: readonly Nation[] = Object.freeze(['england', 'wales'] as 
  * of its own; principal councils (district, borough, county, unitary …) do. `nations` lists where
  * a council of that kind can exist. Documented in docs/councils.md.
  */
-export const KINDS: Readonly<Record<string, { tier: 'local' | 'principal'; nations: readonly Nation[] }>> = Object.freeze({
+export const KINDS: Readonly<
+	Record<string, { tier: 'local' | 'principal'; nations: readonly Nation[] }>
+> = Object.freeze({
 	'parish council': { tier: 'local', nations: ['england'] },
 	'town council': { tier: 'local', nations: ['england', 'wales'] },
 	'community council': { tier: 'local', nations: ['england', 'wales'] },
@@ -75,7 +86,11 @@ export function tierOf(kind: string): 'local' | 'principal' {
 }
 
 /** The values a scenario's `fits` may list: "local", "principal", or any allowed kind. */
-export const FIT_VALUES: readonly string[] = Object.freeze(['local', 'principal', ...Object.keys(KINDS)]);
+export const FIT_VALUES: readonly string[] = Object.freeze([
+	'local',
+	'principal',
+	...Object.keys(KINDS)
+]);
 
 /** Whether a scenario fits a council: no `fits` fits every council; else the council's kind or tier is listed. */
 export function scenarioFits(fits: readonly string[] | undefined, kind: string): boolean {
@@ -91,7 +106,8 @@ export function scenarioFits(fits: readonly string[] | undefined, kind: string):
  */
 export function routeFill(key: string, roles: Record<string, string>): string {
 	const clerk = roles.clerk ?? 'Clerk';
-	if (key === 'complaints-to') return `the ${clerk} (or, if it is about the ${clerk}, through the council’s own procedure)`;
+	if (key === 'complaints-to')
+		return `the ${clerk} (or, if it is about the ${clerk}, through the council’s own procedure)`;
 	return `${roles.council ?? 'the council'}, through its own grievance procedure`;
 }
 
@@ -100,9 +116,11 @@ export const NOT_STATED = 'not stated';
 
 /** What each role means, used in "missing role" messages and in docs/councils.md. */
 const ROLE_HELP: Record<string, string> = {
-	council: 'the council\'s name as it should appear in a sentence, e.g. council: Witham Town Council',
+	council:
+		"the council's name as it should appear in a sentence, e.g. council: Witham Town Council",
 	clerk: 'the title this protocol uses for the head of paid staff, e.g. clerk: Town Clerk',
-	chair: 'the title this protocol uses for the chair of the council, e.g. chair: Chair of the Council',
+	chair:
+		'the title this protocol uses for the chair of the council, e.g. chair: Chair of the Council',
 	'complaints-to':
 		'who a councillor raises a concern about an employee with, as words that fit "raise it with ___", e.g. complaints-to: the Town Clerk',
 	'officer-concerns-to':
@@ -113,21 +131,33 @@ const ROLE_HELP: Record<string, string> = {
 		'who deals with a complaint that a councillor has broken the Code of Conduct, as words that fit "complain to ___": for an English parish or town council the Monitoring Officer of its district or unitary council, e.g. conduct-complaints-to: the Monitoring Officer of Braintree District Council; for a principal council its own Monitoring Officer; for a Welsh community council the Public Services Ombudsman for Wales'
 };
 
-const TOP_KEYS = ['id', 'name', 'kind', 'nation', 'protocol', 'source', 'roles', 'clauses', 'gaps'] as const;
+const TOP_KEYS = [
+	'id',
+	'name',
+	'kind',
+	'nation',
+	'protocol',
+	'source',
+	'roles',
+	'clauses',
+	'gaps'
+] as const;
 const PROTOCOL_KEYS = ['title', 'version', 'adopted'] as const;
 const CLAUSE_KEYS = ['id', 'ref', 'text', 'principles'] as const;
 const GAP_KEYS = ['nearest', 'note'] as const;
 
 const FIELD_HELP: Record<string, string> = {
-	id: 'add the council\'s id, the same as the file name without .yaml, e.g. id: witham-town-council',
-	name: 'add the council\'s full name, e.g. name: Witham Town Council',
+	id: "add the council's id, the same as the file name without .yaml, e.g. id: witham-town-council",
+	name: "add the council's full name, e.g. name: Witham Town Council",
 	kind: 'add the kind of council, e.g. kind: town council (the allowed kinds are listed in docs/councils.md)',
 	nation: 'add the nation the council is in, england or wales, e.g. nation: england',
-	protocol: 'add the protocol\'s title, version and adoption date (see docs/councils.md)',
-	source: 'add the name of the file holding the protocol\'s text, e.g. source: witham-town-council.source.txt',
+	protocol: "add the protocol's title, version and adoption date (see docs/councils.md)",
+	source:
+		"add the name of the file holding the protocol's text, e.g. source: witham-town-council.source.txt",
 	roles: `add the council's words for each of: ${ROLE_KEYS.join(', ')} (see docs/councils.md)`,
-	clauses: 'add the protocol\'s clauses, each with id, ref, text and principles (see docs/councils.md)',
-	'protocol.title': 'add the protocol\'s title as the document gives it, or write: not stated',
+	clauses:
+		"add the protocol's clauses, each with id, ref, text and principles (see docs/councils.md)",
+	'protocol.title': "add the protocol's title as the document gives it, or write: not stated",
 	'protocol.version': 'add the version number as the document gives it, or write: not stated',
 	'protocol.adopted': 'add the adoption date as the document gives it, or write: not stated'
 };
@@ -164,7 +194,11 @@ export function parseCouncil(
  * or text a clause has missed.
  * For reports only; the validator does not require full coverage.
  */
-export function uncoveredPassages(sourceText: string, clauses: Pick<Clause, 'text'>[], minWords = 6): string[] {
+export function uncoveredPassages(
+	sourceText: string,
+	clauses: Pick<Clause, 'text'>[],
+	minWords = 6
+): string[] {
 	const src = normaliseWhitespace(sourceText);
 	const covered = new Uint8Array(src.length);
 	let from = 0;
@@ -203,10 +237,16 @@ export function checkCouncil(
 ): { council?: Council; errors: ContentError[] } {
 	const errors: ContentError[] = [];
 	const lc = new LineCounter();
-	const doc = parseDocument(yamlText, { lineCounter: lc, keepSourceTokens: true, prettyErrors: false, uniqueKeys: true });
+	const doc = parseDocument(yamlText, {
+		lineCounter: lc,
+		keepSourceTokens: true,
+		prettyErrors: false,
+		uniqueKeys: true
+	});
 	const fileName = file.split(/[\\/]/).pop() ?? file;
 	const err = (line: number, message: string) => errors.push({ file, line, message });
-	const lineAt = (offset: number | undefined) => (offset === undefined ? 1 : lc.linePos(offset).line);
+	const lineAt = (offset: number | undefined) =>
+		offset === undefined ? 1 : lc.linePos(offset).line;
 	const lineOf = (node: unknown) => lineAt((node as YamlNode | null | undefined)?.range?.[0]);
 
 	if (doc.errors.length || doc.warnings.length) {
@@ -216,24 +256,41 @@ export function checkCouncil(
 	}
 	const root = doc.contents;
 	if (!isMap(root)) {
-		err(root ? lineOf(root) : 1, 'the file must be a set of fields, one per line, starting with "id:", "name:" and so on — copy the example in docs/councils.md');
+		err(
+			root ? lineOf(root) : 1,
+			'the file must be a set of fields, one per line, starting with "id:", "name:" and so on — copy the example in docs/councils.md'
+		);
 		return { errors };
 	}
 
 	/** Report fields not in `allowed`; returns the allowed names that a misspelt field was a near miss for. */
-	const checkFields = (map: YAMLMap, allowed: readonly string[], prefix: string, noun = 'field', listName = 'the allowed fields are') => {
+	const checkFields = (
+		map: YAMLMap,
+		allowed: readonly string[],
+		prefix: string,
+		noun = 'field',
+		listName = 'the allowed fields are'
+	) => {
 		const suggested = new Set<string>();
 		for (const p of map.items) {
 			const key = keyOf(p as Pair);
 			if (allowed.includes(key)) continue;
 			const guess = closest(key, allowed);
 			if (guess) suggested.add(guess);
-			err(lineOf(p.key), `${prefix}unknown ${noun} "${key}" — ${listName}: ${allowed.join(', ')}${guess ? ` (did you mean "${guess}"?)` : ''}`);
+			err(
+				lineOf(p.key),
+				`${prefix}unknown ${noun} "${key}" — ${listName}: ${allowed.join(', ')}${guess ? ` (did you mean "${guess}"?)` : ''}`
+			);
 		}
 		return suggested;
 	};
 	/** The trimmed text of a field that must be a single non-empty value; reports problems. */
-	const scalarText = (pair: Pair, prefix: string, key: string, help: string): string | undefined => {
+	const scalarText = (
+		pair: Pair,
+		prefix: string,
+		key: string,
+		help: string
+	): string | undefined => {
 		const v = pair.value;
 		const line = lineOf(v ?? pair.key);
 		if (isEmpty(v)) {
@@ -241,17 +298,30 @@ export function checkCouncil(
 			return undefined;
 		}
 		if (isAlias(v)) {
-			err(line, `${prefix}"${key}" starts with "*", which YAML reads as a reference — put the whole value in double quotes`);
+			err(
+				line,
+				`${prefix}"${key}" starts with "*", which YAML reads as a reference — put the whole value in double quotes`
+			);
 			return undefined;
 		}
 		if (!isScalar(v)) {
-			err(line, `${prefix}"${key}" must be text, not a list or a set of fields — write it on the same line, in double quotes if it starts with [ or {`);
+			err(
+				line,
+				`${prefix}"${key}" must be text, not a list or a set of fields — write it on the same line, in double quotes if it starts with [ or {`
+			);
 			return undefined;
 		}
 		return scalarString(v as Scalar).trim();
 	};
 	/** A required text field of `map`. */
-	const required = (map: YAMLMap, key: string, prefix: string, missingLine: number, help: string, suggested: Set<string>): string | undefined => {
+	const required = (
+		map: YAMLMap,
+		key: string,
+		prefix: string,
+		missingLine: number,
+		help: string,
+		suggested: Set<string>
+	): string | undefined => {
 		const pair = findPair(map, key);
 		if (!pair) {
 			if (!suggested.has(key)) err(missingLine, `${prefix}missing "${key}" — ${help}`);
@@ -260,7 +330,10 @@ export function checkCouncil(
 		return scalarText(pair, prefix, key, help);
 	};
 	/** A field holding a set of fields on the lines below it. */
-	const section = (key: string, what: string): { map?: YAMLMap; line: number; present: boolean } => {
+	const section = (
+		key: string,
+		what: string
+	): { map?: YAMLMap; line: number; present: boolean } => {
 		const pair = findPair(root, key);
 		if (!pair) {
 			if (!topSuggested.has(key)) err(1, `missing "${key}" — ${FIELD_HELP[key]}`);
@@ -268,7 +341,10 @@ export function checkCouncil(
 		}
 		const line = lineOf(pair.key);
 		if (!isMap(pair.value)) {
-			err(line, `"${key}" must have ${what} on the lines below it, each indented by two spaces — see docs/councils.md`);
+			err(
+				line,
+				`"${key}" must have ${what} on the lines below it, each indented by two spaces — see docs/councils.md`
+			);
 			return { line, present: true };
 		}
 		return { map: pair.value as YAMLMap, line, present: true };
@@ -281,9 +357,15 @@ export function checkCouncil(
 	if (id !== undefined) {
 		const at = lineOf(findPair(root, 'id')!.value);
 		if (id !== expectedId) {
-			err(at, `id "${id}" does not match the file name ${fileName} — change the id to "${expectedId}", or rename the file to ${id}.yaml`);
+			err(
+				at,
+				`id "${id}" does not match the file name ${fileName} — change the id to "${expectedId}", or rename the file to ${id}.yaml`
+			);
 		} else if (!ID_PATTERN.test(id)) {
-			err(at, `id "${id}" must be lower case letters, digits and hyphens, e.g. witham-town-council — rename the file and change the id to match`);
+			err(
+				at,
+				`id "${id}" must be lower case letters, digits and hyphens, e.g. witham-town-council — rename the file and change the id to match`
+			);
 		}
 	}
 	const name = required(root, 'name', '', 1, FIELD_HELP.name, topSuggested);
@@ -292,17 +374,28 @@ export function checkCouncil(
 	let kindOk = false;
 	if (kind !== undefined) {
 		if (KINDS[kind]) kindOk = true;
-		else err(kindLine, `kind "${kind}" is not one of the allowed kinds — use one of: ${Object.keys(KINDS).join(', ')}${didYouMean(kind.toLowerCase(), Object.keys(KINDS))} (see docs/councils.md, "Kind and nation")`);
+		else
+			err(
+				kindLine,
+				`kind "${kind}" is not one of the allowed kinds — use one of: ${Object.keys(KINDS).join(', ')}${didYouMean(kind.toLowerCase(), Object.keys(KINDS))} (see docs/councils.md, "Kind and nation")`
+			);
 	}
 	const nationRaw = required(root, 'nation', '', 1, FIELD_HELP.nation, topSuggested);
 	let nation: Nation | undefined;
 	if (nationRaw !== undefined) {
 		const at = lineOf(findPair(root, 'nation')!.value);
 		if ((NATIONS as readonly string[]).includes(nationRaw)) nation = nationRaw as Nation;
-		else err(at, `nation "${nationRaw}" is not allowed — write england or wales, in lower case (the course covers councils in England and Wales only)`);
+		else
+			err(
+				at,
+				`nation "${nationRaw}" is not allowed — write england or wales, in lower case (the course covers councils in England and Wales only)`
+			);
 		if (nation && kind !== undefined && kindOk && !KINDS[kind].nations.includes(nation)) {
 			kindOk = false;
-			err(at, `a ${kind} is not a kind of council in ${nation === 'wales' ? 'Wales' : 'England'} — check the nation, or the kind (see docs/councils.md, "Kind and nation")`);
+			err(
+				at,
+				`a ${kind} is not a kind of council in ${nation === 'wales' ? 'Wales' : 'England'} — check the nation, or the kind (see docs/councils.md, "Kind and nation")`
+			);
 		}
 	}
 
@@ -311,10 +404,32 @@ export function checkCouncil(
 	const prot = section('protocol', 'title, version and adopted');
 	if (prot.map) {
 		const s = checkFields(prot.map, PROTOCOL_KEYS, 'protocol: ');
-		const title = required(prot.map, 'title', 'protocol: ', prot.line, FIELD_HELP['protocol.title'], s);
-		const version = required(prot.map, 'version', 'protocol: ', prot.line, FIELD_HELP['protocol.version'], s);
-		const adopted = required(prot.map, 'adopted', 'protocol: ', prot.line, FIELD_HELP['protocol.adopted'], s);
-		if (title !== undefined && version !== undefined && adopted !== undefined) protocol = { title, version, adopted };
+		const title = required(
+			prot.map,
+			'title',
+			'protocol: ',
+			prot.line,
+			FIELD_HELP['protocol.title'],
+			s
+		);
+		const version = required(
+			prot.map,
+			'version',
+			'protocol: ',
+			prot.line,
+			FIELD_HELP['protocol.version'],
+			s
+		);
+		const adopted = required(
+			prot.map,
+			'adopted',
+			'protocol: ',
+			prot.line,
+			FIELD_HELP['protocol.adopted'],
+			s
+		);
+		if (title !== undefined && version !== undefined && adopted !== undefined)
+			protocol = { title, version, adopted };
 	}
 
 	// -- source ----------------------------------------------------------------------------------
@@ -323,13 +438,22 @@ export function checkCouncil(
 	if (source !== undefined) {
 		const line = lineOf(findPair(root, 'source')!.value);
 		if (/[\\/]/.test(source)) {
-			err(line, `source "${source}" must be a file name in the same folder as ${fileName}, not a path — put the text file next to ${fileName} and write just its name`);
+			err(
+				line,
+				`source "${source}" must be a file name in the same folder as ${fileName}, not a path — put the text file next to ${fileName} and write just its name`
+			);
 		} else {
 			const text = readSource(source);
 			if (text === null) {
-				err(line, `source file "${source}" not found next to ${fileName} — save the protocol's text as ${source} in the same folder, or correct the file name`);
+				err(
+					line,
+					`source file "${source}" not found next to ${fileName} — save the protocol's text as ${source} in the same folder, or correct the file name`
+				);
 			} else if (typeof text !== 'string') {
-				err(line, `source file "${source}" is not valid UTF-8 text (the first bad byte is on its line ${text.notUtf8}) — open it in a plain-text editor and save it again with the encoding UTF-8; the clause quotes are not checked until then`);
+				err(
+					line,
+					`source file "${source}" is not valid UTF-8 text (the first bad byte is on its line ${text.notUtf8}) — open it in a plain-text editor and save it again with the encoding UTF-8; the clause quotes are not checked until then`
+				);
 			} else normSource = normaliseWhitespace(text);
 		}
 	}
@@ -344,7 +468,14 @@ export function checkCouncil(
 		for (const key of ALL_ROLE_KEYS) {
 			const optional = OPTIONAL_ROLE_KEYS.includes(key);
 			if (optional && !findPair(rolesSection.map, key)) continue;
-			const v = required(rolesSection.map, key, 'roles: ', rolesSection.line, `write ${ROLE_HELP[key]}`, s);
+			const v = required(
+				rolesSection.map,
+				key,
+				'roles: ',
+				rolesSection.line,
+				`write ${ROLE_HELP[key]}`,
+				s
+			);
 			if (v === undefined) continue;
 			const at = lineOf(findPair(rolesSection.map, key)!.value);
 			roleLine[key] = at;
@@ -353,20 +484,32 @@ export function checkCouncil(
 					unstated.push(key);
 					continue;
 				}
-				err(at, `roles: "${key}" cannot be "not stated" — ${TITLE_KEYS.includes(key) ? `write the title the council uses (in a # comment above it, say where it comes from if the protocol does not state it), e.g. ${key}: ${key === 'clerk' ? 'Clerk' : key === 'chair' ? 'Chair of the Council' : 'Leader of the Council'}` : `write ${ROLE_HELP[key]}`}`);
+				err(
+					at,
+					`roles: "${key}" cannot be "not stated" — ${TITLE_KEYS.includes(key) ? `write the title the council uses (in a # comment above it, say where it comes from if the protocol does not state it), e.g. ${key}: ${key === 'clerk' ? 'Clerk' : key === 'chair' ? 'Chair of the Council' : 'Leader of the Council'}` : `write ${ROLE_HELP[key]}`}`
+				);
 				continue;
 			}
 			if (TITLE_KEYS.includes(key) && /^(the|a|an)\s/i.test(v)) {
 				const bare = v.replace(/^(the|a|an)\s+/i, '');
-				err(at, `roles: "${key}" starts with "${v.split(/\s/)[0]}" — write the title alone, e.g. ${key}: ${bare}; the scenarios add "the" themselves ("The ${bare} emails you")`);
+				err(
+					at,
+					`roles: "${key}" starts with "${v.split(/\s/)[0]}" — write the title alone, e.g. ${key}: ${bare}; the scenarios add "the" themselves ("The ${bare} emails you")`
+				);
 				continue;
 			}
 			if (key === 'clerk' && GENERIC_TITLE.test(v)) {
-				err(at, `roles: "clerk" is "${v}", which is not one person's title — write the title of the head of paid staff (the Clerk, or a principal council's Chief Executive or head of paid service) and put Directors or other officers in the routes (see docs/councils.md, "Councils with no single head of staff")`);
+				err(
+					at,
+					`roles: "clerk" is "${v}", which is not one person's title — write the title of the head of paid staff (the Clerk, or a principal council's Chief Executive or head of paid service) and put Directors or other officers in the routes (see docs/councils.md, "Councils with no single head of staff")`
+				);
 				continue;
 			}
 			if (key === 'leader' && kindOk && tierOf(kind!) !== 'principal') {
-				err(at, `roles: "leader" is for a principal council with a Leader of the Council — a ${kind} has none: remove the line`);
+				err(
+					at,
+					`roles: "leader" is for a principal council with a Leader of the Council — a ${kind} has none: remove the line`
+				);
 				continue;
 			}
 			roles[key] = v;
@@ -375,7 +518,8 @@ export function checkCouncil(
 		const conduct = roles['conduct-complaints-to'];
 		if (conduct !== undefined && nation && kindOk && name !== undefined) {
 			const problem = conductRouteProblem(conduct, kind!, nation, name);
-			if (problem) err(roleLine['conduct-complaints-to'], `roles: "conduct-complaints-to" ${problem}`);
+			if (problem)
+				err(roleLine['conduct-complaints-to'], `roles: "conduct-complaints-to" ${problem}`);
 		}
 	}
 
@@ -388,39 +532,87 @@ export function checkCouncil(
 	if (!clausesPair) {
 		if (!topSuggested.has('clauses')) err(1, `missing "clauses" — ${FIELD_HELP.clauses}`);
 	} else if (!isSeq(clausesPair.value) || clausesPair.value.items.length === 0) {
-		err(lineOf(clausesPair.key), isSeq(clausesPair.value) || isEmpty(clausesPair.value)
-			? `"clauses" is empty — ${FIELD_HELP.clauses}`
-			: `"clauses" must be a list: each clause starts with "- id:" on its own line — see docs/councils.md`);
+		err(
+			lineOf(clausesPair.key),
+			isSeq(clausesPair.value) || isEmpty(clausesPair.value)
+				? `"clauses" is empty — ${FIELD_HELP.clauses}`
+				: `"clauses" must be a list: each clause starts with "- id:" on its own line — see docs/councils.md`
+		);
 	} else {
 		let searchFrom = 0;
 		let previous: string | undefined;
 		(clausesPair.value as YAMLSeq).items.forEach((item, index) => {
 			const il = lineOf(item);
 			if (!isMap(item)) {
-				err(il, `clause ${index + 1} must be a set of fields (id, ref, text, principles) — start it with "- id:" and line the other fields up under "id"`);
+				err(
+					il,
+					`clause ${index + 1} must be a set of fields (id, ref, text, principles) — start it with "- id:" and line the other fields up under "id"`
+				);
 				return;
 			}
 			const cmap = item as YAMLMap;
 			const idPair = findPair(cmap, 'id');
-			const cid = idPair && isScalar(idPair.value) && !isEmpty(idPair.value) ? scalarString(idPair.value as Scalar).trim() : undefined;
+			const cid =
+				idPair && isScalar(idPair.value) && !isEmpty(idPair.value)
+					? scalarString(idPair.value as Scalar).trim()
+					: undefined;
 			const prefix = cid !== undefined ? `clause "${cid}": ` : `clause ${index + 1}: `;
 			const s = checkFields(cmap, CLAUSE_KEYS, prefix);
-			required(cmap, 'id', prefix, il, 'give the clause a short id, unique in this file, e.g. id: conf-1', s);
+			required(
+				cmap,
+				'id',
+				prefix,
+				il,
+				'give the clause a short id, unique in this file, e.g. id: conf-1',
+				s
+			);
 			if (cid !== undefined) {
 				const at = lineOf(idPair!.value);
-				if (!ID_PATTERN.test(cid)) err(at, `${prefix}the id must be lower case letters, digits and hyphens, e.g. conf-1 — change it`);
-				if (clauseLine.has(cid)) err(at, `duplicate clause id "${cid}" (first used on line ${clauseLine.get(cid)}) — give each clause its own id`);
+				if (!ID_PATTERN.test(cid))
+					err(
+						at,
+						`${prefix}the id must be lower case letters, digits and hyphens, e.g. conf-1 — change it`
+					);
+				if (clauseLine.has(cid))
+					err(
+						at,
+						`duplicate clause id "${cid}" (first used on line ${clauseLine.get(cid)}) — give each clause its own id`
+					);
 				else clauseLine.set(cid, at);
 			}
-			const ref = required(cmap, 'ref', prefix, il, 'write the council\'s own number for the clause, e.g. ref: "3.2(f)", or the heading it sits under', s);
-			const text = required(cmap, 'text', prefix, il, 'copy the clause\'s words exactly from the source document, e.g. text: "..."', s);
+			const ref = required(
+				cmap,
+				'ref',
+				prefix,
+				il,
+				'write the council\'s own number for the clause, e.g. ref: "3.2(f)", or the heading it sits under',
+				s
+			);
+			const text = required(
+				cmap,
+				'text',
+				prefix,
+				il,
+				'copy the clause\'s words exactly from the source document, e.g. text: "..."',
+				s
+			);
 			const textPair = findPair(cmap, 'text');
-			const cutShort = textPair && isScalar(textPair.value) && textPair.value.type === 'PLAIN' && !!textPair.value.comment;
+			const cutShort =
+				textPair &&
+				isScalar(textPair.value) &&
+				textPair.value.type === 'PLAIN' &&
+				!!textPair.value.comment;
 			const marker = text !== undefined ? GAP_MARKER.exec(text)?.[0] : undefined;
 			if (marker) {
-				err(lineOf(textPair!.value), `${prefix}the text contains "${marker}", a mark for missing words — a clause quotes only words the source has: end the clause where the published text breaks off (or split it in two at the gap), and say so in a # comment above it (see docs/councils.md, "Cut-off or oddly numbered texts")`);
+				err(
+					lineOf(textPair!.value),
+					`${prefix}the text contains "${marker}", a mark for missing words — a clause quotes only words the source has: end the clause where the published text breaks off (or split it in two at the gap), and say so in a # comment above it (see docs/councils.md, "Cut-off or oddly numbered texts")`
+				);
 			} else if (cutShort) {
-				err(lineOf(textPair!.value), `${prefix}the text contains " #", so everything after it was read as a comment — put the whole text in double quotes`);
+				err(
+					lineOf(textPair!.value),
+					`${prefix}the text contains " #", so everything after it was read as a comment — put the whole text in double quotes`
+				);
 			} else if (text !== undefined && normSource !== null) {
 				const t = normaliseWhitespace(text);
 				const at = lineOf(textPair!.value);
@@ -428,22 +620,40 @@ export function checkCouncil(
 				if (found >= 0) {
 					searchFrom = found;
 				} else if (normSource.includes(t)) {
-					err(at, `clause "${cid ?? index + 1}" comes before ${previous ? `clause "${previous}"` : 'the clause above it'} in ${source} — list the clauses in the order they appear in the document`);
+					err(
+						at,
+						`clause "${cid ?? index + 1}" comes before ${previous ? `clause "${previous}"` : 'the clause above it'} in ${source} — list the clauses in the order they appear in the document`
+					);
 				} else {
-					err(at, `clause "${cid ?? index + 1}" text is not found in ${source} — copy the words exactly from the source document${notFoundHint(t, normSource)}`);
+					err(
+						at,
+						`clause "${cid ?? index + 1}" text is not found in ${source} — copy the words exactly from the source document${notFoundHint(t, normSource)}`
+					);
 				}
 			}
 			const principles: string[] = [];
 			const prPair = findPair(cmap, 'principles');
 			if (prPair && !isEmpty(prPair.value)) {
 				if (!isSeq(prPair.value)) {
-					err(lineOf(prPair.value), `${prefix}principles must be a list in square brackets, e.g. principles: [confidentiality.no-disclosure, respect.courtesy]`);
+					err(
+						lineOf(prPair.value),
+						`${prefix}principles must be a list in square brackets, e.g. principles: [confidentiality.no-disclosure, respect.courtesy]`
+					);
 				} else {
 					for (const p of (prPair.value as YAMLSeq).items) {
 						const pid = isScalar(p) ? String(p.value) : undefined;
-						if (pid === undefined) err(lineOf(p), `${prefix}each principle must be a principle id, e.g. respect.courtesy`);
-						else if (!principleSet.has(pid)) err(lineOf(p), `${prefix}unknown principle "${pid}" — use an id from scenarios/principles.yaml${didYouMean(pid, principleIds)}`);
-						else if (principles.includes(pid)) err(lineOf(p), `${prefix}principle "${pid}" is listed twice — remove one`);
+						if (pid === undefined)
+							err(
+								lineOf(p),
+								`${prefix}each principle must be a principle id, e.g. respect.courtesy`
+							);
+						else if (!principleSet.has(pid))
+							err(
+								lineOf(p),
+								`${prefix}unknown principle "${pid}" — use an id from scenarios/principles.yaml${didYouMean(pid, principleIds)}`
+							);
+						else if (principles.includes(pid))
+							err(lineOf(p), `${prefix}principle "${pid}" is listed twice — remove one`);
 						else principles.push(pid);
 					}
 				}
@@ -464,7 +674,10 @@ export function checkCouncil(
 	const gapsPair = findPair(root, 'gaps');
 	if (gapsPair && !isEmpty(gapsPair.value)) {
 		if (!isMap(gapsPair.value)) {
-			err(lineOf(gapsPair.key), `"gaps" must list principle ids, each followed by a colon and, on the lines below it, a note (and optionally nearest) — see docs/councils.md`);
+			err(
+				lineOf(gapsPair.key),
+				`"gaps" must list principle ids, each followed by a colon and, on the lines below it, a note (and optionally nearest) — see docs/councils.md`
+			);
 		} else {
 			for (const item of (gapsPair.value as YAMLMap).items) {
 				const pair = item as Pair;
@@ -472,27 +685,53 @@ export function checkCouncil(
 				const gl = lineOf(pair.key);
 				listedAsGap.add(gid);
 				if (!principleSet.has(gid)) {
-					err(gl, `gaps: unknown principle "${gid}" — use an id from scenarios/principles.yaml${didYouMean(gid, principleIds)}`);
+					err(
+						gl,
+						`gaps: unknown principle "${gid}" — use an id from scenarios/principles.yaml${didYouMean(gid, principleIds)}`
+					);
 					continue;
 				}
 				if (backedBy.has(gid)) {
 					const cs = backedBy.get(gid)!;
-					err(gl, `principle "${gid}" is backed by clause${cs.length > 1 ? 's' : ''} ${cs.map((c) => `"${c}"`).join(', ')} and also listed in gaps — remove it from gaps, or from the clause's principles`);
+					err(
+						gl,
+						`principle "${gid}" is backed by clause${cs.length > 1 ? 's' : ''} ${cs.map((c) => `"${c}"`).join(', ')} and also listed in gaps — remove it from gaps, or from the clause's principles`
+					);
 					continue;
 				}
 				const prefix = `gap "${gid}": `;
 				if (!isMap(pair.value)) {
-					err(gl, `${prefix}the note must go on its own line — write it on the line below, indented by two more spaces, e.g. note: This protocol does not cover this.`);
+					err(
+						gl,
+						`${prefix}the note must go on its own line — write it on the line below, indented by two more spaces, e.g. note: This protocol does not cover this.`
+					);
 					continue;
 				}
 				const gmap = pair.value as YAMLMap;
 				const s = checkFields(gmap, GAP_KEYS, prefix);
-				const note = required(gmap, 'note', prefix, gl, 'write a sentence for learners saying what this protocol does not cover', s);
+				const note = required(
+					gmap,
+					'note',
+					prefix,
+					gl,
+					'write a sentence for learners saying what this protocol does not cover',
+					s
+				);
 				let nearest: string | undefined;
 				if (findPair(gmap, 'nearest')) {
-					nearest = required(gmap, 'nearest', prefix, gl, 'write the id of the closest clause, or remove "nearest"', s);
+					nearest = required(
+						gmap,
+						'nearest',
+						prefix,
+						gl,
+						'write the id of the closest clause, or remove "nearest"',
+						s
+					);
 					if (nearest !== undefined && !clauseLine.has(nearest)) {
-						err(lineOf(findPair(gmap, 'nearest')!.value), `${prefix}nearest clause "${nearest}" is not a clause in this file — use one of the clause ids above${didYouMean(nearest, [...clauseLine.keys()])}, or remove "nearest"`);
+						err(
+							lineOf(findPair(gmap, 'nearest')!.value),
+							`${prefix}nearest clause "${nearest}" is not a clause in this file — use one of the clause ids above${didYouMean(nearest, [...clauseLine.keys()])}, or remove "nearest"`
+						);
 						nearest = undefined;
 					}
 				}
@@ -505,7 +744,11 @@ export function checkCouncil(
 	for (const key of unstated) {
 		const pid = ROUTE_PRINCIPLE[key];
 		const cs = backedBy.get(pid);
-		if (cs) err(roleLine[key], `roles: "${key}" is "not stated", but clause${cs.length > 1 ? 's' : ''} ${cs.map((c) => `"${c}"`).join(', ')} back${cs.length > 1 ? '' : 's'} "${pid}" — write the route that clause names, or, if it names none, take "${pid}" off the clause and list it under gaps`);
+		if (cs)
+			err(
+				roleLine[key],
+				`roles: "${key}" is "not stated", but clause${cs.length > 1 ? 's' : ''} ${cs.map((c) => `"${c}"`).join(', ')} back${cs.length > 1 ? '' : 's'} "${pid}" — write the route that clause names, or, if it names none, take "${pid}" off the clause and list it under gaps`
+			);
 	}
 
 	// -- every principle either backed by a clause or listed as a gap -----------------------------
@@ -513,7 +756,10 @@ export function checkCouncil(
 	if (clausesPair && !topSuggested.has('gaps')) {
 		for (const pid of principleIds) {
 			if (!backedBy.has(pid) && !listedAsGap.has(pid)) {
-				err(coverLine, `principle "${pid}" is not covered — add it to the principles of the clause that states it, or list it under gaps with a note saying this protocol does not cover it`);
+				err(
+					coverLine,
+					`principle "${pid}" is not covered — add it to the principles of the clause that states it, or list it under gaps with a note saying this protocol does not cover it`
+				);
 			}
 		}
 	}
@@ -526,14 +772,30 @@ export function checkCouncil(
 		const gap = gaps.get(pid);
 		principles[pid] = gap ? { clauses: [], gap } : { clauses: backedBy.get(pid) ?? [] };
 	}
-	return { council: { id: id!, name: name!, kind: kind!, nation: nation!, protocol: protocol!, roles, unstated, clauses, principles, file }, errors };
+	return {
+		council: {
+			id: id!,
+			name: name!,
+			kind: kind!,
+			nation: nation!,
+			protocol: protocol!,
+			roles,
+			unstated,
+			clauses,
+			principles,
+			file
+		},
+		errors
+	};
 }
 
 /** Words that name a kind of staff, not the one head of paid staff ("your Director of Service"). */
-const GENERIC_TITLE = /^(?:officers?|staff|employees?|directors?|directors? of services?|managers?|heads? of services?|senior officers?|the officer)$/i;
+const GENERIC_TITLE =
+	/^(?:officers?|staff|employees?|directors?|directors? of services?|managers?|heads? of services?|senior officers?|the officer)$/i;
 
 /** A mark a provider may type for words missing from a cut-off text: […], [...], [gap], [missing], [illegible] … */
-const GAP_MARKER = /\[[^\]\n]{0,40}?(…|\.\.\.|\bgap\b|\bmissing\b|\billegible\b|\bomitted\b|\bcut off\b|\bunreadable\b)[^\]\n]{0,40}\]/i;
+const GAP_MARKER =
+	/\[[^\]\n]{0,40}?(…|\.\.\.|\bgap\b|\bmissing\b|\billegible\b|\bomitted\b|\bcut off\b|\bunreadable\b)[^\]\n]{0,40}\]/i;
 
 /**
  * Who deals with a Code of Conduct complaint about a councillor is set by law, so the route must
@@ -542,7 +804,12 @@ const GAP_MARKER = /\[[^\]\n]{0,40}?(…|\.\.\.|\bgap\b|\bmissing\b|\billegible\
  * Public Services Ombudsman for Wales (Local Government Act 2000, Part 3), for every kind of council.
  * Returns what is wrong and how to fix it, or null.
  */
-export function conductRouteProblem(route: string, kind: string, nation: Nation, councilName: string): string | null {
+export function conductRouteProblem(
+	route: string,
+	kind: string,
+	nation: Nation,
+	councilName: string
+): string | null {
 	if (nation === 'wales') {
 		return /Public Services Ombudsman for Wales/i.test(route)
 			? null
@@ -575,14 +842,22 @@ function scalarString(v: Scalar): string {
 }
 
 function isEmpty(v: unknown): boolean {
-	return v === null || v === undefined || (isScalar(v) && (v.value === null || String(v.value).trim() === ''));
+	return (
+		v === null ||
+		v === undefined ||
+		(isScalar(v) && (v.value === null || String(v.value).trim() === ''))
+	);
 }
 
 function findPair(map: YAMLMap, key: string): Pair | undefined {
-	return map.items.find((p) => isScalar(p.key) && String((p.key as Scalar).value) === key) as Pair | undefined;
+	return map.items.find((p) => isScalar(p.key) && String((p.key as Scalar).value) === key) as
+		Pair | undefined;
 }
 
-const COLON = ['this line contains a second ": ", or is not lined up with the line above', 'put text that contains a colon in double quotes, and line each field up exactly under the one above it'];
+const COLON = [
+	'this line contains a second ": ", or is not lined up with the line above',
+	'put text that contains a colon in double quotes, and line each field up exactly under the one above it'
+];
 /** Plain-English [what is wrong, how to fix it] for the YAML parser's error codes. */
 const SYNTAX: Partial<Record<string, (raw: string) => [string, string]>> = {
 	BLOCK_AS_IMPLICIT_KEY: () => [COLON[0], COLON[1]],
@@ -590,28 +865,60 @@ const SYNTAX: Partial<Record<string, (raw: string) => [string, string]>> = {
 	TAB_AS_INDENT: () => ['this line is indented with a tab', 'indent with spaces only'],
 	BAD_INDENT: (raw) =>
 		/^Flow (sequence|map)/.test(raw)
-			? ['a list in square brackets (or a set in curly brackets) is not closed', 'close it with ] (or }) on the same line, e.g. principles: [respect.courtesy]']
-			: ['this line is not lined up with the items above it', 'put the same number of spaces before it as before the items above'],
+			? [
+					'a list in square brackets (or a set in curly brackets) is not closed',
+					'close it with ] (or }) on the same line, e.g. principles: [respect.courtesy]'
+				]
+			: [
+					'this line is not lined up with the items above it',
+					'put the same number of spaces before it as before the items above'
+				],
 	MISSING_CHAR: (raw) =>
 		/quote/.test(raw)
 			? ['a quotation mark is opened but never closed', 'close it at the end of the text']
-			: ['a line is missing its ": " after the field name', 'write the field name, a colon and a space, then the value, e.g. ref: "3.1"'],
+			: [
+					'a line is missing its ": " after the field name',
+					'write the field name, a colon and a space, then the value, e.g. ref: "3.1"'
+				],
 	UNEXPECTED_TOKEN: (raw) =>
 		/^Unexpected scalar at node end/.test(raw)
-			? ['there is more text after a closing quotation mark', 'if the text itself contains double quotation marks, use the text: >- form (see docs/councils.md); otherwise put the whole text in double quotes']
-			: [`the parser stopped at something it did not expect (${raw})`, 'check the indentation and quotation marks on this line and the line above (see docs/councils.md)'],
-	BAD_DQ_ESCAPE: () => ['a backslash (\\) inside double quotes', 'remove it, or use the text: >- form (see docs/councils.md)'],
-	BAD_SCALAR_START: (raw) => [`a value starts with a character YAML reserves (${raw.replace(/^.*character /, '')})`, 'put the whole value in double quotes'],
-	MULTIPLE_DOCS: () => ['the file contains a "---" line', 'remove it: each council file holds one council'],
+			? [
+					'there is more text after a closing quotation mark',
+					'if the text itself contains double quotation marks, use the text: >- form (see docs/councils.md); otherwise put the whole text in double quotes'
+				]
+			: [
+					`the parser stopped at something it did not expect (${raw})`,
+					'check the indentation and quotation marks on this line and the line above (see docs/councils.md)'
+				],
+	BAD_DQ_ESCAPE: () => [
+		'a backslash (\\) inside double quotes',
+		'remove it, or use the text: >- form (see docs/councils.md)'
+	],
+	BAD_SCALAR_START: (raw) => [
+		`a value starts with a character YAML reserves (${raw.replace(/^.*character /, '')})`,
+		'put the whole value in double quotes'
+	],
+	MULTIPLE_DOCS: () => [
+		'the file contains a "---" line',
+		'remove it: each council file holds one council'
+	],
 	TAG_RESOLVE_FAILED: () => ['a value starts with "!"', 'put the whole value in double quotes'],
 	BAD_ALIAS: () => ['a value starts with "*"', 'put the whole value in double quotes']
 };
 
 function syntaxMessage(code: string, raw: string, src: string, pos: number): string {
-	const first = raw.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').trim();
+	const first = raw
+		.split('\n')[0]
+		.replace(/ at line \d+, column \d+:?$/, '')
+		.trim();
 	if (code === 'DUPLICATE_KEY') {
 		const lineStart = src.lastIndexOf('\n', pos - 1) + 1;
-		const key = src.slice(lineStart).split('\n')[0].split(':')[0].replace(/^[\s-]+/, '').trim();
+		const key = src
+			.slice(lineStart)
+			.split('\n')[0]
+			.split(':')[0]
+			.replace(/^[\s-]+/, '')
+			.trim();
 		return `YAML syntax error: "${key}" is given twice at the same level — keep only one`;
 	}
 	const lineStart = src.lastIndexOf('\n', pos - 1) + 1;
@@ -640,10 +947,11 @@ function notFoundHint(t: string, src: string): string {
 		return l.length === c.length ? l : c;
 	};
 	const fold = (s: string) => Array.from(s, foldChar).join('');
-	const foldQuotes = (s: string) => Array.from(s, (c) => (/[A-Za-z]/.test(c) ? c : foldChar(c))).join('');
+	const foldQuotes = (s: string) =>
+		Array.from(s, (c) => (/[A-Za-z]/.test(c) ? c : foldChar(c))).join('');
 	let kind = '';
-	let tAt = -1;
-	let sAt = -1;
+	let tAt: number;
+	let sAt: number;
 	const folded = fold(src).indexOf(fold(t));
 	if (folded >= 0 && Array.from(src).length === src.length && Array.from(t).length === t.length) {
 		kind = foldQuotes(src).includes(foldQuotes(t))
@@ -660,12 +968,16 @@ function notFoundHint(t: string, src: string): string {
 			if (src.includes(t.slice(0, mid))) lo = mid;
 			else hi = mid - 1;
 		}
-		if (lo < 12) return ' (not even its first words are in the source: check it is the right clause and the right source file)';
+		if (lo < 12)
+			return ' (not even its first words are in the source: check it is the right clause and the right source file)';
 		tAt = lo;
 		sAt = src.indexOf(t.slice(0, lo)) + lo;
 	}
 	const show = (s: string, at: number) =>
 		`"${at > 30 ? '…' : ''}${s.slice(Math.max(0, at - 30), at)}[${s[at] ?? ''}]${s.slice(at + 1, at + 41)}${at + 41 < s.length ? '…' : ''}"`;
-	const name = (c: string | undefined) => (c === undefined ? 'the end of the text' : `"${c}" (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`);
+	const name = (c: string | undefined) =>
+		c === undefined
+			? 'the end of the text'
+			: `"${c}" (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`;
 	return `${kind}: they differ at character ${tAt + 1} of the clause, which has ${name(t[tAt])} where the source has ${name(src[sAt])} — clause: ${show(t, tAt)}; source: ${show(src, sAt)}`;
 }

@@ -29,11 +29,19 @@ export {
  * Read every `*.yaml` file in `dir` (not sub-folders) and the source text each one names.
  * Returns the councils that are valid, and every problem found, in file then line order.
  */
-export function loadCouncils(dir: string, principleIds: string[]): { councils: Council[]; errors: ContentError[] } {
+export function loadCouncils(
+	dir: string,
+	principleIds: string[]
+): { councils: Council[]; errors: ContentError[] } {
 	const councils: Council[] = [];
 	const errors: ContentError[] = [];
 	if (!existsSync(dir)) {
-		errors.push({ file: displayPath(dir), line: 1, message: 'the councils folder does not exist — create it and add one <id>.yaml file per council' });
+		errors.push({
+			file: displayPath(dir),
+			line: 1,
+			message:
+				'the councils folder does not exist — create it and add one <id>.yaml file per council'
+		});
 		return { councils, errors };
 	}
 	const names = readdirSync(dir, { withFileTypes: true })

@@ -41,7 +41,11 @@ export function loadPrinciples(root: string, errors: ContentError[]): Principle[
 		if (!Array.isArray(data)) throw new Error('expected a list');
 		return data;
 	} catch (e) {
-		errors.push({ file, line: 1, message: `the principles catalogue could not be read (${(e as Error).message}) — it must be a YAML list of id/name/summary entries` });
+		errors.push({
+			file,
+			line: 1,
+			message: `the principles catalogue could not be read (${(e as Error).message}) — it must be a YAML list of id/name/summary entries`
+		});
 		return [];
 	}
 }
@@ -67,7 +71,14 @@ export async function checkScenarioSource(
 	if (scenario) errors.push(...attributionProblems(file, source, scenario, fitting));
 	errors.sort((a, b) => a.line - b.line);
 	const minutesLine = source.split('\n').findIndex((l) => /^minutes\s*:/.test(l)) + 1;
-	const warnings = scenario && !errors.length ? scenarioWarnings(scenario, minutesLine || 1).map((w) => ({ file, ...w, warning: true as const })) : [];
+	const warnings =
+		scenario && !errors.length
+			? scenarioWarnings(scenario, minutesLine || 1).map((w) => ({
+					file,
+					...w,
+					warning: true as const
+				}))
+			: [];
 	return { scenario, errors, warnings };
 }
 
@@ -75,7 +86,11 @@ export async function checkScenarioSource(
 let lastChecked = new Map<string, Awaited<ReturnType<typeof checkScenarioSource>>>();
 
 /** Reads and checks everything under <root>/scenarios (scenario files and councils). */
-export async function loadLibrary(root: string, scenarioDir = 'scenarios', councilDir = 'scenarios/councils'): Promise<Library> {
+export async function loadLibrary(
+	root: string,
+	scenarioDir = 'scenarios',
+	councilDir = 'scenarios/councils'
+): Promise<Library> {
 	const errors: ContentError[] = [];
 	const warnings: ContentError[] = [];
 	const principles = loadPrinciples(root, errors);
@@ -83,14 +98,20 @@ export async function loadLibrary(root: string, scenarioDir = 'scenarios', counc
 	const hash = createHash('sha256');
 	hash.update(JSON.stringify(principles));
 
-	const { councils, errors: councilErrors } = loadCouncils(join(root, councilDir), [...principleIds]);
+	const { councils, errors: councilErrors } = loadCouncils(join(root, councilDir), [
+		...principleIds
+	]);
 	for (const e of councilErrors) errors.push({ ...e, file: relPath(root, e.file) });
 	for (const c of councils) hash.update(JSON.stringify(c));
 
 	const scenarios: Scenario[] = [];
 	const sources: Record<string, string> = {};
 	const dir = join(root, scenarioDir);
-	const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.md')).sort() : [];
+	const files = existsSync(dir)
+		? readdirSync(dir)
+				.filter((f) => f.endsWith('.md'))
+				.sort()
+		: [];
 	const byId = new Map<string, string[]>();
 	// An unchanged file is not parsed again (a dev server reloads the library on every edit).
 	const context = JSON.stringify([[...principleIds], councils.map((c) => [c.id, c.file, c.roles])]);
@@ -101,7 +122,8 @@ export async function loadLibrary(root: string, scenarioDir = 'scenarios', counc
 		sources[file] = source;
 		hash.update(file + '\0' + source);
 		const key = `${context}\0${file}\0${source}`;
-		const result = lastChecked.get(key) ?? (await checkScenarioSource(file, source, principleIds, councils));
+		const result =
+			lastChecked.get(key) ?? (await checkScenarioSource(file, source, principleIds, councils));
 		checked.set(key, result);
 		const { scenario, errors: errs, warnings: warns } = result;
 		errors.push(...errs);
@@ -114,7 +136,12 @@ export async function loadLibrary(root: string, scenarioDir = 'scenarios', counc
 		if (same.length > 1) errors.push(...duplicateIdErrors(root, id, same, sources));
 	}
 	lastChecked = checked;
-	if (files.length === 0) errors.push({ file: scenarioDir, line: 0, message: 'no scenario files (*.md) found — add one (see docs/authoring.md)' });
+	if (files.length === 0)
+		errors.push({
+			file: scenarioDir,
+			line: 0,
+			message: 'no scenario files (*.md) found — add one (see docs/authoring.md)'
+		});
 	const tracks = loadTracks(root, scenarioDir, scenarios, errors);
 	const tracksPath = join(dir, TRACKS_FILE);
 	if (existsSync(tracksPath)) {
@@ -122,7 +149,17 @@ export async function loadLibrary(root: string, scenarioDir = 'scenarios', counc
 		sources[relPath(root, tracksPath)] = text;
 		hash.update(TRACKS_FILE + '\0' + text);
 	}
-	return { root, principles, councils, scenarios, sources, errors, warnings, contentVersion: hash.digest('hex').slice(0, 8), tracks };
+	return {
+		root,
+		principles,
+		councils,
+		scenarios,
+		sources,
+		errors,
+		warnings,
+		contentVersion: hash.digest('hex').slice(0, 8),
+		tracks
+	};
 }
 
 /**
@@ -130,13 +167,21 @@ export async function loadLibrary(root: string, scenarioDir = 'scenarios', counc
  * the blame goes to the new or changed one: by `git status` when the folder is in git, else
  * the one modified last. Each message says which file is which.
  */
-function duplicateIdErrors(root: string, id: string, files: string[], sources: Record<string, string>): ContentError[] {
+function duplicateIdErrors(
+	root: string,
+	id: string,
+	files: string[],
+	sources: Record<string, string>
+): ContentError[] {
 	const changed = gitChanged(root);
 	const mtime = (f: string) => statSync(join(root, f)).mtimeMs;
 	const isNew = (f: string) => changed?.has(f) ?? false;
 	// The file to keep: unchanged in git, or else the oldest; ties go to the first by name.
-	const keep = [...files].sort((a, b) => Number(isNew(a)) - Number(isNew(b)) || mtime(a) - mtime(b) || a.localeCompare(b))[0];
-	const why = (f: string) => (changed ? (isNew(f) ? 'new or changed since the last commit' : '') : 'modified later');
+	const keep = [...files].sort(
+		(a, b) => Number(isNew(a)) - Number(isNew(b)) || mtime(a) - mtime(b) || a.localeCompare(b)
+	)[0];
+	const why = (f: string) =>
+		changed ? (isNew(f) ? 'new or changed since the last commit' : '') : 'modified later';
 	return files
 		.filter((f) => f !== keep)
 		.map((file) => ({
@@ -149,9 +194,28 @@ function duplicateIdErrors(root: string, id: string, files: string[], sources: R
 /** Files git reports as new or changed (relative to root), or null when git cannot say. */
 function gitChanged(root: string): Set<string> | null {
 	try {
-		const out = execFileSync('git', ['status', '--porcelain', '--untracked-files=all', '--', '.'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-		const top = execFileSync('git', ['rev-parse', '--show-prefix'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-		return new Set(out.split('\n').filter(Boolean).map((l) => l.slice(3).replace(/^"|"$/g, '').replace(/^.* -> /, '')).map((f) => (top && f.startsWith(top) ? f.slice(top.length) : f)));
+		const out = execFileSync('git', ['status', '--porcelain', '--untracked-files=all', '--', '.'], {
+			cwd: root,
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'ignore']
+		});
+		const top = execFileSync('git', ['rev-parse', '--show-prefix'], {
+			cwd: root,
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'ignore']
+		}).trim();
+		return new Set(
+			out
+				.split('\n')
+				.filter(Boolean)
+				.map((l) =>
+					l
+						.slice(3)
+						.replace(/^"|"$/g, '')
+						.replace(/^.* -> /, '')
+				)
+				.map((f) => (top && f.startsWith(top) ? f.slice(top.length) : f))
+		);
 	} catch {
 		return null;
 	}
@@ -170,34 +234,64 @@ export function buildCourse(lib: Library, options: BuildOptions): Course {
 	if (!council) throw new Error(`unknown council "${options.council}"`);
 	const byId = new Map(lib.scenarios.map((s) => [s.id, s]));
 	// A council's default course holds the scenarios that fit its kind; an explicit list may name only those.
-	const misfits = (options.scenarios ?? []).filter((id) => !scenarioFits(byId.get(id)?.fits, council.kind));
+	const misfits = (options.scenarios ?? []).filter(
+		(id) => !scenarioFits(byId.get(id)?.fits, council.kind)
+	);
 	if (misfits.length) {
 		throw new Error(
-			misfits.map((id) => `scenario "${id}" does not fit ${council.name} (a ${council.kind}): its "fits:" line names only ${byId.get(id)!.fits!.join(', ')}`).join('\n') +
+			misfits
+				.map(
+					(id) =>
+						`scenario "${id}" does not fit ${council.name} (a ${council.kind}): its "fits:" line names only ${byId.get(id)!.fits!.join(', ')}`
+				)
+				.join('\n') +
 				` — leave ${misfits.length === 1 ? 'it' : 'them'} out of SCENARIOS (--scenarios), or change "fits:" in the scenario file if it does fit (docs/authoring.md)`
 		);
 	}
-	const selected = options.scenarios ? options.scenarios.map((id) => byId.get(id)!) : lib.scenarios.filter((s) => scenarioFits(s.fits, council.kind));
+	const selected = options.scenarios
+		? options.scenarios.map((id) => byId.get(id)!)
+		: lib.scenarios.filter((s) => scenarioFits(s.fits, council.kind));
 	// A package for one audience holds only that audience's scenarios.
-	const chosen = options.audience ? selected.filter((s) => inTrack(s, options.audience!)) : selected;
+	const chosen = options.audience
+		? selected.filter((s) => inTrack(s, options.audience!))
+		: selected;
 	const scenarios = chosen.map((s) => fillScenario(s, council.roles));
 	// What each scenario says and scores, as this council's learners see it (not where its file is).
-	const version = (s: Scenario) => createHash('sha256').update(JSON.stringify({ ...s, file: '' })).digest('hex').slice(0, 4);
+	const version = (s: Scenario) =>
+		createHash('sha256')
+			.update(JSON.stringify({ ...s, file: '' }))
+			.digest('hex')
+			.slice(0, 4);
 	const modeLabel = options.mode === 'practice' ? ' (practice)' : '';
-	const selLabel = options.scenarios ? ` — ${chosen.length} scenario${chosen.length === 1 ? '' : 's'}` : '';
+	const selLabel = options.scenarios
+		? ` — ${chosen.length} scenario${chosen.length === 1 ? '' : 's'}`
+		: '';
 	const audLabel = options.audience ? ` — ${TRACK_LABELS[options.audience].toLowerCase()}` : '';
 	return {
 		id: 'conduct-scenarios',
-		title: options.title ?? `Member/Officer protocol: ${council.name}${modeLabel}${audLabel}${selLabel}`,
+		title:
+			options.title ?? `Member/Officer protocol: ${council.name}${modeLabel}${audLabel}${selLabel}`,
 		contentVersion: lib.contentVersion,
 		mode: options.mode,
 		passMark: options.passMark,
 		refresherMonths: options.refresherMonths,
-		tracking: { objectives: options.objectives, interactions: options.interactions, descriptions: options.descriptions },
+		tracking: {
+			objectives: options.objectives,
+			interactions: options.interactions,
+			descriptions: options.descriptions
+		},
 		scorm: options.scorm,
 		audience: options.audience,
 		tracks: planTracks(chosen, lib.tracks, options.core, options.scenarios),
-		council: { id: council.id, name: council.name, kind: council.kind, nation: council.nation, protocol: council.protocol, roles: council.roles, unstated: council.unstated },
+		council: {
+			id: council.id,
+			name: council.name,
+			kind: council.kind,
+			nation: council.nation,
+			protocol: council.protocol,
+			roles: council.roles,
+			unstated: council.unstated
+		},
 		principles: lib.principles,
 		clauses: council.clauses,
 		backing: council.principles,
@@ -207,11 +301,19 @@ export function buildCourse(lib: Library, options: BuildOptions): Course {
 }
 
 /** Convenience for scripts: load, check and build, or return the problems. */
-export async function loadCourse(root: string, options: BuildOptions): Promise<{ course?: Course; errors: string[]; scenarioIds?: string[] }> {
+export async function loadCourse(
+	root: string,
+	options: BuildOptions
+): Promise<{ course?: Course; errors: string[]; scenarioIds?: string[] }> {
 	const lib = await loadLibrary(root);
-	if (lib.errors.length) return { errors: lib.errors.map((e) => `${e.file}:${e.line}: ${e.message}`) };
+	if (lib.errors.length)
+		return { errors: lib.errors.map((e) => `${e.file}:${e.line}: ${e.message}`) };
 	try {
-		return { course: buildCourse(lib, options), errors: [], scenarioIds: lib.scenarios.map((s) => s.id) };
+		return {
+			course: buildCourse(lib, options),
+			errors: [],
+			scenarioIds: lib.scenarios.map((s) => s.id)
+		};
 	} catch (e) {
 		return { errors: [(e as Error).message] };
 	}

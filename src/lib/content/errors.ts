@@ -28,7 +28,12 @@ export class ContentBuildError extends Error {
 function docsFor(lines: string[]): string {
 	const councils = lines.some((l) => l.includes('councils/'));
 	const scenarios = lines.some((l) => !l.includes('councils/'));
-	return [scenarios && 'docs/authoring.md explains the scenario format', councils && 'docs/councils.md explains council files'].filter(Boolean).join('; ');
+	return [
+		scenarios && 'docs/authoring.md explains the scenario format',
+		councils && 'docs/councils.md explains council files'
+	]
+		.filter(Boolean)
+		.join('; ');
 }
 
 export function problemReport(lines: string[]): string {

@@ -7,14 +7,37 @@ import { loadCouncils } from './councils';
 
 const { councils } = loadCouncils('scenarios/councils', [...principleIds]);
 const lines = exampleSource().split('\n');
-const fragments = ['## Step x: y', '### Choice a: z', 'Next: start', 'Scores: respect.courtesy +9', 'Question:', '---', '<b>', '{clerk}', '{', '> q', '- item', '## Ending e: f', 'Outcome: poor', '', ':', 'id: [', '`code`', '[link](http://x)'];
+const fragments = [
+	'## Step x: y',
+	'### Choice a: z',
+	'Next: start',
+	'Scores: respect.courtesy +9',
+	'Question:',
+	'---',
+	'<b>',
+	'{clerk}',
+	'{',
+	'> q',
+	'- item',
+	'## Ending e: f',
+	'Outcome: poor',
+	'',
+	':',
+	'id: [',
+	'`code`',
+	'[link](http://x)'
+];
 
 /** A random edit of the example: drop, duplicate, swap or insert lines. */
 const mutation = fc.array(
 	fc.oneof(
 		fc.record({ kind: fc.constant('drop'), at: fc.nat(lines.length) }),
 		fc.record({ kind: fc.constant('dup'), at: fc.nat(lines.length) }),
-		fc.record({ kind: fc.constant('insert'), at: fc.nat(lines.length), text: fc.oneof(fc.constantFrom(...fragments), fc.string({ maxLength: 40 })) })
+		fc.record({
+			kind: fc.constant('insert'),
+			at: fc.nat(lines.length),
+			text: fc.oneof(fc.constantFrom(...fragments), fc.string({ maxLength: 40 }))
+		})
 	),
 	{ minLength: 1, maxLength: 6 }
 );
@@ -30,7 +53,12 @@ describe('scenario checker under random input', () => {
 					else if (e.kind === 'dup') ls.splice(at, 0, ls[at] ?? '');
 					else ls.splice(at, 0, (e as { text: string }).text);
 				}
-				const { errors, scenario } = await checkScenarioSource('fuzz.md', ls.join('\n'), principleIds, councils);
+				const { errors, scenario } = await checkScenarioSource(
+					'fuzz.md',
+					ls.join('\n'),
+					principleIds,
+					councils
+				);
 				for (const err of errors) {
 					expect(err.file).toBe('fuzz.md');
 					expect(Number.isInteger(err.line)).toBe(true);

@@ -44,18 +44,90 @@ export interface OptionSpec {
 export const DEFAULT_COUNCIL = 'kingsthorpe-parish-council';
 
 export const OPTION_SPECS: OptionSpec[] = [
-	{ env: 'COUNCIL', flag: 'council', allowed: 'a council id from scenarios/councils/', default: DEFAULT_COUNCIL, help: 'Which council the course is tailored to.' },
-	{ env: 'SCORM', flag: 'scorm', allowed: '1.2 | 2004', default: '1.2', help: 'SCORM version the package speaks.' },
-	{ env: 'COURSE_MODE', flag: 'mode', allowed: 'assessed | practice', default: 'assessed', help: 'Assessed: no going back, pass mark applies. Practice: go back and try other branches; reported as completed only.' },
-	{ env: 'PASS_MARK', flag: 'pass-mark', allowed: 'a whole number 0–100', default: '80', help: 'Score needed to pass (assessed mode).' },
-	{ env: 'REFRESHER_MONTHS', flag: 'refresher-months', allowed: 'a whole number 1–60', default: '12', help: 'Refresher due date on the certificate.' },
-	{ env: 'SCENARIOS', flag: 'scenarios', allowed: 'comma-separated scenario ids, or "all"', default: 'all', help: 'Which scenarios the course contains, in this order.' },
-	{ env: 'OBJECTIVES', flag: 'objectives', allowed: 'on | off', default: 'on', help: 'Report one cmi.objectives entry per principle.' },
-	{ env: 'INTERACTIONS', flag: 'interactions', allowed: 'on | off', default: 'on', help: 'Report one cmi.interactions entry per decision.' },
-	{ env: 'DESCRIPTIONS', flag: 'descriptions', allowed: 'on | off', default: 'on', help: 'Add descriptions to interactions (SCORM 2004).' },
-	{ env: 'COURSE_TITLE', flag: 'title', allowed: 'any text', default: '(derived)', help: 'Course title shown in the LMS.' },
-	{ env: 'AUDIENCE', flag: 'audience', allowed: 'councillor | officer | choose', default: 'choose', help: 'Build the course for one audience, or let the learner choose their role.' },
-	{ env: 'CORE', flag: 'core', allowed: 'comma-separated scenario ids, or "default"', default: 'default', help: 'The core scenarios (required; the rest are electives), instead of scenarios/tracks.yaml.' }
+	{
+		env: 'COUNCIL',
+		flag: 'council',
+		allowed: 'a council id from scenarios/councils/',
+		default: DEFAULT_COUNCIL,
+		help: 'Which council the course is tailored to.'
+	},
+	{
+		env: 'SCORM',
+		flag: 'scorm',
+		allowed: '1.2 | 2004',
+		default: '1.2',
+		help: 'SCORM version the package speaks.'
+	},
+	{
+		env: 'COURSE_MODE',
+		flag: 'mode',
+		allowed: 'assessed | practice',
+		default: 'assessed',
+		help: 'Assessed: no going back, pass mark applies. Practice: go back and try other branches; reported as completed only.'
+	},
+	{
+		env: 'PASS_MARK',
+		flag: 'pass-mark',
+		allowed: 'a whole number 0–100',
+		default: '80',
+		help: 'Score needed to pass (assessed mode).'
+	},
+	{
+		env: 'REFRESHER_MONTHS',
+		flag: 'refresher-months',
+		allowed: 'a whole number 1–60',
+		default: '12',
+		help: 'Refresher due date on the certificate.'
+	},
+	{
+		env: 'SCENARIOS',
+		flag: 'scenarios',
+		allowed: 'comma-separated scenario ids, or "all"',
+		default: 'all',
+		help: 'Which scenarios the course contains, in this order.'
+	},
+	{
+		env: 'OBJECTIVES',
+		flag: 'objectives',
+		allowed: 'on | off',
+		default: 'on',
+		help: 'Report one cmi.objectives entry per principle.'
+	},
+	{
+		env: 'INTERACTIONS',
+		flag: 'interactions',
+		allowed: 'on | off',
+		default: 'on',
+		help: 'Report one cmi.interactions entry per decision.'
+	},
+	{
+		env: 'DESCRIPTIONS',
+		flag: 'descriptions',
+		allowed: 'on | off',
+		default: 'on',
+		help: 'Add descriptions to interactions (SCORM 2004).'
+	},
+	{
+		env: 'COURSE_TITLE',
+		flag: 'title',
+		allowed: 'any text',
+		default: '(derived)',
+		help: 'Course title shown in the LMS.'
+	},
+	{
+		env: 'AUDIENCE',
+		flag: 'audience',
+		allowed: 'councillor | officer | choose',
+		default: 'choose',
+		help: 'Build the course for one audience, or let the learner choose their role.'
+	},
+	{
+		env: 'CORE',
+		flag: 'core',
+		allowed: 'comma-separated scenario ids, or "default"',
+		default: 'default',
+		help: 'The core scenarios (required; the rest are electives), instead of scenarios/tracks.yaml.'
+	}
 ];
 
 const ENV_NAMES = new Set(OPTION_SPECS.map((s) => s.env));
@@ -75,7 +147,13 @@ function onOff(name: string, value: string, errors: string[]): boolean {
 	return true;
 }
 
-function wholeNumber(name: string, value: string, min: number, max: number, errors: string[]): number {
+function wholeNumber(
+	name: string,
+	value: string,
+	min: number,
+	max: number,
+	errors: string[]
+): number {
 	const n = Number(value.trim());
 	if (!/^\d+$/.test(value.trim()) || n < min || n > max) {
 		errors.push(`${name}="${value}" is not allowed — use a whole number from ${min} to ${max}`);
@@ -100,86 +178,136 @@ export function parseBuildOptions(
 
 	const council = get('COUNCIL') ?? DEFAULT_COUNCIL;
 	if (!ctx.councils.includes(council)) {
-		errors.push(`COUNCIL="${council}" is not a council in scenarios/councils/ — use one of: ${ctx.councils.join(', ')}`);
+		errors.push(
+			`COUNCIL="${council}" is not a council in scenarios/councils/ — use one of: ${ctx.councils.join(', ')}`
+		);
 	}
 
 	const scormRaw = get('SCORM') ?? '1.2';
 	const scorm = scormRaw.trim() === '2004' ? '2004' : '1.2';
-	if (!['1.2', '2004'].includes(scormRaw.trim())) errors.push(`SCORM="${scormRaw}" is not allowed — use 1.2 or 2004`);
+	if (!['1.2', '2004'].includes(scormRaw.trim()))
+		errors.push(`SCORM="${scormRaw}" is not allowed — use 1.2 or 2004`);
 
 	const modeRaw = (get('COURSE_MODE') ?? 'assessed').trim();
 	const mode: Mode = modeRaw === 'practice' ? 'practice' : 'assessed';
-	if (!['assessed', 'practice'].includes(modeRaw)) errors.push(`COURSE_MODE="${modeRaw}" is not allowed — use assessed or practice`);
+	if (!['assessed', 'practice'].includes(modeRaw))
+		errors.push(`COURSE_MODE="${modeRaw}" is not allowed — use assessed or practice`);
 
 	const passMarkRaw = get('PASS_MARK');
-	const passMark = passMarkRaw === undefined ? 80 : wholeNumber('PASS_MARK', passMarkRaw, 0, 100, errors);
+	const passMark =
+		passMarkRaw === undefined ? 80 : wholeNumber('PASS_MARK', passMarkRaw, 0, 100, errors);
 	if (passMarkRaw !== undefined && mode === 'practice') {
-		errors.push(`PASS_MARK is set but COURSE_MODE=practice has no pass mark — remove PASS_MARK or use COURSE_MODE=assessed`);
+		errors.push(
+			`PASS_MARK is set but COURSE_MODE=practice has no pass mark — remove PASS_MARK or use COURSE_MODE=assessed`
+		);
 	}
 
 	const refresherRaw = get('REFRESHER_MONTHS');
-	const refresherMonths = refresherRaw === undefined ? 12 : wholeNumber('REFRESHER_MONTHS', refresherRaw, 1, 60, errors);
+	const refresherMonths =
+		refresherRaw === undefined ? 12 : wholeNumber('REFRESHER_MONTHS', refresherRaw, 1, 60, errors);
 
 	let scenarios: string[] | null = null;
 	const scenariosRaw = get('SCENARIOS');
 	if (scenariosRaw !== undefined && scenariosRaw.trim() !== 'all') {
-		scenarios = scenariosRaw.split(',').map((s) => s.trim()).filter(Boolean);
+		scenarios = scenariosRaw
+			.split(',')
+			.map((s) => s.trim())
+			.filter(Boolean);
 		const seen = new Set<string>();
 		for (const id of scenarios) {
 			if (!ctx.scenarios.includes(id)) {
-				errors.push(`SCENARIOS names "${id}", which is not a scenario — use ids from: ${ctx.scenarios.join(', ')}`);
+				errors.push(
+					`SCENARIOS names "${id}", which is not a scenario — use ids from: ${ctx.scenarios.join(', ')}`
+				);
 			}
 			if (seen.has(id)) errors.push(`SCENARIOS names "${id}" twice — list each scenario once`);
 			seen.add(id);
 		}
-		if (scenarios.length === 0) errors.push('SCENARIOS is empty — name at least one scenario, or use all');
+		if (scenarios.length === 0)
+			errors.push('SCENARIOS is empty — name at least one scenario, or use all');
 	}
 
 	const objectives = onOff('OBJECTIVES', get('OBJECTIVES') ?? 'on', errors);
 	const interactions = onOff('INTERACTIONS', get('INTERACTIONS') ?? 'on', errors);
 	const descriptionsRaw = get('DESCRIPTIONS');
 	const descriptions = onOff('DESCRIPTIONS', descriptionsRaw ?? 'on', errors) && interactions;
-	if (descriptionsRaw !== undefined && onOff('DESCRIPTIONS', descriptionsRaw, []) && !interactions) {
+	if (
+		descriptionsRaw !== undefined &&
+		onOff('DESCRIPTIONS', descriptionsRaw, []) &&
+		!interactions
+	) {
 		errors.push('DESCRIPTIONS=on needs INTERACTIONS=on — descriptions belong to interactions');
 	}
 
 	const title = get('COURSE_TITLE') ?? null;
 
 	const audienceRaw = (get('AUDIENCE') ?? 'choose').trim();
-	const audience: Track | null = audienceRaw === 'councillor' || audienceRaw === 'officer' ? audienceRaw : null;
+	const audience: Track | null =
+		audienceRaw === 'councillor' || audienceRaw === 'officer' ? audienceRaw : null;
 	if (!['councillor', 'officer', 'choose'].includes(audienceRaw)) {
-		errors.push(`AUDIENCE="${audienceRaw}" is not allowed — use councillor, officer or choose (the learner chooses)`);
+		errors.push(
+			`AUDIENCE="${audienceRaw}" is not allowed — use councillor, officer or choose (the learner chooses)`
+		);
 	}
 
 	let core: string[] | null = null;
 	const coreRaw = get('CORE');
 	if (coreRaw !== undefined && coreRaw.trim() !== 'default') {
-		core = coreRaw.split(',').map((s) => s.trim()).filter(Boolean);
+		core = coreRaw
+			.split(',')
+			.map((s) => s.trim())
+			.filter(Boolean);
 		const seen = new Set<string>();
 		for (const id of core) {
-			if (!ctx.scenarios.includes(id)) errors.push(`CORE names "${id}", which is not a scenario — use ids from: ${ctx.scenarios.join(', ')}`);
-			else if (scenarios && !scenarios.includes(id)) errors.push(`CORE names "${id}", which is not in SCENARIOS — add it to SCENARIOS or leave it out of CORE`);
+			if (!ctx.scenarios.includes(id))
+				errors.push(
+					`CORE names "${id}", which is not a scenario — use ids from: ${ctx.scenarios.join(', ')}`
+				);
+			else if (scenarios && !scenarios.includes(id))
+				errors.push(
+					`CORE names "${id}", which is not in SCENARIOS — add it to SCENARIOS or leave it out of CORE`
+				);
 			if (seen.has(id)) errors.push(`CORE names "${id}" twice — list each scenario once`);
 			seen.add(id);
 		}
-		if (core.length === 0) errors.push('CORE is empty — name at least one core scenario, or use default');
+		if (core.length === 0)
+			errors.push('CORE is empty — name at least one core scenario, or use default');
 	}
 
 	// Every track the package offers needs something to complete.
 	if (ctx.audiences) {
 		const inPackage = scenarios ?? ctx.scenarios;
 		for (const track of audience ? [audience] : (['councillor', 'officer'] as Track[])) {
-			const own = inPackage.filter((id) => ctx.audiences![id] === track || ctx.audiences![id] === 'both');
+			const own = inPackage.filter(
+				(id) => ctx.audiences![id] === track || ctx.audiences![id] === 'both'
+			);
 			if (audience && own.length === 0) {
-				errors.push(`AUDIENCE=${track} but no scenario in the package is written for ${track}s — add one to SCENARIOS or change AUDIENCE`);
+				errors.push(
+					`AUDIENCE=${track} but no scenario in the package is written for ${track}s — add one to SCENARIOS or change AUDIENCE`
+				);
 			} else if (core && own.length > 0 && !own.some((id) => core!.includes(id))) {
-				errors.push(`CORE names no scenario for ${track}s, so their course would have nothing to complete — add one of: ${own.join(', ')}`);
+				errors.push(
+					`CORE names no scenario for ${track}s, so their course would have nothing to complete — add one of: ${own.join(', ')}`
+				);
 			}
 		}
 	}
 
 	return {
-		options: { council, scorm, mode, passMark, refresherMonths, scenarios, objectives, interactions, descriptions, title, audience, core },
+		options: {
+			council,
+			scorm,
+			mode,
+			passMark,
+			refresherMonths,
+			scenarios,
+			objectives,
+			interactions,
+			descriptions,
+			title,
+			audience,
+			core
+		},
 		errors
 	};
 }
@@ -192,7 +320,9 @@ export function flagsToEnv(argv: string[]): { env: Record<string, string>; error
 		const m = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
 		const spec = m && OPTION_SPECS.find((s) => s.flag === m[1]);
 		if (!m || !spec) {
-			errors.push(`unknown option "${arg}" — allowed: ${OPTION_SPECS.map((s) => `--${s.flag}`).join(', ')}`);
+			errors.push(
+				`unknown option "${arg}" — allowed: ${OPTION_SPECS.map((s) => `--${s.flag}`).join(', ')}`
+			);
 			continue;
 		}
 		env[spec.env] = m[2] ?? 'on';
@@ -201,7 +331,9 @@ export function flagsToEnv(argv: string[]): { env: Record<string, string>; error
 }
 
 /** Picks the option names out of process.env (other variables are ignored). */
-export function optionEnv(env: Record<string, string | undefined>): Record<string, string | undefined> {
+export function optionEnv(
+	env: Record<string, string | undefined>
+): Record<string, string | undefined> {
 	const out: Record<string, string | undefined> = {};
 	for (const name of ENV_NAMES) out[name] = env[name];
 	return out;
@@ -219,4 +351,3 @@ export function buildSlug(o: BuildOptions): string {
 	if (o.core) parts.push(`core-${selectionHash(o.core)}`);
 	return parts.join('-');
 }
-

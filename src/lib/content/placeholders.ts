@@ -10,7 +10,13 @@ const PLACEHOLDER = /\{([^{}\n]*)\}/g;
  * Unknown placeholders, unclosed ones, and ones some council cannot fill, with their lines:
  * in the body and in the frontmatter's title and summary (both are filled, see fillScenario).
  */
-export function placeholderProblems(file: string, source: string, keys: readonly string[], councils: Council[], optional: readonly string[] = []): ContentError[] {
+export function placeholderProblems(
+	file: string,
+	source: string,
+	keys: readonly string[],
+	councils: Council[],
+	optional: readonly string[] = []
+): ContentError[] {
 	const errors: ContentError[] = [];
 	const lines = source.split('\n');
 	let inFrontmatter = lines[0]?.trim() === '---';
@@ -24,16 +30,28 @@ export function placeholderProblems(file: string, source: string, keys: readonly
 		if (inFrontmatter && !/^\s*(title|summary)\s*:/.test(text)) return;
 		const line = i + 1;
 		for (const m of unclosed(text)) {
-			errors.push({ file, line, message: `placeholder "${m}" is not closed — end it with "}", e.g. {clerk}` });
+			errors.push({
+				file,
+				line,
+				message: `placeholder "${m}" is not closed — end it with "}", e.g. {clerk}`
+			});
 		}
 		for (const m of unopened(text)) {
-			errors.push({ file, line, message: `"${m}" has a "}" with no "{" before it — write the placeholder as {clerk}, or remove the "}"` });
+			errors.push({
+				file,
+				line,
+				message: `"${m}" has a "}" with no "{" before it — write the placeholder as {clerk}, or remove the "}"`
+			});
 		}
 		for (const m of text.matchAll(PLACEHOLDER)) {
 			const key = m[1].trim();
 			if (!keys.includes(key)) {
 				const guess = closest(key, keys);
-				errors.push({ file, line, message: `unknown placeholder "{${m[1]}}"${guess ? ` (did you mean {${guess}}?)` : ''} — use one of: ${keys.map((k) => `{${k}}`).join(', ')}` });
+				errors.push({
+					file,
+					line,
+					message: `unknown placeholder "{${m[1]}}"${guess ? ` (did you mean {${guess}}?)` : ''} — use one of: ${keys.map((k) => `{${k}}`).join(', ')}`
+				});
 				continue;
 			}
 			for (const c of councils) {
@@ -57,7 +75,8 @@ function unopened(text: string): string[] {
 	const out: string[] = [];
 	for (let i = text.indexOf('}'); i >= 0; i = text.indexOf('}', i + 1)) {
 		const before = text.slice(0, i);
-		if (before.lastIndexOf('{') <= before.lastIndexOf('}')) out.push(before.split(/\s+/).slice(-2).join(' ').slice(-30) + '}');
+		if (before.lastIndexOf('{') <= before.lastIndexOf('}'))
+			out.push(before.split(/\s+/).slice(-2).join(' ').slice(-30) + '}');
 	}
 	return out;
 }
@@ -68,7 +87,8 @@ function unclosed(text: string): string[] {
 		const rest = text.slice(i + 1);
 		const close = rest.indexOf('}');
 		const open = rest.indexOf('{');
-		if (close < 0 || (open >= 0 && open < close)) out.push('{' + rest.split(/\s+/).slice(0, 2).join(' ').slice(0, 30));
+		if (close < 0 || (open >= 0 && open < close))
+			out.push('{' + rest.split(/\s+/).slice(0, 2).join(' ').slice(0, 30));
 	}
 	return out;
 }
@@ -89,7 +109,11 @@ export function fillScenario(s: Scenario, roles: Record<string, string>): Scenar
 						title: f(n.title),
 						question: f(n.question),
 						narrative: mapRich(n.narrative, f),
-						choices: n.choices.map((c) => ({ ...c, text: f(c.text), feedback: mapRich(c.feedback, f) }))
+						choices: n.choices.map((c) => ({
+							...c,
+							text: f(c.text),
+							feedback: mapRich(c.feedback, f)
+						}))
 					};
 	}
 	return { ...s, title: f(s.title), summary: f(s.summary), nodes };

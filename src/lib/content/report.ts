@@ -12,13 +12,18 @@ export interface CoverageRow {
 }
 
 /** For one council: each principle, the clauses that back it and the decisions that score it. */
-export function coverage(council: Council, scenarios: Scenario[], principleIds: string[]): CoverageRow[] {
+export function coverage(
+	council: Council,
+	scenarios: Scenario[],
+	principleIds: string[]
+): CoverageRow[] {
 	return principleIds.map((id) => {
 		const backing = council.principles[id];
 		const decisions: string[] = [];
 		for (const s of scenarios) {
 			for (const n of Object.values(s.nodes)) {
-				if (n.kind === 'step' && n.choices.some((c) => id in c.scores)) decisions.push(`${s.id}.${n.id}`);
+				if (n.kind === 'step' && n.choices.some((c) => id in c.scores))
+					decisions.push(`${s.id}.${n.id}`);
 			}
 		}
 		return { principle: id, clauses: backing?.clauses ?? [], gap: !!backing?.gap, decisions };
@@ -28,7 +33,9 @@ export function coverage(council: Council, scenarios: Scenario[], principleIds: 
 /** Clauses of a council that no decision in any scenario exercises. */
 export function uncoveredClauses(council: Council, rows: CoverageRow[]): string[] {
 	const scored = new Set(rows.filter((r) => r.decisions.length).map((r) => r.principle));
-	return council.clauses.filter((c) => !c.principles.some((p) => scored.has(p))).map((c) => `${c.id} (${c.ref})`);
+	return council.clauses
+		.filter((c) => !c.principles.some((p) => scored.has(p)))
+		.map((c) => `${c.id} (${c.ref})`);
 }
 
 /**
@@ -86,7 +93,10 @@ export function readability(s: Scenario): Readability {
 		}
 	}
 	const text = texts.join('\n').replace(/\{([^}]+)\}/g, 'Clerk');
-	const sentences = text.split(/(?<=[.!?])\s+|\n+/).map((x) => x.trim()).filter(Boolean);
+	const sentences = text
+		.split(/(?<=[.!?])\s+|\n+/)
+		.map((x) => x.trim())
+		.filter(Boolean);
 	const longSentences = sentences.filter((x) => x.split(/\s+/).length > LONG);
 	return {
 		scenario: s.id,
@@ -102,7 +112,11 @@ const countWords = (t: string) => t.split(/\s+/).filter(Boolean).length;
 /** Words a learner reads at a node before choosing: the story, the question and every option. */
 function nodeWords(n: Scenario['nodes'][string]): number {
 	if (n.kind === 'ending') return countWords(plainText(n.narrative));
-	return countWords(plainText(n.narrative)) + countWords(n.question) + n.choices.reduce((a, c) => a + countWords(c.text), 0);
+	return (
+		countWords(plainText(n.narrative)) +
+		countWords(n.question) +
+		n.choices.reduce((a, c) => a + countWords(c.text), 0)
+	);
 }
 
 /**
@@ -126,7 +140,9 @@ export function longestRouteWords(s: Scenario): number {
 			stack.pop();
 			continue;
 		}
-		const todo = open.has(id) ? [] : n.choices.map((c) => c.next).filter((x) => s.nodes[x] && !memo.has(x) && !open.has(x));
+		const todo = open.has(id)
+			? []
+			: n.choices.map((c) => c.next).filter((x) => s.nodes[x] && !memo.has(x) && !open.has(x));
 		if (todo.length) {
 			open.add(id);
 			stack.push(...todo);
@@ -134,7 +150,14 @@ export function longestRouteWords(s: Scenario): number {
 		}
 		open.delete(id);
 		stack.pop();
-		memo.set(id, nodeWords(n) + Math.max(0, ...n.choices.map((c) => countWords(plainText(c.feedback)) + (memo.get(c.next) ?? 0))));
+		memo.set(
+			id,
+			nodeWords(n) +
+				Math.max(
+					0,
+					...n.choices.map((c) => countWords(plainText(c.feedback)) + (memo.get(c.next) ?? 0))
+				)
+		);
 	}
 	return memo.get(s.start) ?? 0;
 }
@@ -162,16 +185,30 @@ export const WORDS_PER_MINUTE = 200;
 export const SECONDS_PER_DECISION = 30;
 
 /** Minutes the recommended route takes at the stated reading speed, plus thinking time. */
-export function estimatedMinutes(s: Scenario): { minutes: number; words: number; decisions: number } {
+export function estimatedMinutes(s: Scenario): {
+	minutes: number;
+	words: number;
+	decisions: number;
+} {
 	const { words, decisions } = recommendedRouteWords(s);
-	return { minutes: Math.max(1, Math.round(words / WORDS_PER_MINUTE + (decisions * SECONDS_PER_DECISION) / 60)), words, decisions };
+	return {
+		minutes: Math.max(
+			1,
+			Math.round(words / WORDS_PER_MINUTE + (decisions * SECONDS_PER_DECISION) / 60)
+		),
+		words,
+		decisions
+	};
 }
 
 /**
  * Things that do not break a scenario but are probably mistakes: a `minutes` figure far from
  * the estimate (under half or over three times it: the player also shows the council's clauses), and a scenario with no wrong turn to learn from.
  */
-export function scenarioWarnings(s: Scenario, minutesLine = 1): { line: number; message: string }[] {
+export function scenarioWarnings(
+	s: Scenario,
+	minutesLine = 1
+): { line: number; message: string }[] {
 	const out: { line: number; message: string }[] = [];
 	const est = estimatedMinutes(s);
 	const low = s.minutes < est.minutes / 2;
@@ -182,12 +219,15 @@ export function scenarioWarnings(s: Scenario, minutesLine = 1): { line: number; 
 		});
 	}
 	const steps = Object.values(s.nodes).filter((n): n is Step => n.kind === 'step');
-	const anyWrong = steps.some((n) => n.choices.some((c) => Object.values(c.scores).some((v) => v < 0)));
+	const anyWrong = steps.some((n) =>
+		n.choices.some((c) => Object.values(c.scores).some((v) => v < 0))
+	);
 	const anyBadEnd = Object.values(s.nodes).some((n) => n.kind === 'ending' && n.outcome !== 'good');
 	if (!anyWrong && !anyBadEnd) {
 		out.push({
 			line: s.nodes[s.start]?.line ?? 1,
-			message: 'the scenario has no wrong turn: no choice scores below 0 and every ending is "good" — give some choices a negative score and add a "mixed" or "poor" ending, so a learner can go wrong and learn why'
+			message:
+				'the scenario has no wrong turn: no choice scores below 0 and every ending is "good" — give some choices a negative score and add a "mixed" or "poor" ending, so a learner can go wrong and learn why'
 		});
 	}
 	return out;

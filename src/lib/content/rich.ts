@@ -52,7 +52,10 @@ export function toInlines(nodes: MdNode[], report: Report): Inline[] {
 				out.push('[', ...toInlines(n.children ?? [], report), ']');
 				break;
 			default:
-				report(lineOf(n), UNSUPPORTED[n.type] ?? `"${n.type}" is not supported in scenario text — write plain text`);
+				report(
+					lineOf(n),
+					UNSUPPORTED[n.type] ?? `"${n.type}" is not supported in scenario text — write plain text`
+				);
 		}
 	}
 	return mergeStrings(out);
@@ -92,7 +95,10 @@ export function toBlock(node: MdNode, report: Report): Block | null {
 			return { q: inner };
 		}
 		default:
-			report(lineOf(node), UNSUPPORTED[node.type] ?? `"${node.type}" is not supported in scenario files`);
+			report(
+				lineOf(node),
+				UNSUPPORTED[node.type] ?? `"${node.type}" is not supported in scenario files`
+			);
 			return null;
 	}
 }
@@ -108,8 +114,16 @@ export function plainText(rich: Rich | Inline[]): string {
 	};
 	const blk = (b: Block): void => {
 		if ('p' in b) b.p.forEach(inl);
-		else if ('ul' in b) b.ul.forEach((li) => { li.forEach(inl); parts.push('. '); });
-		else if ('ol' in b) b.ol.forEach((li) => { li.forEach(inl); parts.push('. '); });
+		else if ('ul' in b)
+			b.ul.forEach((li) => {
+				li.forEach(inl);
+				parts.push('. ');
+			});
+		else if ('ol' in b)
+			b.ol.forEach((li) => {
+				li.forEach(inl);
+				parts.push('. ');
+			});
 		else if ('q' in b) b.q.forEach(blk);
 		else b.c.forEach(inl);
 		parts.push('\n');
@@ -124,9 +138,23 @@ export function plainText(rich: Rich | Inline[]): string {
 /** Applies fn to every string in rich content (used to fill council placeholders). */
 export function mapRich(rich: Rich, fn: (s: string) => string): Rich {
 	const inl = (i: Inline): Inline =>
-		typeof i === 'string' ? fn(i) : 'b' in i ? { b: i.b.map(inl) } : 'i' in i ? { i: i.i.map(inl) } : i;
+		typeof i === 'string'
+			? fn(i)
+			: 'b' in i
+				? { b: i.b.map(inl) }
+				: 'i' in i
+					? { i: i.i.map(inl) }
+					: i;
 	const blk = (b: Block): Block =>
-		'p' in b ? { p: b.p.map(inl) } : 'ul' in b ? { ul: b.ul.map((li) => li.map(inl)) } : 'ol' in b ? { ol: b.ol.map((li) => li.map(inl)) } : 'q' in b ? { q: b.q.map(blk) } : { h: b.h, c: b.c.map(inl) };
+		'p' in b
+			? { p: b.p.map(inl) }
+			: 'ul' in b
+				? { ul: b.ul.map((li) => li.map(inl)) }
+				: 'ol' in b
+					? { ol: b.ol.map((li) => li.map(inl)) }
+					: 'q' in b
+						? { q: b.q.map(blk) }
+						: { h: b.h, c: b.c.map(inl) };
 	return rich.map(blk);
 }
 
@@ -135,7 +163,8 @@ export function pageToRich(tree: MdNode, report: Report): Rich {
 	const out: Rich = [];
 	for (const n of tree.children ?? []) {
 		if (n.type === 'yaml') continue;
-		if (n.type === 'heading') out.push({ h: Math.min(n.depth ?? 2, 3), c: toInlines(n.children ?? [], report) });
+		if (n.type === 'heading')
+			out.push({ h: Math.min(n.depth ?? 2, 3), c: toInlines(n.children ?? [], report) });
 		else {
 			const b = toBlock(n, report);
 			if (b) out.push(b);

@@ -1,5 +1,13 @@
 // @vitest-environment node
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync } from 'node:fs';
+import {
+	cpSync,
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	utimesSync
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkGraph } from '../engine/graph';
@@ -15,17 +23,30 @@ import { plainText } from './rich';
 
 const { councils } = loadCouncils('scenarios/councils', [...principleIds]);
 const dir = 'tests/fixtures/scenarios';
-const cases = readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+const cases = readdirSync(dir, { withFileTypes: true })
+	.filter((d) => d.isDirectory())
+	.map((d) => d.name);
 
 describe('scenario checker', () => {
 	it('accepts the complete example from docs/authoring.md', async () => {
 		const doc = readFileSync('docs/authoring.md', 'utf8');
 		const example = /```markdown\n([\s\S]*?)```/.exec(doc)![1];
 		expect(example).toBe(exampleSource());
-		const { scenario, errors } = await checkScenarioSource('example.md', example, principleIds, councils);
+		const { scenario, errors } = await checkScenarioSource(
+			'example.md',
+			example,
+			principleIds,
+			councils
+		);
 		expect(errors.map(formatError)).toEqual([]);
 		expect(scenario!.start).toBe('start');
-		expect(Object.keys(scenario!.nodes)).toEqual(['start', 'sue-shares-it', 'after-the-meeting', 'handled-well', 'investigated']);
+		expect(Object.keys(scenario!.nodes)).toEqual([
+			'start',
+			'sue-shares-it',
+			'after-the-meeting',
+			'handled-well',
+			'investigated'
+		]);
 		const first = scenario!.nodes.start;
 		expect(first.kind === 'step' && first.choices.map((c) => [c.key, c.next, c.scores])).toEqual([
 			['a', 'sue-shares-it', { 'confidentiality.no-disclosure': -2 }],
@@ -37,7 +58,12 @@ describe('scenario checker', () => {
 	it.each(cases)('reports %s with the exact file:line message', async (name) => {
 		const file = `${dir}/${name}/scenario.md`;
 		const expected = readFileSync(`${dir}/${name}/expected.txt`, 'utf8').trim().split('\n');
-		const { errors, warnings } = await checkScenarioSource(file, readFileSync(file, 'utf8'), principleIds, councils);
+		const { errors, warnings } = await checkScenarioSource(
+			file,
+			readFileSync(file, 'utf8'),
+			principleIds,
+			councils
+		);
 		expect([...errors, ...warnings].map(formatError)).toEqual(expected);
 	});
 
@@ -46,8 +72,15 @@ describe('scenario checker', () => {
 	});
 
 	it('a scenario that declares fits: [principal] may use {leader}: only councils it fits must fill it', async () => {
-		const source = exampleSource().replace('minutes: 5\n', 'minutes: 5\nfits: [principal]\n').replace('The {clerk} sends councillors', 'The {leader} sends councillors');
-		const { scenario, errors } = await checkScenarioSource('fits.md', source, principleIds, councils);
+		const source = exampleSource()
+			.replace('minutes: 5\n', 'minutes: 5\nfits: [principal]\n')
+			.replace('The {clerk} sends councillors', 'The {leader} sends councillors');
+		const { scenario, errors } = await checkScenarioSource(
+			'fits.md',
+			source,
+			principleIds,
+			councils
+		);
 		expect(errors.map(formatError)).toEqual([]);
 		expect(scenario!.fits).toEqual(['principal']);
 	});
@@ -58,7 +91,10 @@ describe('scenario checker', () => {
 		mkdirSync(join(root, 'scenarios'));
 		cpSync('scenarios/principles.yaml', join(root, 'scenarios/principles.yaml'));
 		cpSync('scenarios/councils', join(root, 'scenarios/councils'), { recursive: true });
-		for (const [name, age] of [['first.md', 100], ['second.md', 0]] as const) {
+		for (const [name, age] of [
+			['first.md', 100],
+			['second.md', 0]
+		] as const) {
 			const to = join(root, 'scenarios', name);
 			cpSync(`tests/fixtures/library/duplicate-scenario-id/${name}`, to);
 			const t = Date.now() / 1000 - age;
@@ -70,13 +106,23 @@ describe('scenario checker', () => {
 		]);
 		utimesSync(join(root, 'scenarios/first.md'), Date.now() / 1000 + 10, Date.now() / 1000 + 10);
 		const again = await loadLibrary(root);
-		expect(again.errors.map(formatError).find((e) => e.includes('scenario id'))).toMatch(/^scenarios\/first\.md:2: .* already used by scenarios\/second\.md;/);
+		expect(again.errors.map(formatError).find((e) => e.includes('scenario id'))).toMatch(
+			/^scenarios\/first\.md:2: .* already used by scenarios\/second\.md;/
+		);
 		rmSync(root, { recursive: true, force: true });
 	});
 
 	it('renders an apostrophe straight after a placeholder as ’, not as an opening quote', async () => {
-		const source = exampleSource().replace('Being open helps the {clerk} deal', "The {clerk}'s view and {council}'s 'own' rule: being open helps the {clerk} deal");
-		const { scenario, errors } = await checkScenarioSource('example.md', source, principleIds, councils);
+		const source = exampleSource().replace(
+			'Being open helps the {clerk} deal',
+			"The {clerk}'s view and {council}'s 'own' rule: being open helps the {clerk} deal"
+		);
+		const { scenario, errors } = await checkScenarioSource(
+			'example.md',
+			source,
+			principleIds,
+			councils
+		);
 		expect(errors).toEqual([]);
 		const step = scenario!.nodes['sue-shares-it'];
 		const feedback = step.kind === 'step' ? plainText(step.choices[0].feedback) : '';
@@ -99,27 +145,86 @@ describe('scenario checker', () => {
 		for (let i = 0; i < n; i++) {
 			const next = i + 1 < n ? `s${i + 1}` : 'done';
 			nodes[`s${i}`] = {
-				kind: 'step', id: `s${i}`, title: `Step ${i}`, narrative: [{ p: [`Story ${i} with {clerk}.`] }], question: 'What now?', line: i * 10 + 1,
+				kind: 'step',
+				id: `s${i}`,
+				title: `Step ${i}`,
+				narrative: [{ p: [`Story ${i} with {clerk}.`] }],
+				question: 'What now?',
+				line: i * 10 + 1,
 				choices: [
-					{ key: 'a', text: 'Go on', next, feedback: [{ p: ['Good.'] }], scores: { 'respect.courtesy': 1 }, line: i * 10 + 3 },
-					{ key: 'b', text: 'Stop', next: 'bad', feedback: [{ p: ['No.'] }], scores: { 'respect.courtesy': -1 }, line: i * 10 + 5 }
+					{
+						key: 'a',
+						text: 'Go on',
+						next,
+						feedback: [{ p: ['Good.'] }],
+						scores: { 'respect.courtesy': 1 },
+						line: i * 10 + 3
+					},
+					{
+						key: 'b',
+						text: 'Stop',
+						next: 'bad',
+						feedback: [{ p: ['No.'] }],
+						scores: { 'respect.courtesy': -1 },
+						line: i * 10 + 5
+					}
 				]
 			};
 		}
-		nodes.done = { kind: 'ending', id: 'done', title: 'Done', outcome: 'good', narrative: [{ p: ['All done.'] }], line: n * 10 + 1 };
-		nodes.bad = { kind: 'ending', id: 'bad', title: 'Bad', outcome: 'poor', narrative: [{ p: ['Stopped.'] }], line: n * 10 + 5 };
-		const s: Scenario = { id: 'chain', title: 'Chain', audience: 'both', topics: ['roles'], summary: 'Long.', minutes: 5, file: 'chain.md', start: 's0', nodes };
+		nodes.done = {
+			kind: 'ending',
+			id: 'done',
+			title: 'Done',
+			outcome: 'good',
+			narrative: [{ p: ['All done.'] }],
+			line: n * 10 + 1
+		};
+		nodes.bad = {
+			kind: 'ending',
+			id: 'bad',
+			title: 'Bad',
+			outcome: 'poor',
+			narrative: [{ p: ['Stopped.'] }],
+			line: n * 10 + 5
+		};
+		const s: Scenario = {
+			id: 'chain',
+			title: 'Chain',
+			audience: 'both',
+			topics: ['roles'],
+			summary: 'Long.',
+			minutes: 5,
+			file: 'chain.md',
+			start: 's0',
+			nodes
+		};
 		const t0 = Date.now();
 		expect(checkGraph(s)).toEqual([]);
 		expect(longestRouteWords(s)).toBeGreaterThan(n * 5);
 		expect(recommendedRouteWords(s).decisions).toBe(n);
-		expect(scenarioWarnings(s, 7).map((w) => w.message)).toEqual([expect.stringMatching(/^"minutes: 5" is far from the estimate of about \d+ min/)]);
+		expect(scenarioWarnings(s, 7).map((w) => w.message)).toEqual([
+			expect.stringMatching(/^"minutes: 5" is far from the estimate of about \d+ min/)
+		]);
 		expect(readability(s).words).toBeGreaterThan(n * 5);
 		expect(fillScenario(s, { clerk: 'Town Clerk' }).nodes.s2599.title).toBe('Step 2599');
 		// A loop from the last step back to the first is found, and reported once, on a stack.
-		const looped = { ...s, nodes: { ...nodes, s2599: { ...nodes.s2599, choices: [{ ...(nodes.s2599 as Step).choices[0], next: 's0' }, (nodes.s2599 as Step).choices[1]] } as Step } };
+		const looped = {
+			...s,
+			nodes: {
+				...nodes,
+				s2599: {
+					...nodes.s2599,
+					choices: [
+						{ ...(nodes.s2599 as Step).choices[0], next: 's0' },
+						(nodes.s2599 as Step).choices[1]
+					]
+				} as Step
+			}
+		};
 		expect(checkGraph(looped).map((p) => p.message)).toEqual([
-			expect.stringMatching(/^steps loop: s0 → s1 → s2 → … 2595 more … → s2598 → s2599 → s0 — a choice may not lead back/),
+			expect.stringMatching(
+				/^steps loop: s0 → s1 → s2 → … 2595 more … → s2598 → s2599 → s0 — a choice may not lead back/
+			),
 			'ending "done" can never be reached — no choice leads to it; add a "Next: done" or remove it'
 		]);
 		expect(longestRouteWords(looped)).toBeGreaterThan(n * 5);
@@ -129,6 +234,8 @@ describe('scenario checker', () => {
 	it('reports two files that share a scenario id, blaming the later one when git and dates cannot tell', async () => {
 		const lib = await loadLibrary('.', 'tests/fixtures/library/duplicate-scenario-id');
 		expect(lib.errors.map(formatError)).toHaveLength(1);
-		expect(lib.errors.map(formatError)[0]).toMatch(/^tests\/fixtures\/library\/duplicate-scenario-id\/(first|second)\.md:2: scenario id "the-forwarded-email" is already used by tests\/fixtures\/library\/duplicate-scenario-id\/(first|second)\.md/);
+		expect(lib.errors.map(formatError)[0]).toMatch(
+			/^tests\/fixtures\/library\/duplicate-scenario-id\/(first|second)\.md:2: scenario id "the-forwarded-email" is already used by tests\/fixtures\/library\/duplicate-scenario-id\/(first|second)\.md/
+		);
 	});
 });

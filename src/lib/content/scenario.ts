@@ -32,7 +32,11 @@ export function sizeProblem(file: string, source: string): ContentError | null {
 	const bytes = new TextEncoder().encode(source).length;
 	if (bytes <= MAX_SCENARIO_BYTES) return null;
 	const kb = (n: number) => `${Math.round(n / 1024)} KB`;
-	return { file, line: 1, message: `the file is ${kb(bytes)}; a scenario may be at most ${kb(MAX_SCENARIO_BYTES)} — split it into two scenarios (see "Limits" in docs/authoring.md)` };
+	return {
+		file,
+		line: 1,
+		message: `the file is ${kb(bytes)}; a scenario may be at most ${kb(MAX_SCENARIO_BYTES)} — split it into two scenarios (see "Limits" in docs/authoring.md)`
+	};
 }
 
 /** Text that was not valid UTF-8 when read (decoded as U+FFFD, "�"), line by line. */
@@ -41,8 +45,14 @@ export function encodingProblems(file: string, source: string): ContentError[] {
 	source.split('\n').forEach((text, i) => {
 		const at = text.indexOf('\uFFFD');
 		if (at < 0) return;
-		const shown = text.slice(0, at).split(' ').slice(-3).join(' ') + text.slice(at).split(' ').slice(0, 3).join(' ');
-		errors.push({ file, line: i + 1, message: `column ${at + 1} is not valid UTF-8 text (a learner would see "${shown}") — retype the character there and save the file as UTF-8` });
+		const shown =
+			text.slice(0, at).split(' ').slice(-3).join(' ') +
+			text.slice(at).split(' ').slice(0, 3).join(' ');
+		errors.push({
+			file,
+			line: i + 1,
+			message: `column ${at + 1} is not valid UTF-8 text (a learner would see "${shown}") — retype the character there and save the file as UTF-8`
+		});
 	});
 	return errors;
 }
@@ -68,13 +78,17 @@ export function fixApostrophes(tree: MdNode): void {
 	const stack = [tree];
 	while (stack.length) {
 		const n = stack.pop()!;
-		if (n.type === 'text' && n.value) n.value = n.value.replace(/([}\p{L}\p{N}])\u2018/gu, '$1\u2019');
+		if (n.type === 'text' && n.value)
+			n.value = n.value.replace(/([}\p{L}\p{N}])\u2018/gu, '$1\u2019');
 		if (n.children) stack.push(...n.children);
 	}
 }
 
 function headingText(n: MdNode): string {
-	return (n.children ?? []).map((c) => (c.type === 'text' ? (c.value ?? '') : '')).join('').trim();
+	return (n.children ?? [])
+		.map((c) => (c.type === 'text' ? (c.value ?? '') : ''))
+		.join('')
+		.trim();
 }
 
 /** Text of a paragraph with its lines, for "Key: value" blocks. */
@@ -102,7 +116,10 @@ export async function parseScenario(
 	for (let i = 0; i < lines.length; i++) {
 		const depth = (/^(?:[ \t]*>)+/.exec(lines[i])?.[0].match(/>/g) ?? []).length;
 		if (depth > MAX_QUOTE_DEPTH) {
-			report(i + 1, `a quotation is nested ${depth} deep here (${'>'.repeat(Math.min(depth, 5))}${depth > 5 ? '…' : ''}); at most ${MAX_QUOTE_DEPTH} — use one ">" for a message the learner receives, two for a message quoted inside it`);
+			report(
+				i + 1,
+				`a quotation is nested ${depth} deep here (${'>'.repeat(Math.min(depth, 5))}${depth > 5 ? '…' : ''}); at most ${MAX_QUOTE_DEPTH} — use one ">" for a message the learner receives, two for a message quoted inside it`
+			);
 			return { errors };
 		}
 	}
@@ -111,13 +128,19 @@ export async function parseScenario(
 	try {
 		tree = await markdownTree(source);
 	} catch (e) {
-		report(1, `the Markdown could not be read (${(e as Error).message}) — check the file is plain Markdown`);
+		report(
+			1,
+			`the Markdown could not be read (${(e as Error).message}) — check the file is plain Markdown`
+		);
 		return { errors };
 	}
 	const children = tree.children ?? [];
 	const fmNode = children[0]?.type === 'yaml' ? children[0] : undefined;
 	if (!fmNode) {
-		report(1, 'the file has no frontmatter — start it with a --- block giving id, title, audience, topics, summary and minutes (see docs/authoring.md)');
+		report(
+			1,
+			'the file has no frontmatter — start it with a --- block giving id, title, audience, topics, summary and minutes (see docs/authoring.md)'
+		);
 		return { errors };
 	}
 	const meta = parseFrontmatter(fmNode.value ?? '', lineOf(fmNode) + 1, report);
@@ -133,7 +156,10 @@ export async function parseScenario(
 
 	const addNode = (node: Node) => {
 		if (nodes[node.id]) {
-			report(node.line, `duplicate id "${node.id}" (also used on line ${nodes[node.id].line}) — give each step and ending its own id`);
+			report(
+				node.line,
+				`duplicate id "${node.id}" (also used on line ${nodes[node.id].line}) — give each step and ending its own id`
+			);
 		} else nodes[node.id] = node;
 		order.push(node);
 	};
@@ -149,17 +175,41 @@ export async function parseScenario(
 			ending = null;
 			const m = STEP_HEADING.exec(headingText(n));
 			if (!m) {
-				report(lineOf(n), `heading "${headingText(n)}" is not a step or an ending — write "## Step <id>: <title>" or "## Ending <id>: <title>"`);
+				report(
+					lineOf(n),
+					`heading "${headingText(n)}" is not a step or an ending — write "## Step <id>: <title>" or "## Ending <id>: <title>"`
+				);
 				continue;
 			}
 			const [, kind, id, title] = m;
-			if (!ID.test(id)) report(lineOf(n), `${kind.toLowerCase()} id "${id}" must be lower case letters, digits and hyphens, e.g. "the-phone-call"`);
-			if (!title) report(lineOf(n), `${kind.toLowerCase()} "${id}" has no title — write one after the colon`);
-			if (kind === 'Step' && meta && meta.id.length <= MAX_SCENARIO_ID && meta.id.length + 1 + id.length > MAX_INTERACTION_ID) {
-				report(lineOf(n), `step id "${id.slice(0, 30)}…" is ${id.length} characters; with the scenario id it makes the LMS interaction id "<scenario-id>_<step-id>", which may be at most ${MAX_INTERACTION_ID} — use at most ${MAX_INTERACTION_ID - 1 - meta.id.length} characters`);
+			if (!ID.test(id))
+				report(
+					lineOf(n),
+					`${kind.toLowerCase()} id "${id}" must be lower case letters, digits and hyphens, e.g. "the-phone-call"`
+				);
+			if (!title)
+				report(lineOf(n), `${kind.toLowerCase()} "${id}" has no title — write one after the colon`);
+			if (
+				kind === 'Step' &&
+				meta &&
+				meta.id.length <= MAX_SCENARIO_ID &&
+				meta.id.length + 1 + id.length > MAX_INTERACTION_ID
+			) {
+				report(
+					lineOf(n),
+					`step id "${id.slice(0, 30)}…" is ${id.length} characters; with the scenario id it makes the LMS interaction id "<scenario-id>_<step-id>", which may be at most ${MAX_INTERACTION_ID} — use at most ${MAX_INTERACTION_ID - 1 - meta.id.length} characters`
+				);
 			}
 			if (kind === 'Step') {
-				step = { kind: 'step', id, title, narrative: [], question: '', choices: [], line: lineOf(n) };
+				step = {
+					kind: 'step',
+					id,
+					title,
+					narrative: [],
+					question: '',
+					choices: [],
+					line: lineOf(n)
+				};
 				phase = 'narrative';
 				addNode(step);
 			} else {
@@ -173,24 +223,42 @@ export async function parseScenario(
 			const text = headingText(n);
 			const m = CHOICE_HEADING.exec(text);
 			if (!step) {
-				report(lineOf(n), `"${text}" is outside a step — choices belong under a "## Step <id>: <title>" heading`);
+				report(
+					lineOf(n),
+					`"${text}" is outside a step — choices belong under a "## Step <id>: <title>" heading`
+				);
 				continue;
 			}
 			if (!m) {
-				report(lineOf(n), `heading "${text}" is not a choice — write "### Choice <letter>: <what the learner does>"`);
+				report(
+					lineOf(n),
+					`heading "${text}" is not a choice — write "### Choice <letter>: <what the learner does>"`
+				);
 				continue;
 			}
 			const [, key, ctext] = m;
-			if (!/^[a-i]$/.test(key)) report(lineOf(n), `choice letter "${key}" must be one letter from a to i`);
-			if (step.choices.some((c) => c.key === key)) report(lineOf(n), `duplicate choice letter "${key}" in step "${step.id}" — give each choice its own letter`);
-			if (!ctext) report(lineOf(n), `choice "${key}" has no text — write what the learner would do after the colon`);
+			if (!/^[a-i]$/.test(key))
+				report(lineOf(n), `choice letter "${key}" must be one letter from a to i`);
+			if (step.choices.some((c) => c.key === key))
+				report(
+					lineOf(n),
+					`duplicate choice letter "${key}" in step "${step.id}" — give each choice its own letter`
+				);
+			if (!ctext)
+				report(
+					lineOf(n),
+					`choice "${key}" has no text — write what the learner would do after the colon`
+				);
 			choice = { key, text: ctext, next: '', feedback: [], scores: {}, line: lineOf(n) };
 			step.choices.push(choice);
 			phase = 'after-question';
 			continue;
 		}
 		if (n.type === 'heading') {
-			report(lineOf(n), `"${'#'.repeat(n.depth ?? 1)} ${headingText(n)}" — use "##" for steps and endings and "###" for choices`);
+			report(
+				lineOf(n),
+				`"${'#'.repeat(n.depth ?? 1)} ${headingText(n)}" — use "##" for steps and endings and "###" for choices`
+			);
 			continue;
 		}
 		if (choice) {
@@ -203,27 +271,47 @@ export async function parseScenario(
 			const e = ending as Ending & { _noOutcome?: boolean };
 			if (e._noOutcome && isKeyParagraph(n, ['Outcome'])) {
 				const [first, ...rest] = paragraphLines(n);
-				const value = first.text.slice(first.text.indexOf(':') + 1).trim().toLowerCase();
-				if (!OUTCOMES.includes(value as Outcome)) report(first.line, `outcome "${value}" is not allowed — use good, mixed or poor`);
+				const value = first.text
+					.slice(first.text.indexOf(':') + 1)
+					.trim()
+					.toLowerCase();
+				if (!OUTCOMES.includes(value as Outcome))
+					report(first.line, `outcome "${value}" is not allowed — use good, mixed or poor`);
 				else e.outcome = value as Outcome;
 				delete e._noOutcome;
-				if (rest.length) report(rest[0].line, 'put a blank line after "Outcome:" before the ending\'s text');
+				if (rest.length)
+					report(rest[0].line, 'put a blank line after "Outcome:" before the ending\'s text');
 			} else block(n, ending.narrative);
 			continue;
 		}
 		if (step) {
 			if (isKeyParagraph(n, ['Question'])) {
 				const [first, ...rest] = paragraphLines(n);
-				if (asked.has(step)) report(first.line, `step "${step.id}" has a second question — keep one question per step`);
+				if (asked.has(step))
+					report(
+						first.line,
+						`step "${step.id}" has a second question — keep one question per step`
+					);
 				asked.add(step);
 				const inl = toInlines(n.children ?? [], report);
-				const q = inl.map((i) => (typeof i === 'string' ? i : '')).join('').replace(/^\s*Question\s*:\s*/i, '').trim();
+				const q = inl
+					.map((i) => (typeof i === 'string' ? i : ''))
+					.join('')
+					.replace(/^\s*Question\s*:\s*/i, '')
+					.trim();
 				step.question = q;
 				void rest;
-				if (!q) report(first.line, `step "${step.id}" has an empty question — write the question after "Question:"`);
+				if (!q)
+					report(
+						first.line,
+						`step "${step.id}" has an empty question — write the question after "Question:"`
+					);
 				phase = 'after-question';
 			} else if (phase === 'after-question') {
-				report(lineOf(n), `text after the question of step "${step.id}" — move it above the "Question:" line`);
+				report(
+					lineOf(n),
+					`text after the question of step "${step.id}" — move it above the "Question:" line`
+				);
 			} else block(n, step.narrative);
 			continue;
 		}
@@ -234,25 +322,55 @@ export async function parseScenario(
 		if (node.kind === 'ending') {
 			const e = node as Ending & { _noOutcome?: boolean };
 			if (e._noOutcome) {
-				report(e.line, `ending "${e.id}" has no outcome — add a line "Outcome: good", "Outcome: mixed" or "Outcome: poor" under its heading`);
+				report(
+					e.line,
+					`ending "${e.id}" has no outcome — add a line "Outcome: good", "Outcome: mixed" or "Outcome: poor" under its heading`
+				);
 				delete e._noOutcome;
 			}
-			if (e.narrative.length === 0) report(e.line, `ending "${e.id}" says nothing about what happened — add a paragraph`);
+			if (e.narrative.length === 0)
+				report(e.line, `ending "${e.id}" says nothing about what happened — add a paragraph`);
 			continue;
 		}
-		if (!asked.has(node)) report(node.line, `step "${node.id}" has no question — add a line "Question: …"`);
-		if (node.narrative.length === 0) report(node.line, `step "${node.id}" has no story — add a paragraph before the question`);
-		if (node.choices.length < 2) report(node.line, `step "${node.id}" has ${node.choices.length} choice${node.choices.length === 1 ? '' : 's'} — give it at least 2 (2 to 4 reads best; at most 9)`);
-		if (node.choices.length > 9) report(node.line, `step "${node.id}" has ${node.choices.length} choices — SCORM 1.2 allows at most 9; split the step`);
+		if (!asked.has(node))
+			report(node.line, `step "${node.id}" has no question — add a line "Question: …"`);
+		if (node.narrative.length === 0)
+			report(node.line, `step "${node.id}" has no story — add a paragraph before the question`);
+		if (node.choices.length < 2)
+			report(
+				node.line,
+				`step "${node.id}" has ${node.choices.length} choice${node.choices.length === 1 ? '' : 's'} — give it at least 2 (2 to 4 reads best; at most 9)`
+			);
+		if (node.choices.length > 9)
+			report(
+				node.line,
+				`step "${node.id}" has ${node.choices.length} choices — SCORM 1.2 allows at most 9; split the step`
+			);
 		for (const c of node.choices) {
-			if (!c.next) report(c.line, `choice "${c.key}" of step "${node.id}" does not say where it leads — add "Next: <step or ending id>" on the line after the choice`);
-			if (c.feedback.length === 0) report(c.line, `choice "${c.key}" of step "${node.id}" has no feedback — add a paragraph saying why, after its Next:/Scores: lines and a blank line`);
-			if (Object.keys(c.scores).length === 0) report(c.line, `choice "${c.key}" of step "${node.id}" is not scored — add "Scores: <principle id> +2" (ids from scenarios/principles.yaml)`);
+			if (!c.next)
+				report(
+					c.line,
+					`choice "${c.key}" of step "${node.id}" does not say where it leads — add "Next: <step or ending id>" on the line after the choice`
+				);
+			if (c.feedback.length === 0)
+				report(
+					c.line,
+					`choice "${c.key}" of step "${node.id}" has no feedback — add a paragraph saying why, after its Next:/Scores: lines and a blank line`
+				);
+			if (Object.keys(c.scores).length === 0)
+				report(
+					c.line,
+					`choice "${c.key}" of step "${node.id}" is not scored — add "Scores: <principle id> +2" (ids from scenarios/principles.yaml)`
+				);
 		}
 	}
 
 	const first = order.find((n) => n.kind === 'step');
-	if (!first) report(lineOf(fmNode), 'the scenario has no steps — add "## Step <id>: <title>" with a question and choices');
+	if (!first)
+		report(
+			lineOf(fmNode),
+			'the scenario has no steps — add "## Step <id>: <title>" with a question and choices'
+		);
 	if (!meta || !first) return { errors };
 	return {
 		scenario: { ...meta, file, start: first.id, nodes },
@@ -269,28 +387,49 @@ function readChoiceSettings(
 	for (const { text, line } of paragraphLines(n)) {
 		const m = /^(\w+)\s*:\s*(.*)$/.exec(text);
 		if (!m) {
-			report(line, `"${text}" is not a setting — choice settings are "Next: <id>" and "Scores: <principle> +2, …"; leave a blank line before the feedback`);
+			report(
+				line,
+				`"${text}" is not a setting — choice settings are "Next: <id>" and "Scores: <principle> +2, …"; leave a blank line before the feedback`
+			);
 			continue;
 		}
 		const [, key, value] = m;
 		if (key.toLowerCase() === 'next') {
-			if (!value) report(line, 'Next: is empty — give the id of the step or ending this choice leads to');
+			if (!value)
+				report(line, 'Next: is empty — give the id of the step or ending this choice leads to');
 			choice.next = value.trim();
 		} else if (key.toLowerCase() === 'scores') {
-			for (const part of value.split(',').map((s) => s.trim()).filter(Boolean)) {
+			for (const part of value
+				.split(',')
+				.map((s) => s.trim())
+				.filter(Boolean)) {
 				const sm = /^([A-Za-z0-9._-]+)\s+([+-]?\d+)$/.exec(part);
 				if (!sm) {
-					report(line, `score "${part}" is not understood — write a principle id and a number, e.g. "confidentiality.no-disclosure +2"`);
+					report(
+						line,
+						`score "${part}" is not understood — write a principle id and a number, e.g. "confidentiality.no-disclosure +2"`
+					);
 					continue;
 				}
 				const points = Number(sm[2]);
-				if (points < -2 || points > 2) report(line, `score ${sm[2]} for "${sm[1]}" is out of range — use a whole number from -2 to +2`);
+				if (points < -2 || points > 2)
+					report(
+						line,
+						`score ${sm[2]} for "${sm[1]}" is out of range — use a whole number from -2 to +2`
+					);
 				if (!principles.has(sm[1]) && principles.has(sm[1].toLowerCase())) {
-					report(line, `principle "${sm[1]}" is in the wrong case — ids are lower case: write "${sm[1].toLowerCase()}"`);
+					report(
+						line,
+						`principle "${sm[1]}" is in the wrong case — ids are lower case: write "${sm[1].toLowerCase()}"`
+					);
 				} else if (!principles.has(sm[1])) {
-					report(line, `unknown principle "${sm[1]}" — use an id from scenarios/principles.yaml${didYouMean(sm[1], [...principles])}`);
+					report(
+						line,
+						`unknown principle "${sm[1]}" — use an id from scenarios/principles.yaml${didYouMean(sm[1], [...principles])}`
+					);
 				}
-				if (sm[1] in choice.scores) report(line, `"${sm[1]}" is scored twice — score each principle once per choice`);
+				if (sm[1] in choice.scores)
+					report(line, `"${sm[1]}" is scored twice — score each principle once per choice`);
 				choice.scores[sm[1]] = points;
 			}
 		} else {

@@ -8,7 +8,15 @@
 import { scenarioResult } from '../engine/results.js';
 import { choiceTotal, recommended } from '../engine/scoring.js';
 import { walk } from '../engine/session.js';
-import type { Choice, Council, Principle, Scenario, Step, Track, TrackPlan } from '../engine/types.js';
+import type {
+	Choice,
+	Council,
+	Principle,
+	Scenario,
+	Step,
+	Track,
+	TrackPlan
+} from '../engine/types.js';
 import { plainText } from './rich.js';
 
 /** Reading speed for course-length estimates: a typical adult reading plain informational text. */
@@ -32,7 +40,12 @@ export function decisionPoints(scenarios: Scenario[]): DecisionPoint[] {
 			if (n.kind !== 'step') continue;
 			const rec = recommended(n);
 			const max = Math.max(...n.choices.map((c) => c.text.length));
-			out.push({ scenario: s.id, step: n, position: n.choices.indexOf(rec), longest: rec.text.length === max });
+			out.push({
+				scenario: s.id,
+				step: n,
+				position: n.choices.indexOf(rec),
+				longest: rec.text.length === max
+			});
 		}
 	}
 	return out;
@@ -64,7 +77,10 @@ export function strategyPath(s: Scenario, pick: Picker, random: () => number): s
 /** A course score as the player computes it: the mean of the scenario scores, all finished. */
 export function courseScoreOf(scenarios: Scenario[], pick: Picker, random: () => number): number {
 	if (!scenarios.length) return 0;
-	const total = scenarios.reduce((a, s) => a + (scenarioResult(s, strategyPath(s, pick, random)).score ?? 0), 0);
+	const total = scenarios.reduce(
+		(a, s) => a + (scenarioResult(s, strategyPath(s, pick, random)).score ?? 0),
+		0
+	);
 	return Math.round(total / scenarios.length);
 }
 
@@ -95,7 +111,9 @@ export function strategyScores(scenarios: Scenario[], runs = RANDOM_RUNS): Strat
 			return { name, mean: score, p95: score };
 		}
 		const r = seeded(17);
-		const scores = Array.from({ length: runs }, () => courseScoreOf(scenarios, pick, r)).sort((a, b) => a - b);
+		const scores = Array.from({ length: runs }, () => courseScoreOf(scenarios, pick, r)).sort(
+			(a, b) => a - b
+		);
 		const mean = Math.round((scores.reduce((a, b) => a + b, 0) / runs) * 10) / 10;
 		return { name, mean, p95: scores[Math.min(runs - 1, Math.ceil(runs * 0.95) - 1)] };
 	});
@@ -120,7 +138,9 @@ export function cueReport(scenarios: Scenario[], runs = RANDOM_RUNS): CueReport 
 	return {
 		decisions: points.length,
 		longestShare: points.length ? points.filter((p) => p.longest).length / points.length : 0,
-		chance: points.length ? points.reduce((a, p) => a + 1 / p.step.choices.length, 0) / points.length : 0,
+		chance: points.length
+			? points.reduce((a, p) => a + 1 / p.step.choices.length, 0) / points.length
+			: 0,
 		positions,
 		strategies: strategyScores(scenarios, runs)
 	};
@@ -169,7 +189,9 @@ export function allPaths(s: Scenario): string[] {
 export function spread(s: Scenario, passMark = 80): Spread {
 	const paths = allPaths(s);
 	const scores = paths.map((p) => scenarioResult(s, p).score ?? 0);
-	const points = paths.map((p) => walk(s, p).decisions.reduce((a, d) => a + choiceTotal(d.choice), 0));
+	const points = paths.map((p) =>
+		walk(s, p).decisions.reduce((a, d) => a + choiceTotal(d.choice), 0)
+	);
 	const endings = new Set(paths.map((p) => walk(s, p).node.id));
 	const sorted = [...scores].sort((a, b) => a - b);
 	return {
@@ -193,7 +215,11 @@ const words = (t: string) => t.split(/\s+/).filter(Boolean).length;
  * scores, the one-line summary and the council's quoted clauses (each once per decision); the
  * ending.
  */
-export function recommendedPathWords(s: Scenario, council: Pick<Council, 'clauses' | 'principles'>, principles: Principle[]): number {
+export function recommendedPathWords(
+	s: Scenario,
+	council: Pick<Council, 'clauses' | 'principles'>,
+	principles: Principle[]
+): number {
 	let total = words(s.title) + words(s.summary);
 	let node = s.nodes[s.start];
 	for (let guard = 0; node.kind === 'step' && guard < 1000; guard++) {
@@ -204,7 +230,8 @@ export function recommendedPathWords(s: Scenario, council: Pick<Council, 'clause
 		for (const id of Object.keys(rec.scores)) {
 			total += words(principles.find((p) => p.id === id)?.summary ?? '');
 			const b = council.principles[id];
-			for (const c of b?.clauses.length ? b.clauses : b?.gap?.nearest ? [b.gap.nearest] : []) clauses.add(c);
+			for (const c of b?.clauses.length ? b.clauses : b?.gap?.nearest ? [b.gap.nearest] : [])
+				clauses.add(c);
 		}
 		for (const id of clauses) total += words(council.clauses.find((c) => c.id === id)?.text ?? '');
 		node = s.nodes[rec.next];
@@ -218,14 +245,17 @@ export function readingMinutes(wordCount: number): number {
 	return Math.ceil((wordCount / WORDS_PER_MINUTE) * 10) / 10;
 }
 
-
 /** Core reading time above this (minutes, on the recommended path, for any council) is an error. */
 export const CORE_MINUTES_LIMIT = 33;
 /** What docs and messages aim for: "about 30 minutes". */
 export const CORE_MINUTES_TARGET = 30;
 
 /** The scenarios of each track's core, in library order. */
-export function coreScenarios(scenarios: Scenario[], plan: Record<Track, TrackPlan>, track: Track): Scenario[] {
+export function coreScenarios(
+	scenarios: Scenario[],
+	plan: Record<Track, TrackPlan>,
+	track: Track
+): Scenario[] {
 	return scenarios.filter((s) => plan[track].core.includes(s.id));
 }
 

@@ -13,9 +13,14 @@ const check = (source: string) => parseTracks('scenarios/tracks.yaml', source, s
 
 describe('scenarios/tracks.yaml', () => {
 	it('reads each audience’s core and electives', () => {
-		const { plan, errors } = check('councillor:\n  core: [cllr-one, both-one]\n  electives: [cllr-two]\nofficer:\n  core:\n    - off-one\n  electives:\n    - both-one\n');
+		const { plan, errors } = check(
+			'councillor:\n  core: [cllr-one, both-one]\n  electives: [cllr-two]\nofficer:\n  core:\n    - off-one\n  electives:\n    - both-one\n'
+		);
 		expect(errors).toEqual([]);
-		expect(plan).toEqual({ councillor: { core: ['cllr-one', 'both-one'], electives: ['cllr-two'] }, officer: { core: ['off-one'], electives: ['both-one'] } });
+		expect(plan).toEqual({
+			councillor: { core: ['cllr-one', 'both-one'], electives: ['cllr-two'] },
+			officer: { core: ['off-one'], electives: ['both-one'] }
+		});
 	});
 
 	it('reports each mistake with its line and how to fix it', () => {
@@ -49,7 +54,9 @@ describe('scenarios/tracks.yaml', () => {
 	});
 
 	it('says when a section is missing or the YAML is broken', () => {
-		expect(check('councillor:\n  core: [cllr-one, cllr-two, both-one]\n').errors.map(formatError)).toEqual([
+		expect(
+			check('councillor:\n  core: [cllr-one, cllr-two, both-one]\n').errors.map(formatError)
+		).toEqual([
 			'scenarios/tracks.yaml:1: no "officer:" section — add one with "core:" and "electives:" lists'
 		]);
 		expect(check('councillor: [oops\n').errors[0].message).toMatch(/— fix the YAML syntax$/);

@@ -46,9 +46,15 @@ export function parseTracks(
 	const lc = new LineCounter();
 	const doc = parseDocument(source, { lineCounter: lc });
 	const lineOf = (n: YamlNode | null | undefined) => (n?.range ? lc.linePos(n.range[0]).line : 1);
-	const fail = (node: YamlNode | null | undefined, message: string) => errors.push({ file, line: lineOf(node), message });
+	const fail = (node: YamlNode | null | undefined, message: string) =>
+		errors.push({ file, line: lineOf(node), message });
 	if (doc.errors.length) {
-		for (const e of doc.errors) errors.push({ file, line: e.linePos?.[0].line ?? 1, message: `${e.message.split('\n')[0]} — fix the YAML syntax` });
+		for (const e of doc.errors)
+			errors.push({
+				file,
+				line: e.linePos?.[0].line ?? 1,
+				message: `${e.message.split('\n')[0]} — fix the YAML syntax`
+			});
 		return { plan: null, errors };
 	}
 	const ids = scenarios.map((s) => s.id);
@@ -56,7 +62,10 @@ export function parseTracks(
 	const plan = {} as Record<Track, TrackPlan>;
 	const top = doc.contents;
 	if (!isMap(top)) {
-		fail(top, 'expected "councillor:" and "officer:", each with "core:" and "electives:" lists — see docs/authoring.md');
+		fail(
+			top,
+			'expected "councillor:" and "officer:", each with "core:" and "electives:" lists — see docs/authoring.md'
+		);
 		return { plan: null, errors };
 	}
 	for (const pair of top.items) {
@@ -70,28 +79,43 @@ export function parseTracks(
 		const listed = new Map<string, number>();
 		plan[track] = { core: [], electives: [] };
 		if (!pair) {
-			errors.push({ file, line: 1, message: `no "${track}:" section — add one with "core:" and "electives:" lists` });
+			errors.push({
+				file,
+				line: 1,
+				message: `no "${track}:" section — add one with "core:" and "electives:" lists`
+			});
 			continue;
 		}
 		const section = pair.value as YamlNode;
 		if (!isMap(section)) {
-			fail((section ?? pair.key) as YamlNode, `"${track}:" must have "core:" and "electives:" lists`);
+			fail(
+				(section ?? pair.key) as YamlNode,
+				`"${track}:" must have "core:" and "electives:" lists`
+			);
 			continue;
 		}
 		for (const p of section.items) {
 			const key = isScalar(p.key) ? String(p.key.value) : '';
-			if (key !== 'core' && key !== 'electives') fail(p.key as YamlNode, `unknown field "${key}" under "${track}:" — use core or electives`);
+			if (key !== 'core' && key !== 'electives')
+				fail(p.key as YamlNode, `unknown field "${key}" under "${track}:" — use core or electives`);
 		}
 		for (const kind of ['core', 'electives'] as const) {
 			const p = section.items.find((x) => isScalar(x.key) && x.key.value === kind);
 			if (!p) {
-				if (kind === 'core') fail(pair.key as YamlNode, `"${track}:" has no "core:" list — name the scenarios every ${track} must finish`);
+				if (kind === 'core')
+					fail(
+						pair.key as YamlNode,
+						`"${track}:" has no "core:" list — name the scenarios every ${track} must finish`
+					);
 				continue;
 			}
 			const list = p.value as YamlNode;
 			if (list === null || (isScalar(list) && (list.value === null || list.value === ''))) continue;
 			if (!isSeq(list)) {
-				fail(list ?? (p.key as YamlNode), `"${track}.${kind}" must be a list of scenario ids, e.g. [${ids[0] ?? 'scenario-id'}]`);
+				fail(
+					list ?? (p.key as YamlNode),
+					`"${track}.${kind}" must be a list of scenario ids, e.g. [${ids[0] ?? 'scenario-id'}]`
+				);
 				continue;
 			}
 			for (const item of list.items as YamlNode[]) {
@@ -99,11 +123,23 @@ export function parseTracks(
 				const s = byId.get(id);
 				const line = lineOf(item);
 				if (!s) {
-					errors.push({ file, line, message: `"${id}" is not a scenario${didYouMean(id, ids)} — use an id from scenarios/*.md` });
+					errors.push({
+						file,
+						line,
+						message: `"${id}" is not a scenario${didYouMean(id, ids)} — use an id from scenarios/*.md`
+					});
 				} else if (!inTrack(s, track)) {
-					errors.push({ file, line, message: `"${id}" is written for ${s.audience}s, not ${track}s — move it to the ${s.audience} track, or change its audience` });
+					errors.push({
+						file,
+						line,
+						message: `"${id}" is written for ${s.audience}s, not ${track}s — move it to the ${s.audience} track, or change its audience`
+					});
 				} else if (listed.has(id)) {
-					errors.push({ file, line, message: `"${id}" is listed twice for ${track}s (first on line ${listed.get(id)}) — list each scenario once, as core or elective` });
+					errors.push({
+						file,
+						line,
+						message: `"${id}" is listed twice for ${track}s (first on line ${listed.get(id)}) — list each scenario once, as core or elective`
+					});
 				} else {
 					listed.set(id, line);
 					plan[track][kind].push(id);
@@ -112,11 +148,22 @@ export function parseTracks(
 		}
 		for (const s of scenarios) {
 			if (inTrack(s, track) && !listed.has(s.id)) {
-				errors.push({ file, line: lineOf(pair.key as YamlNode), message: `scenario "${s.id}" (audience: ${s.audience}) is not in the ${track} track — add it to "${track}.core" or "${track}.electives"` });
+				errors.push({
+					file,
+					line: lineOf(pair.key as YamlNode),
+					message: `scenario "${s.id}" (audience: ${s.audience}) is not in the ${track} track — add it to "${track}.core" or "${track}.electives"`
+				});
 			}
 		}
-		if (pair && plan[track].core.length === 0 && !errors.some((e) => e.message.includes(`"${track}:" has no "core:"`))) {
-			fail(pair.key as YamlNode, `the ${track} track has no core scenario — name at least one under "${track}.core"`);
+		if (
+			pair &&
+			plan[track].core.length === 0 &&
+			!errors.some((e) => e.message.includes(`"${track}:" has no "core:"`))
+		) {
+			fail(
+				pair.key as YamlNode,
+				`the ${track} track has no core scenario — name at least one under "${track}.core"`
+			);
 		}
 	}
 	return { plan: errors.length ? null : plan, errors };

@@ -26,7 +26,8 @@ beforeAll(() => {
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 type Hook = (this: unknown, ...args: unknown[]) => unknown;
-const hook = (p: ReturnType<typeof coursePlugin>, name: string) => p[name as keyof typeof p] as unknown as Hook;
+const hook = (p: ReturnType<typeof coursePlugin>, name: string) =>
+	p[name as keyof typeof p] as unknown as Hook;
 const ctx = { addWatchFile() {}, environment: { name: 'client' } };
 
 describe('the course plugin with broken content', () => {
@@ -37,9 +38,13 @@ describe('the course plugin with broken content', () => {
 		const plugin = coursePlugin(root, {});
 		hook(plugin, 'configResolved').call(ctx, { command: 'build' });
 		const written: string[] = [];
-		const write = vi.spyOn(process.stderr, 'write').mockImplementation((s) => (written.push(String(s)), true));
+		const write = vi
+			.spyOn(process.stderr, 'write')
+			.mockImplementation((s) => (written.push(String(s)), true));
 		const codes: unknown[] = [];
-		const exit = vi.spyOn(process, 'exit').mockImplementation(((c: unknown) => void codes.push(c)) as never);
+		const exit = vi
+			.spyOn(process, 'exit')
+			.mockImplementation(((c: unknown) => void codes.push(c)) as never);
 		try {
 			await hook(plugin, 'buildStart').call(ctx);
 		} finally {
@@ -88,7 +93,10 @@ describe('the course plugin with broken content', () => {
 		const { validate } = await import('../../../scripts/validate');
 		const { main: pack } = await import('../../../scripts/package');
 		expect(await run(() => validate(root))).toEqual({ code: 1, out: [expected] });
-		expect(await run(() => pack(['--council=witham-town-council', '--scorm=1.2'], root))).toEqual({ code: 1, out: [expected] });
+		expect(await run(() => pack(['--council=witham-town-council', '--scorm=1.2'], root))).toEqual({
+			code: 1,
+			out: [expected]
+		});
 	});
 });
 

@@ -44,7 +44,10 @@ export function problemPage(report: string): string {
 	].join('\n');
 }
 
-export function coursePlugin(root: string, env: Record<string, string | undefined> = process.env): Plugin {
+export function coursePlugin(
+	root: string,
+	env: Record<string, string | undefined> = process.env
+): Plugin {
 	/** content/<name>.js files: each scenario's words, and "protocol" (the council's clauses). */
 	let texts: Record<string, unknown> = {};
 	/** The checked library, loaded once per build (and again after each edit in dev). */
@@ -67,13 +70,23 @@ export function coursePlugin(root: string, env: Record<string, string | undefine
 			scenarios: lib.scenarios.map((s) => s.id),
 			audiences: Object.fromEntries(lib.scenarios.map((s) => [s.id, s.audience]))
 		});
-		if (errors.length) throw new Error(`Build options are not valid:\n  ${errors.join('\n  ')}\nSee README "Build options".`);
+		if (errors.length)
+			throw new Error(
+				`Build options are not valid:\n  ${errors.join('\n  ')}\nSee README "Build options".`
+			);
 		const course = buildCourse(lib, options);
 		// An assessed course that a learner could pass without reading is not built (docs/authoring.md, "The strategy report").
 		if (course.mode === 'assessed') {
-			const guessed = guessingProblems(course.scenarios, course.tracks, course.audience ? [course.audience] : TRACKS, course.passMark);
+			const guessed = guessingProblems(
+				course.scenarios,
+				course.tracks,
+				course.audience ? [course.audience] : TRACKS,
+				course.passMark
+			);
 			if (guessed.length) {
-				throw new Error(`The course could be passed without reading:\n  ${guessed.map((g) => g.message).join('\n  ')}\nnpm run validate prints the strategy report.`);
+				throw new Error(
+					`The course could be passed without reading:\n  ${guessed.map((g) => g.message).join('\n  ')}\nnpm run validate prints the strategy report.`
+				);
 			}
 		}
 		texts = {};
@@ -88,13 +101,25 @@ export function coursePlugin(root: string, env: Record<string, string | undefine
 		});
 		const statement = 'src/routes/accessibility/statement.md';
 		const problems: string[] = [];
-		texts.accessibility = pageToRich(await markdownTree(readFileSync(join(root, statement), 'utf8')), (line, m) => problems.push(`${statement}:${line}: ${m}`));
+		texts.accessibility = pageToRich(
+			await markdownTree(readFileSync(join(root, statement), 'utf8')),
+			(line, m) => problems.push(`${statement}:${line}: ${m}`)
+		);
 		if (problems.length) throw new Error(problems.join('\n'));
-		texts.protocol = { clauses: course.clauses, backing: course.backing, principles: course.principles };
+		texts.protocol = {
+			clauses: course.clauses,
+			backing: course.backing,
+			principles: course.principles
+		};
 		const ids = course.principles.map((p) => p.id);
 		return {
 			// backing stays: whether the protocol states a principle decides the verdict's words (engine/verdict.ts).
-			course: { ...course, scenarios: [], clauses: [], principles: course.principles.map((p) => ({ ...p, summary: '' })) },
+			course: {
+				...course,
+				scenarios: [],
+				clauses: [],
+				principles: course.principles.map((p) => ({ ...p, summary: '' }))
+			},
 			compact: outlines.map((o) => compactOutline(o, ids))
 		};
 	}
@@ -116,9 +141,14 @@ export function coursePlugin(root: string, env: Record<string, string | undefine
 				process.stderr.write('\n' + problemReport(lib.errors.map(formatError)) + '\n');
 				process.exit(1);
 			}
-			const { errors } = parseBuildOptions(optionEnv(env), { councils: lib.councils.map((c) => c.id), scenarios: lib.scenarios.map((s) => s.id) });
+			const { errors } = parseBuildOptions(optionEnv(env), {
+				councils: lib.councils.map((c) => c.id),
+				scenarios: lib.scenarios.map((s) => s.id)
+			});
 			if (errors.length) {
-				process.stderr.write(`\n✗ Build options are not valid:\n  ${errors.join('\n  ')}\nSee README "Build options".\n`);
+				process.stderr.write(
+					`\n✗ Build options are not valid:\n  ${errors.join('\n  ')}\nSee README "Build options".\n`
+				);
 				process.exit(1);
 			}
 		},
@@ -155,7 +185,11 @@ export function coursePlugin(root: string, env: Record<string, string | undefine
 		generateBundle() {
 			if (this.environment && this.environment.name !== 'client') return;
 			for (const [id, text] of Object.entries(texts)) {
-				this.emitFile({ type: 'asset', fileName: `content/${id}.js`, source: textScript(id, text) });
+				this.emitFile({
+					type: 'asset',
+					fileName: `content/${id}.js`,
+					source: textScript(id, text)
+				});
 			}
 		},
 		configureServer(server) {

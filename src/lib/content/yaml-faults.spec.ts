@@ -2,7 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import { parseFrontmatter } from './frontmatter';
 
-const good = ['id: the-vote', 'title: The vote', 'audience: both', 'topics: [roles]', 'summary: A vote goes wrong.', 'minutes: 5'];
+const good = [
+	'id: the-vote',
+	'title: The vote',
+	'audience: both',
+	'topics: [roles]',
+	'summary: A vote goes wrong.',
+	'minutes: 5'
+];
 
 /** Frontmatter with line `at` (1-based, as in the file after the opening ---) replaced. */
 function check(at: number, line: string): string[] {
@@ -35,7 +42,9 @@ describe('frontmatter YAML mistakes are reported at their own line, in plain wor
 	});
 
 	it('reports a field given twice at the second one', () => {
-		expect(check(7, 'id: another')[0]).toMatch(/^7: field "id" appears twice \(also on line 1 of the frontmatter\)/);
+		expect(check(7, 'id: another')[0]).toMatch(
+			/^7: field "id" appears twice \(also on line 1 of the frontmatter\)/
+		);
 	});
 
 	it('warns that " #" would cut a title short, although YAML accepts it', () => {

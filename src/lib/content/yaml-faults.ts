@@ -12,7 +12,8 @@ export interface YamlFault {
 	message: string;
 }
 
-const HOW = 'each line is "field: value", starting at the left edge (see "Frontmatter fields" in docs/authoring.md)';
+const HOW =
+	'each line is "field: value", starting at the left edge (see "Frontmatter fields" in docs/authoring.md)';
 const QUOTE_IT = 'put the whole value in double quotes, e.g. title: "The vote: part one"';
 
 /**
@@ -26,50 +27,80 @@ export function lineFaults(text: string, onlySilent = false): YamlFault[] {
 	lines.forEach((line, index) => {
 		const add = (message: string) => faults.push({ index, message });
 		if (onlySilent) {
-			if (/^[A-Za-z0-9_-]+:\s+[^"'\s].*\s#/.test(line)) add(`" #" starts a comment, so the rest of the value would be lost — ${QUOTE_IT}`);
+			if (/^[A-Za-z0-9_-]+:\s+[^"'\s].*\s#/.test(line))
+				add(`" #" starts a comment, so the rest of the value would be lost — ${QUOTE_IT}`);
 			return;
 		}
 		if (!line.trim() || line.trim().startsWith('#')) return;
 		if (/^\t/.test(line)) return add(`the line starts with a tab — ${HOW}`);
-		if (/^ +- /.test(line) || /^- /.test(line)) return add(`a "- item" list line — write a list on one line, e.g. "topics: [confidentiality, roles]"`);
-		if (/^ /.test(line)) return add(`the line is indented, so it reads as part of the line above — ${HOW}`);
+		if (/^ +- /.test(line) || /^- /.test(line))
+			return add(
+				`a "- item" list line — write a list on one line, e.g. "topics: [confidentiality, roles]"`
+			);
+		if (/^ /.test(line))
+			return add(`the line is indented, so it reads as part of the line above — ${HOW}`);
 		const m = /^([A-Za-z0-9_-]+)[ \t]*:(?:[ \t]+(.*))?$/.exec(line);
 		if (!m) {
-			if (/^[A-Za-z0-9_-]+:\S/.test(line)) return add(`no space after the colon — write "${line.replace(':', ': ')}"`);
-			return add(`"${line.trim().slice(0, 40)}" is not a "field: value" line — ${HOW}; if it continues the value above, join the two lines`);
+			if (/^[A-Za-z0-9_-]+:\S/.test(line))
+				return add(`no space after the colon — write "${line.replace(':', ': ')}"`);
+			return add(
+				`"${line.trim().slice(0, 40)}" is not a "field: value" line — ${HOW}; if it continues the value above, join the two lines`
+			);
 		}
 		const [, key, raw = ''] = m;
 		const value = raw.trim();
 		const before = seen.get(key);
-		if (before !== undefined) add(`field "${key}" appears twice (also on line ${before + 1} of the frontmatter) — keep one`);
+		if (before !== undefined)
+			add(
+				`field "${key}" appears twice (also on line ${before + 1} of the frontmatter) — keep one`
+			);
 		seen.set(key, index);
 		if (!value) return;
 		const q = value[0];
 		if (q === '"') {
 			const close = /^"(?:[^"\\]|\\.)*"/.exec(value);
-			if (!close) return add(`the double quote that opens this value is never closed — end the value with " on the same line`);
+			if (!close)
+				return add(
+					`the double quote that opens this value is never closed — end the value with " on the same line`
+				);
 			if (close[0].length !== value.length && !/^\s*(#.*)?$/.test(value.slice(close[0].length))) {
-				return add(`text after the closing quote — put the whole value inside one pair of double quotes; inside it write ' or “ ” rather than "`);
+				return add(
+					`text after the closing quote — put the whole value inside one pair of double quotes; inside it write ' or “ ” rather than "`
+				);
 			}
 			return;
 		}
 		if (q === "'") {
 			const close = /^'(?:[^']|'')*'/.exec(value);
-			if (!close) return add(`the single quote that opens this value is never closed — end it with ', or put the value in double quotes`);
+			if (!close)
+				return add(
+					`the single quote that opens this value is never closed — end it with ', or put the value in double quotes`
+				);
 			if (close[0].length !== value.length && !/^\s*(#.*)?$/.test(value.slice(close[0].length))) {
-				return add(`an apostrophe inside a value in single quotes ends it early — put the value in double quotes instead`);
+				return add(
+					`an apostrophe inside a value in single quotes ends it early — put the value in double quotes instead`
+				);
 			}
 			return;
 		}
 		if (q === '[') {
 			const opens = value.split('[').length - 1;
 			const closes = value.split(']').length - 1;
-			if (opens !== closes || !value.trimEnd().endsWith(']')) return add(`the list's square brackets do not match — write one list on one line, e.g. [confidentiality, roles], with no brackets inside it`);
+			if (opens !== closes || !value.trimEnd().endsWith(']'))
+				return add(
+					`the list's square brackets do not match — write one list on one line, e.g. [confidentiality, roles], with no brackets inside it`
+				);
 			return;
 		}
-		if (q === '{') return add(`a value cannot start with "{" — put the value in double quotes (placeholders such as {council} are fine inside them)`);
+		if (q === '{')
+			return add(
+				`a value cannot start with "{" — put the value in double quotes (placeholders such as {council} are fine inside them)`
+			);
 		if ('@`*&!|>%'.includes(q)) return add(`a value cannot start with "${q}" — ${QUOTE_IT}`);
-		if (/:\s/.test(value) || value.endsWith(':')) return add(`the value contains a colon followed by a space, which reads as a new field — ${QUOTE_IT}`);
+		if (/:\s/.test(value) || value.endsWith(':'))
+			return add(
+				`the value contains a colon followed by a space, which reads as a new field — ${QUOTE_IT}`
+			);
 	});
 	return faults;
 }

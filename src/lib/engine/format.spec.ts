@@ -19,8 +19,12 @@ describe('localDate', () => {
 
 describe('protocolFacts', () => {
 	it('leaves out what the protocol does not state', () => {
-		expect(protocolFacts({ version: '2', adopted: '21-06-23' })).toBe('version: 2; adopted: 21-06-23');
-		expect(protocolFacts({ version: 'not stated', adopted: '12th July 2022' })).toBe('adopted: 12th July 2022');
+		expect(protocolFacts({ version: '2', adopted: '21-06-23' })).toBe(
+			'version: 2; adopted: 21-06-23'
+		);
+		expect(protocolFacts({ version: 'not stated', adopted: '12th July 2022' })).toBe(
+			'adopted: 12th July 2022'
+		);
 		expect(protocolFacts({ version: 'Not stated', adopted: 'not stated' })).toBe('');
 	});
 });

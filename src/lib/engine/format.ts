@@ -8,7 +8,20 @@ export function formatMinutes(secs: number): string {
 /** "1 December 2026" (UK style). */
 export function formatDate(iso: string): string {
 	const [y, m, d] = iso.split('-').map(Number);
-	const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+	const months = [
+		'January',
+		'February',
+		'March',
+		'April',
+		'May',
+		'June',
+		'July',
+		'August',
+		'September',
+		'October',
+		'November',
+		'December'
+	];
 	return `${d} ${months[m - 1]} ${y}`;
 }
 
@@ -23,7 +36,11 @@ export function addMonths(iso: string, months: number): string {
 }
 
 /** How an ending's outcome is named to the learner (the ending screen and the review copy). */
-export const OUTCOME_LABEL = { good: 'Handled well', mixed: 'A mixed outcome', poor: 'Things went wrong' } as const;
+export const OUTCOME_LABEL = {
+	good: 'Handled well',
+	mixed: 'A mixed outcome',
+	poor: 'Things went wrong'
+} as const;
 
 /** The learner's own calendar date (their time zone, not UTC) at this moment, yyyy-mm-dd. */
 export function localDate(ms: number): string {
@@ -34,5 +51,10 @@ export function localDate(ms: number): string {
 /** "version: 2; adopted: 21-06-23", leaving out what the protocol does not state ('' if neither). */
 export function protocolFacts(p: { version: string; adopted: string }): string {
 	const known = (v: string) => !!v.trim() && v.trim().toLowerCase() !== 'not stated';
-	return [known(p.version) ? `version: ${p.version}` : '', known(p.adopted) ? `adopted: ${p.adopted}` : ''].filter(Boolean).join('; ');
+	return [
+		known(p.version) ? `version: ${p.version}` : '',
+		known(p.adopted) ? `adopted: ${p.adopted}` : ''
+	]
+		.filter(Boolean)
+		.join('; ');
 }

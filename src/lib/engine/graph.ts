@@ -29,7 +29,10 @@ export function checkGraph(s: Scenario): GraphProblem[] {
 				});
 			}
 			if (c.next === step.id) {
-				problems.push({ line: c.line, message: `choice "${c.key}" of step "${step.id}" leads back to the same step — ${LOOP_RULE}` });
+				problems.push({
+					line: c.line,
+					message: `choice "${c.key}" of step "${step.id}" leads back to the same step — ${LOOP_RULE}`
+				});
 			}
 		}
 		const totals = step.choices.map(choiceTotal);
@@ -60,7 +63,10 @@ export function checkGraph(s: Scenario): GraphProblem[] {
 	for (const id of ids) {
 		if (!reached.has(id)) {
 			const n = s.nodes[id];
-			problems.push({ line: n.line, message: `${n.kind} "${id}" can never be reached — no choice leads to it; add a "Next: ${id}" or remove it` });
+			problems.push({
+				line: n.line,
+				message: `${n.kind} "${id}" can never be reached — no choice leads to it; add a "Next: ${id}" or remove it`
+			});
 		}
 	}
 
@@ -88,7 +94,9 @@ export function checkGraph(s: Scenario): GraphProblem[] {
 	const colour = new Map<string, 1 | 2>();
 	const reportedCycle = new Set<string>();
 	if (s.nodes[s.start]) {
-		const trail: { id: string; next: string[]; i: number }[] = [{ id: s.start, next: next(s.start), i: 0 }];
+		const trail: { id: string; next: string[]; i: number }[] = [
+			{ id: s.start, next: next(s.start), i: 0 }
+		];
 		colour.set(s.start, 1);
 		while (trail.length) {
 			const top = trail[trail.length - 1];
@@ -118,7 +126,10 @@ export function checkGraph(s: Scenario): GraphProblem[] {
 
 	for (const step of steps) {
 		if (reached.has(step.id) && !canEnd.has(step.id) && !reportedCycle.size) {
-			problems.push({ line: step.line, message: `no ending can be reached from step "${step.id}" — give one of its choices a path to an ending` });
+			problems.push({
+				line: step.line,
+				message: `no ending can be reached from step "${step.id}" — give one of its choices a path to an ending`
+			});
 		}
 	}
 	return problems.sort((a, b) => a.line - b.line);

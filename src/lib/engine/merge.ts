@@ -24,7 +24,9 @@ export function mergeSaved(course: Course, base: SavedState, extra: SavedState):
 		}
 		const rank = (p: ScenarioProgress) => (isFinished(s, p.path) ? 1000 : 0) + p.path.length;
 		const further = rank(a) > rank(b) ? a : b;
-		const tries = [...new Set([...a.tries, ...b.tries])].filter((t) => t !== further.path).slice(-MAX_TRIES);
+		const tries = [...new Set([...a.tries, ...b.tries])]
+			.filter((t) => t !== further.path)
+			.slice(-MAX_TRIES);
 		progress[s.id] = { path: further.path, tries, secs: a.secs + b.secs };
 	}
 	const dates = [base.completedOn, extra.completedOn].filter((d): d is string => !!d).sort();

@@ -10,12 +10,17 @@ let course: Course;
 let practice: Course;
 beforeAll(async () => {
 	const a = await scenarioFrom(exampleSource());
-	const b = await scenarioFrom(exampleSource().replace('id: the-forwarded-email', 'id: second-one'));
+	const b = await scenarioFrom(
+		exampleSource().replace('id: the-forwarded-email', 'id: second-one')
+	);
 	course = courseOf([a, b]);
 	practice = courseOf([a, b], { mode: 'practice' });
 });
 
-const saved = (st: { progress: SavedState['progress'] }, completedOn: string | null = null): SavedState => ({ ...st, completedOn });
+const saved = (
+	st: { progress: SavedState['progress'] },
+	completedOn: string | null = null
+): SavedState => ({ ...st, completedOn });
 
 describe('serialise / deserialise', () => {
 	it('round-trips progress, time, tries and the completion date compactly', () => {
@@ -31,19 +36,28 @@ describe('serialise / deserialise', () => {
 		expect(back2.state).toEqual(saved(st, '2026-12-01'));
 	});
 
-	it('keeps each scenario\'s version with its progress, and restarts only a scenario whose content changed, with a message', () => {
-		const v1: Course = { ...course, scenarioVersions: { 'the-forwarded-email': 'aaaa', 'second-one': 'bbbb' } };
+	it("keeps each scenario's version with its progress, and restarts only a scenario whose content changed, with a message", () => {
+		const v1: Course = {
+			...course,
+			scenarioVersions: { 'the-forwarded-email': 'aaaa', 'second-one': 'bbbb' }
+		};
 		let st = choose(v1, emptyState(), 'the-forwarded-email', 'b');
 		st = choose(v1, st, 'second-one', 'b');
 		const text = serialise(v1, saved(st));
 		expect(text).toBe('1|test0001|-|the-forwarded-email:b:0::aaaa|second-one:b:0::bbbb');
 		expect(deserialise(v1, text)).toEqual({ state: saved(st), notices: [] });
 		// Rebuilt: "second-one" has new words or scores, though its letters still walk.
-		const v2: Course = { ...v1, contentVersion: 'test0002', scenarioVersions: { 'the-forwarded-email': 'aaaa', 'second-one': 'cccc' } };
+		const v2: Course = {
+			...v1,
+			contentVersion: 'test0002',
+			scenarioVersions: { 'the-forwarded-email': 'aaaa', 'second-one': 'cccc' }
+		};
 		const r = deserialise(v2, text);
 		expect(r.state.progress['the-forwarded-email'].path).toBe('b');
 		expect(r.state.progress['second-one'].path).toBe('');
-		expect(r.notices).toEqual([`"${v2.scenarios[1].title}" has changed since you last saved, so that scenario starts again from its beginning. Your other progress is kept.`]);
+		expect(r.notices).toEqual([
+			`"${v2.scenarios[1].title}" has changed since you last saved, so that scenario starts again from its beginning. Your other progress is kept.`
+		]);
 		// A reader without versions (an older build) ignores the extra field.
 		expect(deserialise(course, text).notices).toEqual([]);
 	});
@@ -52,7 +66,9 @@ describe('serialise / deserialise', () => {
 		for (const bad of ['{"not":"ours"}', 'garbage', '%%%']) {
 			const r = deserialise(course, bad);
 			expect(r.state.progress).toEqual({});
-			expect(r.notices).toEqual(['Your saved progress could not be read, so the course starts from the beginning.']);
+			expect(r.notices).toEqual([
+				'Your saved progress could not be read, so the course starts from the beginning.'
+			]);
 		}
 		fc.assert(
 			fc.property(fc.string({ maxLength: 300 }), (s) => {
@@ -63,7 +79,12 @@ describe('serialise / deserialise', () => {
 	});
 
 	it('keeps what it can from a truncated save', () => {
-		const full = serialise(course, saved(choose(course, choose(course, emptyState(), 'the-forwarded-email', 'b'), 'second-one', 'a')));
+		const full = serialise(
+			course,
+			saved(
+				choose(course, choose(course, emptyState(), 'the-forwarded-email', 'b'), 'second-one', 'a')
+			)
+		);
 		const cut = full.slice(0, full.length - 3);
 		const r = deserialise(course, cut);
 		expect(r.state.progress['the-forwarded-email'].path).toBe('b');
@@ -102,13 +123,17 @@ describe('serialise / deserialise', () => {
 		// Cut inside the id: nothing to match, a general message, the rest kept.
 		const cut = deserialise(course, full.slice(0, -20));
 		expect(cut.state.progress['second-one'].path).toBe('a');
-		expect(cut.notices).toEqual(['Part of your saved progress could not be read and was set aside. Your other progress is kept.']);
+		expect(cut.notices).toEqual([
+			'Part of your saved progress could not be read and was set aside. Your other progress is kept.'
+		]);
 	});
 
 	it('never repeats junk from the saved text to the learner, and checks the completion date', () => {
 		const junk = '<img src=x onerror=alert(1)>'.repeat(20);
 		const r = deserialise(course, `1|x|20261399|${junk}:a:1|second-one:a:1`);
-		expect(r.notices).toEqual(['Part of your saved progress could not be read and was set aside. Your other progress is kept.']);
+		expect(r.notices).toEqual([
+			'Part of your saved progress could not be read and was set aside. Your other progress is kept.'
+		]);
 		expect(r.state.completedOn).toBeNull();
 		expect(r.state.progress['second-one'].path).toBe('a');
 		expect(deserialise(course, '1|x|20240229|second-one:a:1').state.completedOn).toBe('2024-02-29');

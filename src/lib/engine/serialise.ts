@@ -23,14 +23,20 @@ export interface SavedState extends CourseState {
 const ROLE_CODES: Record<string, Role> = { c: 'councillor', o: 'officer', a: 'all' };
 
 export function serialise(course: Course, state: SavedState): string {
-	const parts = [String(STATE_FORMAT), course.contentVersion, state.completedOn ? state.completedOn.replaceAll('-', '') : '-'];
+	const parts = [
+		String(STATE_FORMAT),
+		course.contentVersion,
+		state.completedOn ? state.completedOn.replaceAll('-', '') : '-'
+	];
 	if (state.role) parts.push('~' + state.role[0]);
 	for (const s of course.scenarios) {
 		const p = state.progress[s.id];
 		if (!p || (!p.path && !p.tries.length && !p.secs)) continue;
 		const tries = p.tries.slice(-MAX_TRIES).join('.');
 		const ver = course.scenarioVersions?.[s.id] ?? '';
-		parts.push(`${s.id}:${p.path}:${Math.min(p.secs, 359999)}${tries || ver ? ':' + tries : ''}${ver ? ':' + ver : ''}`);
+		parts.push(
+			`${s.id}:${p.path}:${Math.min(p.secs, 359999)}${tries || ver ? ':' + tries : ''}${ver ? ':' + ver : ''}`
+		);
 	}
 	return parts.join('|');
 }
@@ -55,7 +61,9 @@ function dateOf(text: string | undefined): string | null {
 	const m = /^(\d{4})(\d{2})(\d{2})$/.exec(text ?? '');
 	if (!m) return null;
 	const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-	return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3])
+	return d.getUTCFullYear() === Number(m[1]) &&
+		d.getUTCMonth() === Number(m[2]) - 1 &&
+		d.getUTCDate() === Number(m[3])
 		? `${m[1]}-${m[2]}-${m[3]}`
 		: null;
 }
@@ -65,8 +73,11 @@ export function deserialise(course: Course, text: string): Restored {
 	if (!text || !text.trim()) return { state: fresh, notices: [] };
 	const parts = text.trim().split('|');
 	const version = Number(parts[0]);
-	if (!/^\d+$/.test(parts[0] ?? '') ) {
-		return { state: fresh, notices: ['Your saved progress could not be read, so the course starts from the beginning.'] };
+	if (!/^\d+$/.test(parts[0] ?? '')) {
+		return {
+			state: fresh,
+			notices: ['Your saved progress could not be read, so the course starts from the beginning.']
+		};
 	}
 	if (version > STATE_FORMAT) {
 		return {
@@ -78,7 +89,12 @@ export function deserialise(course: Course, text: string): Restored {
 		};
 	}
 	if (version < 1) {
-		return { state: fresh, notices: ['Your saved progress comes from an older version of this course that cannot be read, so the course starts from the beginning.'] };
+		return {
+			state: fresh,
+			notices: [
+				'Your saved progress comes from an older version of this course that cannot be read, so the course starts from the beginning.'
+			]
+		};
 	}
 	const notices: string[] = [];
 	const state: SavedState = { progress: {}, completedOn: dateOf(parts[2]) };
@@ -92,30 +108,42 @@ export function deserialise(course: Course, text: string): Restored {
 		const [id, path = '', secsText = '0', triesText = '', savedVersion = ''] = fields;
 		const scenario = course.scenarios.find((s) => s.id === id);
 		if (!scenario) {
-			if (id && ID.test(id) && fields.length >= 3) notices.push(`Saved progress for a scenario that is no longer in this course ("${id}") was set aside.`);
+			if (id && ID.test(id) && fields.length >= 3)
+				notices.push(
+					`Saved progress for a scenario that is no longer in this course ("${id}") was set aside.`
+				);
 			else if (item) unreadable = true;
 			continue;
 		}
 		// Every item has at least id:path:secs; fewer means the text was cut short here (an LMS
 		// that truncates suspend_data), so the path may be cut too: start that scenario again.
 		if (fields.length < 3) {
-			notices.push(`Your saved progress in "${scenario.title}" was cut short, so that scenario starts again from its beginning. Your other progress is kept.`);
+			notices.push(
+				`Your saved progress in "${scenario.title}" was cut short, so that scenario starts again from its beginning. Your other progress is kept.`
+			);
 			state.progress[id] = { path: '', tries: [], secs: 0 };
 			continue;
 		}
 		const secs = /^\d+$/.test(secsText) ? Number(secsText) : 0;
-		const tries = triesText.split('.').filter((t) => t && LETTERS.test(t) && walk(scenario, t).valid === t.length);
+		const tries = triesText
+			.split('.')
+			.filter((t) => t && LETTERS.test(t) && walk(scenario, t).valid === t.length);
 		const p: ScenarioProgress = { path, tries: tries.slice(-MAX_TRIES), secs };
 		// Saved under other words or scores (the choice letters may still walk, with new meanings).
 		const now = course.scenarioVersions?.[id];
 		const changed = /^[0-9a-f]{4}$/.test(savedVersion) && !!now && savedVersion !== now;
 		if (changed || !LETTERS.test(path) || walk(scenario, path).valid !== path.length) {
-			notices.push(`"${scenario.title}" has changed since you last saved, so that scenario starts again from its beginning. Your other progress is kept.`);
+			notices.push(
+				`"${scenario.title}" has changed since you last saved, so that scenario starts again from its beginning. Your other progress is kept.`
+			);
 			p.path = '';
 			p.tries = [];
 		}
 		state.progress[id] = p;
 	}
-	if (unreadable) notices.push('Part of your saved progress could not be read and was set aside. Your other progress is kept.');
+	if (unreadable)
+		notices.push(
+			'Part of your saved progress could not be read and was set aside. Your other progress is kept.'
+		);
 	return { state, notices };
 }

@@ -3,7 +3,18 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { courseOf, exampleSource, scenarioFrom } from '../../../tests/helpers/course';
 import type { Course } from './types';
-import { back, choose, emptyState, positionOf, progressOf, routesTried, statusOf, walk, EngineError, type CourseState } from './session';
+import {
+	back,
+	choose,
+	emptyState,
+	positionOf,
+	progressOf,
+	routesTried,
+	statusOf,
+	walk,
+	EngineError,
+	type CourseState
+} from './session';
 import { courseResult, scenarioResult } from './results';
 
 let course: Course;
@@ -30,7 +41,12 @@ describe('choose', () => {
 	it('refuses a letter the step does not have, and choices after the ending', () => {
 		const st = emptyState();
 		expect(() => choose(course, st, 'the-forwarded-email', 'z')).toThrow(EngineError);
-		const done = choose(course, choose(course, st, 'the-forwarded-email', 'b'), 'the-forwarded-email', 'a');
+		const done = choose(
+			course,
+			choose(course, st, 'the-forwarded-email', 'b'),
+			'the-forwarded-email',
+			'a'
+		);
 		expect(() => choose(course, done, 'the-forwarded-email', 'a')).toThrow(/already finished/);
 	});
 
@@ -51,7 +67,12 @@ describe('scores', () => {
 
 	it('tallies each principle between the worst and best available', () => {
 		const r = scenarioResult(course.scenarios[0], 'bb');
-		expect(r.principles['confidentiality.no-disclosure']).toEqual({ earned: 0, best: 3, worst: -4, decisions: 2 });
+		expect(r.principles['confidentiality.no-disclosure']).toEqual({
+			earned: 0,
+			best: 3,
+			worst: -4,
+			decisions: 2
+		});
 	});
 
 	it('passes the course only when every scenario is finished at or above the pass mark', () => {
@@ -78,31 +99,41 @@ describe('back (practice mode)', () => {
 		expect(progressOf(st, 'the-forwarded-email').path).toBe('');
 		st = choose(practice, st, 'the-forwarded-email', 'b');
 		expect(routesTried(progressOf(st, 'the-forwarded-email'))).toEqual(['ab', 'b']);
-		expect(() => back(practice, back(practice, st, 'the-forwarded-email'), 'the-forwarded-email')).toThrow(/first step/);
+		expect(() =>
+			back(practice, back(practice, st, 'the-forwarded-email'), 'the-forwarded-email')
+		).toThrow(/first step/);
 	});
 
 	it('restores exactly the earlier score, path and position over random walks', () => {
 		const s = practice.scenarios[0];
 		fc.assert(
-			fc.property(fc.array(fc.integer({ min: 0, max: 3 }), { maxLength: 12 }), fc.integer({ min: 1, max: 4 }), (picks, undo) => {
-				let st = emptyState();
-				const snapshots: { path: string; score: number | null; pos: string }[] = [];
-				for (const pick of picks) {
-					const node = positionOf(practice, st, s.id);
-					if (node.kind !== 'step') break;
-					snapshots.push({ path: progressOf(st, s.id).path, score: scenarioResult(s, progressOf(st, s.id).path).score, pos: node.id });
-					st = choose(practice, st, s.id, node.choices[pick % node.choices.length].key);
+			fc.property(
+				fc.array(fc.integer({ min: 0, max: 3 }), { maxLength: 12 }),
+				fc.integer({ min: 1, max: 4 }),
+				(picks, undo) => {
+					let st = emptyState();
+					const snapshots: { path: string; score: number | null; pos: string }[] = [];
+					for (const pick of picks) {
+						const node = positionOf(practice, st, s.id);
+						if (node.kind !== 'step') break;
+						snapshots.push({
+							path: progressOf(st, s.id).path,
+							score: scenarioResult(s, progressOf(st, s.id).path).score,
+							pos: node.id
+						});
+						st = choose(practice, st, s.id, node.choices[pick % node.choices.length].key);
+					}
+					for (let i = 0; i < undo && snapshots.length; i++) {
+						st = back(practice, st, s.id);
+						const want = snapshots.pop()!;
+						const path = progressOf(st, s.id).path;
+						expect(path).toBe(want.path);
+						expect(positionOf(practice, st, s.id).id).toBe(want.pos);
+						expect(scenarioResult(s, path).score).toBe(want.score);
+						expect(walk(s, path).decisions.length).toBe(path.length);
+					}
 				}
-				for (let i = 0; i < undo && snapshots.length; i++) {
-					st = back(practice, st, s.id);
-					const want = snapshots.pop()!;
-					const path = progressOf(st, s.id).path;
-					expect(path).toBe(want.path);
-					expect(positionOf(practice, st, s.id).id).toBe(want.pos);
-					expect(scenarioResult(s, path).score).toBe(want.score);
-					expect(walk(s, path).decisions.length).toBe(path.length);
-				}
-			})
+			)
 		);
 	});
 });

@@ -82,22 +82,33 @@ function withProgress(state: CourseState, id: string, p: ScenarioProgress): Cour
 }
 
 /** Takes a choice at the learner's current step of a scenario. */
-export function choose(course: Course, state: CourseState, scenarioId: string, key: string): CourseState {
+export function choose(
+	course: Course,
+	state: CourseState,
+	scenarioId: string,
+	key: string
+): CourseState {
 	const s = scenarioOf(course, scenarioId);
 	const p = progressOf(state, scenarioId);
 	const { node } = walk(s, p.path);
 	if (node.kind !== 'step') throw new EngineError(`scenario "${scenarioId}" is already finished`);
-	if (!node.choices.some((c) => c.key === key)) throw new EngineError(`step "${node.id}" has no choice "${key}"`);
+	if (!node.choices.some((c) => c.key === key))
+		throw new EngineError(`step "${node.id}" has no choice "${key}"`);
 	return withProgress(state, scenarioId, { ...p, path: p.path + key });
 }
 
 /** Practice mode: undo the last choice. The undone route is kept in `tries` for the debrief. */
 export function back(course: Course, state: CourseState, scenarioId: string): CourseState {
-	if (course.mode !== 'practice') throw new EngineError('going back is only allowed in practice mode');
+	if (course.mode !== 'practice')
+		throw new EngineError('going back is only allowed in practice mode');
 	scenarioOf(course, scenarioId);
 	const p = progressOf(state, scenarioId);
 	if (p.path === '') throw new EngineError(`scenario "${scenarioId}" is already at its first step`);
-	return withProgress(state, scenarioId, { ...p, path: p.path.slice(0, -1), tries: rememberTry(p.tries, p.path) });
+	return withProgress(state, scenarioId, {
+		...p,
+		path: p.path.slice(0, -1),
+		tries: rememberTry(p.tries, p.path)
+	});
 }
 
 /** Keeps the maximal routes only: a route that merely extends an earlier one replaces it. */
@@ -109,7 +120,11 @@ export function rememberTry(tries: string[], path: string): string[] {
 
 /** Every route tried in a scenario, the current one last (practice debrief). */
 export function routesTried(p: ScenarioProgress): string[] {
-	return p.path ? rememberTry(p.tries, p.path).filter((t) => t !== p.path).concat(p.path) : p.tries;
+	return p.path
+		? rememberTry(p.tries, p.path)
+				.filter((t) => t !== p.path)
+				.concat(p.path)
+		: p.tries;
 }
 
 export function addTime(state: CourseState, scenarioId: string, secs: number): CourseState {

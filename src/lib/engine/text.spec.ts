@@ -25,7 +25,11 @@ describe('compact outline', () => {
 	it('expands back to the outline the engine uses', async () => {
 		const { compactOutline, expandOutline } = await import('./text');
 		const s = await scenarioFrom(exampleSource());
-		const ids = ['respect.courtesy', 'confidentiality.no-disclosure', 'confidentiality.breach-investigated'];
+		const ids = [
+			'respect.courtesy',
+			'confidentiality.no-disclosure',
+			'confidentiality.breach-investigated'
+		];
 		const { outline } = splitScenario(s);
 		const back = expandOutline(JSON.parse(JSON.stringify(compactOutline(outline, ids))), ids);
 		expect(back).toEqual({ ...outline, file: '' });
@@ -37,7 +41,14 @@ function withLines(outline: Scenario, original: Scenario): Scenario {
 	const nodes: Scenario['nodes'] = {};
 	for (const [id, n] of Object.entries(outline.nodes)) {
 		const o = original.nodes[id];
-		nodes[id] = n.kind === 'ending' ? { ...n, line: o.line } : { ...n, line: o.line, choices: n.choices.map((c, i) => ({ ...c, line: (o as typeof n).choices[i].line })) };
+		nodes[id] =
+			n.kind === 'ending'
+				? { ...n, line: o.line }
+				: {
+						...n,
+						line: o.line,
+						choices: n.choices.map((c, i) => ({ ...c, line: (o as typeof n).choices[i].line }))
+					};
 	}
 	return { ...outline, nodes };
 }

@@ -6,7 +6,10 @@
 import type { Choice, Ending, Rich, Scenario } from './types.js';
 
 /** The words of one scenario, by node id: narrative, question, and each choice's text and feedback. */
-export type ScenarioText = Record<string, { t: string; n: Rich; q?: string; c?: Record<string, [string, Rich]> }>;
+export type ScenarioText = Record<
+	string,
+	{ t: string; n: Rich; q?: string; c?: Record<string, [string, Rich]> }
+>;
 
 export function splitScenario(s: Scenario): { outline: Scenario; text: ScenarioText } {
 	const text: ScenarioText = {};
@@ -16,8 +19,20 @@ export function splitScenario(s: Scenario): { outline: Scenario; text: ScenarioT
 			text[id] = { t: n.title, n: n.narrative };
 			nodes[id] = { ...n, title: '', narrative: [], line: 0 };
 		} else {
-			text[id] = { t: n.title, n: n.narrative, q: n.question, c: Object.fromEntries(n.choices.map((c) => [c.key, [c.text, c.feedback]])) };
-			nodes[id] = { ...n, title: '', narrative: [], question: '', line: 0, choices: n.choices.map((c) => ({ ...c, text: '', feedback: [], line: 0 })) };
+			text[id] = {
+				t: n.title,
+				n: n.narrative,
+				q: n.question,
+				c: Object.fromEntries(n.choices.map((c) => [c.key, [c.text, c.feedback]]))
+			};
+			nodes[id] = {
+				...n,
+				title: '',
+				narrative: [],
+				question: '',
+				line: 0,
+				choices: n.choices.map((c) => ({ ...c, text: '', feedback: [], line: 0 }))
+			};
 		}
 	}
 	return { outline: { ...s, nodes }, text };
@@ -41,7 +56,8 @@ export function joinScenario(outline: Scenario, text: ScenarioText, partial = fa
 				question: t.q ?? '',
 				choices: n.choices.map((c) => {
 					const ct = t.c?.[c.key];
-					if (!ct) throw new Error(`the text of "${outline.id}" has no choice "${c.key}" in step "${id}"`);
+					if (!ct)
+						throw new Error(`the text of "${outline.id}" has no choice "${c.key}" in step "${id}"`);
 					return { ...c, text: ct[0], feedback: ct[1] };
 				})
 			};
@@ -56,7 +72,15 @@ export function joinScenario(outline: Scenario, text: ScenarioText, partial = fa
  * or [id, [[key, next node's index, [principle index, points, …]], …]] (a step). The first node
  * is the start. (Indexes, not ids, for where a choice leads: ids repeated are most of the size.)
  */
-export type CompactScenario = [string, string, Scenario['audience'], string[], string, number, CompactNode[]];
+export type CompactScenario = [
+	string,
+	string,
+	Scenario['audience'],
+	string[],
+	string,
+	number,
+	CompactNode[]
+];
 type CompactNode = [string, Ending['outcome']] | [string, [string, number, number[]][]];
 
 export function compactOutline(s: Scenario, principleIds: string[]): CompactScenario {
@@ -65,15 +89,33 @@ export function compactOutline(s: Scenario, principleIds: string[]): CompactScen
 	const at = new Map(nodes.map((n, i) => [n.id, i]));
 	const indexOf = (id: string) => {
 		const i = at.get(id);
-		if (i === undefined) throw new Error(`scenario "${s.id}": a choice leads to "${id}", which is not one of its steps or endings`);
+		if (i === undefined)
+			throw new Error(
+				`scenario "${s.id}": a choice leads to "${id}", which is not one of its steps or endings`
+			);
 		return i;
 	};
 	return [
-		s.id, s.title, s.audience, s.topics, s.summary, s.minutes,
+		s.id,
+		s.title,
+		s.audience,
+		s.topics,
+		s.summary,
+		s.minutes,
 		nodes.map((n): CompactNode =>
 			n.kind === 'ending'
 				? [n.id, n.outcome]
-				: [n.id, n.choices.map((c) => [c.key, indexOf(c.next), Object.entries(c.scores).flatMap(([p, v]) => [principleIds.indexOf(p), v])] as [string, number, number[]])]
+				: [
+						n.id,
+						n.choices.map(
+							(c) =>
+								[
+									c.key,
+									indexOf(c.next),
+									Object.entries(c.scores).flatMap(([p, v]) => [principleIds.indexOf(p), v])
+								] as [string, number, number[]]
+						)
+					]
 		)
 	];
 }
@@ -82,15 +124,34 @@ export function expandOutline(c: CompactScenario, principleIds: string[]): Scena
 	const [id, title, audience, topics, summary, minutes, compactNodes] = c;
 	const nodes: Scenario['nodes'] = {};
 	for (const [nid, body] of compactNodes) {
-		if (typeof body === 'string') nodes[nid] = { kind: 'ending', id: nid, title: '', outcome: body, narrative: [], line: 0 };
+		if (typeof body === 'string')
+			nodes[nid] = { kind: 'ending', id: nid, title: '', outcome: body, narrative: [], line: 0 };
 		else {
 			const choices: Choice[] = body.map(([key, next, pts]) => {
 				const scores: Record<string, number> = {};
 				for (let i = 0; i < pts.length; i += 2) scores[principleIds[pts[i]]] = pts[i + 1];
 				return { key, text: '', next: compactNodes[next][0], feedback: [], scores, line: 0 };
 			});
-			nodes[nid] = { kind: 'step', id: nid, title: '', narrative: [], question: '', choices, line: 0 };
+			nodes[nid] = {
+				kind: 'step',
+				id: nid,
+				title: '',
+				narrative: [],
+				question: '',
+				choices,
+				line: 0
+			};
 		}
 	}
-	return { id, title, audience, topics, summary, minutes, file: '', start: compactNodes[0][0], nodes };
+	return {
+		id,
+		title,
+		audience,
+		topics,
+		summary,
+		minutes,
+		file: '',
+		start: compactNodes[0][0],
+		nodes
+	};
 }

@@ -16,8 +16,17 @@ let scenarios: Scenario[];
 let course: Course;
 beforeAll(async () => {
 	const make = (id: string, audience: string) =>
-		scenarioFrom(exampleSource().replace('id: the-forwarded-email', `id: ${id}`).replace('audience: councillor', `audience: ${audience}`));
-	scenarios = [await make('c-one', 'councillor'), await make('o-one', 'officer'), await make('b-one', 'both'), await make('c-two', 'councillor')];
+		scenarioFrom(
+			exampleSource()
+				.replace('id: the-forwarded-email', `id: ${id}`)
+				.replace('audience: councillor', `audience: ${audience}`)
+		);
+	scenarios = [
+		await make('c-one', 'councillor'),
+		await make('o-one', 'officer'),
+		await make('b-one', 'both'),
+		await make('c-two', 'councillor')
+	];
 	const declared = {
 		councillor: { core: ['c-one', 'b-one'], electives: ['c-two'] },
 		officer: { core: ['o-one'], electives: ['b-one'] }
@@ -34,14 +43,34 @@ describe('tracks: the learner’s role sets the course', () => {
 	it('a councillor completes and passes on the councillor core alone; electives and officer scenarios do not count', () => {
 		let st = play(emptyState(), 'c-one', BEST);
 		st = play(st, 'o-one', WORST); // outside the track: ignored
-		expect(courseResult(course, st, 'councillor')).toMatchObject({ complete: false, finishedCount: 1, score: 100 });
+		expect(courseResult(course, st, 'councillor')).toMatchObject({
+			complete: false,
+			finishedCount: 1,
+			score: 100
+		});
 		st = play(st, 'b-one', BEST);
 		const r = courseResult(course, st, 'councillor');
-		expect(r).toMatchObject({ complete: true, passed: true, score: 100, track: 'Councillor induction', required: ['c-one', 'b-one'], electives: ['c-two'] });
+		expect(r).toMatchObject({
+			complete: true,
+			passed: true,
+			score: 100,
+			track: 'Councillor induction',
+			required: ['c-one', 'b-one'],
+			electives: ['c-two']
+		});
 		// The same progress is not a complete course for an officer (their core is o-one, done badly).
-		expect(courseResult(course, st, 'officer')).toMatchObject({ complete: true, passed: false, score: 0, track: 'Officer refresher' });
+		expect(courseResult(course, st, 'officer')).toMatchObject({
+			complete: true,
+			passed: false,
+			score: 0,
+			track: 'Officer refresher'
+		});
 		// No role yet: every scenario is required, as for a trainer.
-		expect(courseResult(course, st, '')).toMatchObject({ complete: false, finishedCount: 3, track: '' });
+		expect(courseResult(course, st, '')).toMatchObject({
+			complete: false,
+			finishedCount: 3,
+			track: ''
+		});
 	});
 
 	it('a finished elective is reported per scenario but never moves the score', () => {
@@ -50,7 +79,10 @@ describe('tracks: the learner’s role sets the course', () => {
 		st = play(st, 'c-two', WORST);
 		const after = courseResult(course, st, 'councillor');
 		expect(after.score).toBe(before.score);
-		expect(after.scenarios.find((s) => s.id === 'c-two')).toMatchObject({ finished: true, score: 0 });
+		expect(after.scenarios.find((s) => s.id === 'c-two')).toMatchObject({
+			finished: true,
+			score: 0
+		});
 	});
 
 	it('a package built for one audience fixes the role, whatever the saved state says', () => {
@@ -81,7 +113,10 @@ describe('tracks: the learner’s role sets the course', () => {
 	});
 
 	it('planTracks: a --core option overrides tracks.yaml; a selection without one makes the whole track core', () => {
-		const declared = { councillor: { core: ['c-one'], electives: ['b-one', 'c-two'] }, officer: { core: ['o-one'], electives: ['b-one'] } };
+		const declared = {
+			councillor: { core: ['c-one'], electives: ['b-one', 'c-two'] },
+			officer: { core: ['o-one'], electives: ['b-one'] }
+		};
 		expect(planTracks(scenarios, declared, ['b-one'], null)).toEqual({
 			councillor: { core: ['b-one'], electives: ['c-one', 'c-two'] },
 			officer: { core: ['b-one'], electives: ['o-one'] }
@@ -90,14 +125,20 @@ describe('tracks: the learner’s role sets the course', () => {
 			councillor: { core: ['c-one'], electives: [] },
 			officer: { core: ['o-one'], electives: [] }
 		});
-		expect(planTracks(scenarios, null, null, null).councillor).toEqual({ core: ['c-one', 'b-one', 'c-two'], electives: [] });
+		expect(planTracks(scenarios, null, null, null).councillor).toEqual({
+			core: ['c-one', 'b-one', 'c-two'],
+			electives: []
+		});
 	});
 
 	it('the role is kept in the saved state in two characters, and read back', () => {
 		const st = play(emptyState(), 'c-one', 'a');
 		const text = serialise(course, { ...st, completedOn: null, role: 'officer' });
 		expect(text).toBe('1|test0001|-|~o|c-one:a:0');
-		expect(deserialise(course, text)).toEqual({ state: { ...st, completedOn: null, role: 'officer' }, notices: [] });
+		expect(deserialise(course, text)).toEqual({
+			state: { ...st, completedOn: null, role: 'officer' },
+			notices: []
+		});
 		expect(deserialise(course, '1|test0001|-|~a').state.role).toBe('all');
 		expect(deserialise(course, '1|test0001|-').state.role).toBeUndefined();
 	});
@@ -105,10 +146,20 @@ describe('tracks: the learner’s role sets the course', () => {
 	it('the LMS gets a track objective, with the course score, once the track is complete', () => {
 		let st = play(emptyState(), 'o-one', BEST);
 		const officer = objectiveRecords(course, courseResult(course, st, 'officer'), 'officer');
-		expect(officer.at(-1)).toEqual({ id: 'track_officer', score: 100, attempted: true, passed: true, description: 'Officer refresher' });
+		expect(officer.at(-1)).toEqual({
+			id: 'track_officer',
+			score: 100,
+			attempted: true,
+			passed: true,
+			description: 'Officer refresher'
+		});
 		st = play(emptyState(), 'c-one', BEST);
 		const partway = objectiveRecords(course, courseResult(course, st, 'councillor'), 'councillor');
 		expect(partway.at(-1)).toMatchObject({ id: 'track_councillor', attempted: false });
-		expect(objectiveRecords(course, courseResult(course, st, 'all'), 'all').some((o) => o.id.startsWith('track_'))).toBe(false);
+		expect(
+			objectiveRecords(course, courseResult(course, st, 'all'), 'all').some((o) =>
+				o.id.startsWith('track_')
+			)
+		).toBe(false);
 	});
 });

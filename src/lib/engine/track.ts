@@ -38,7 +38,13 @@ export function planTracks(
 	for (const track of TRACKS) {
 		const ids = scenarios.filter((s) => inTrack(s, track)).map((s) => s.id);
 		const isCore = (id: string) =>
-			core ? core.includes(id) : selection ? true : declared ? declared[track].core.includes(id) : true;
+			core
+				? core.includes(id)
+				: selection
+					? true
+					: declared
+						? declared[track].core.includes(id)
+						: true;
 		plan[track] = { core: ids.filter(isCore), electives: ids.filter((id) => !isCore(id)) };
 	}
 	return plan;
@@ -62,7 +68,10 @@ export interface CoursePlan {
 }
 
 /** What a learner in this role is asked to do. No role yet, or 'all': every scenario is required. */
-export function coursePlan(course: Pick<Course, 'audience' | 'tracks' | 'scenarios'>, chosen: Role): CoursePlan {
+export function coursePlan(
+	course: Pick<Course, 'audience' | 'tracks' | 'scenarios'>,
+	chosen: Role
+): CoursePlan {
 	const role = effectiveRole(course, chosen);
 	if (role === '' || role === 'all') {
 		return { role, label: '', required: course.scenarios, electives: [], shown: course.scenarios };
@@ -90,7 +99,12 @@ export function hasDecided(state: CourseState): boolean {
  * (their course changes, and results in scenarios outside the new track stop counting). A
  * package built for one audience never changes role.
  */
-export function roleChange(course: Pick<Course, 'audience'>, state: CourseState, from: Role, to: Role): 'same' | 'free' | 'confirm' | 'fixed' {
+export function roleChange(
+	course: Pick<Course, 'audience'>,
+	state: CourseState,
+	from: Role,
+	to: Role
+): 'same' | 'free' | 'confirm' | 'fixed' {
 	if (course.audience) return 'fixed';
 	if (from === to) return 'same';
 	if (from === '' || !hasDecided(state)) return 'free';
@@ -101,7 +115,11 @@ export function roleChange(course: Pick<Course, 'audience'>, state: CourseState,
  * The scenario to offer after `current`: the next unfinished one of the learner's course
  * (required first, then electives), wrapping round; never one outside the track.
  */
-export function nextScenario(plan: CoursePlan, current: string, isFinished: (id: string) => boolean): Scenario | undefined {
+export function nextScenario(
+	plan: CoursePlan,
+	current: string,
+	isFinished: (id: string) => boolean
+): Scenario | undefined {
 	for (const list of [plan.required, plan.electives]) {
 		const i = list.findIndex((s) => s.id === current);
 		const order = i < 0 ? list : list.slice(i + 1).concat(list.slice(0, i));

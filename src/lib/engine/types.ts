@@ -19,7 +19,12 @@ export interface TrackPlan {
 export type Inline = string | { b: Inline[] } | { i: Inline[] } | { br: 1 };
 /** Block rich text: paragraph, bulleted list, numbered list, quotation. */
 /** Headings (h: 1–3) appear only in pages such as the accessibility statement, never in scenarios. */
-export type Block = { p: Inline[] } | { ul: Inline[][] } | { ol: Inline[][] } | { q: Block[] } | { h: number; c: Inline[] };
+export type Block =
+	| { p: Inline[] }
+	| { ul: Inline[][] }
+	| { ol: Inline[][] }
+	| { q: Block[] }
+	| { h: number; c: Inline[] };
 export type Rich = Block[];
 
 export interface Choice {

@@ -18,8 +18,20 @@ export function inProtocol(backing: Course['backing'], principle: string): boole
 	return (backing[principle]?.clauses.length ?? 0) > 0;
 }
 
-const PROTOCOL_VERDICTS = ['Goes against the protocol', 'Falls short of the protocol', 'Neutral', 'Partly meets the protocol', 'Meets the protocol'];
-const PRACTICE_VERDICTS = ['Goes against good practice', 'Falls short of good practice', 'Neutral', 'Partly follows good practice', 'Follows good practice'];
+const PROTOCOL_VERDICTS = [
+	'Goes against the protocol',
+	'Falls short of the protocol',
+	'Neutral',
+	'Partly meets the protocol',
+	'Meets the protocol'
+];
+const PRACTICE_VERDICTS = [
+	'Goes against good practice',
+	'Falls short of good practice',
+	'Neutral',
+	'Partly follows good practice',
+	'Follows good practice'
+];
 
 /** The verdict on a choice's points (−2 … 2) for one principle. */
 export function verdict(backing: Course['backing'], principle: string, points: number): string {
@@ -44,7 +56,9 @@ const ROUTE_LABELS: Record<string, string> = {
 };
 
 /** The routes this council's protocol does not name, and the general course the scenarios use instead. */
-export function unstatedRoutes(council: Pick<Council, 'roles' | 'unstated'>): { label: string; text: string }[] {
+export function unstatedRoutes(
+	council: Pick<Council, 'roles' | 'unstated'>
+): { label: string; text: string }[] {
 	return (council.unstated ?? []).map((key) => ({
 		label: ROUTE_LABELS[key] ?? key,
 		text: `Not stated in this protocol. The scenarios use the general course: ${council.roles[key]}.`
@@ -57,7 +71,10 @@ export function gapSentence(council: Pick<Council, 'name'>): string {
 }
 
 /** The gap's own note from the council data, and the lead-in to the nearest clause if any. */
-export function gapDetail(gap: NonNullable<PrincipleBacking['gap']>): { note: string; nearestLead: string | null } {
+export function gapDetail(gap: NonNullable<PrincipleBacking['gap']>): {
+	note: string;
+	nearestLead: string | null;
+} {
 	return { note: gap.note, nearestLead: gap.nearest ? 'The nearest general clause says:' : null };
 }
 
@@ -71,7 +88,9 @@ export function principlesHeading(backing: Course['backing'], principles: string
 
 /** Label for the recommended choice in the debrief: "the protocol" only when it backs every principle scored. */
 export function recommendedLabel(backing: Course['backing'], principles: string[]): string {
-	return principles.length > 0 && principles.every((p) => inProtocol(backing, p)) ? 'The protocol recommends' : 'Recommended';
+	return principles.length > 0 && principles.every((p) => inProtocol(backing, p))
+		? 'The protocol recommends'
+		: 'Recommended';
 }
 
 /** A short tag for a principle in a results table: null when the protocol states it. */

@@ -52,7 +52,9 @@ describe('connection', () => {
 		expect(seen.map((s) => s.kind)).toEqual(['lms-error']);
 		expect(seen[0].message).toMatch(/^We could not save your progress/);
 		expect(calls('SetValue')).toHaveLength(1); // the rest wait in the queue
-		expect(warn).toHaveBeenCalledWith(expect.stringContaining('SetValue(cmi.suspend_data) failed: error 351'));
+		expect(warn).toHaveBeenCalledWith(
+			expect.stringContaining('SetValue(cmi.suspend_data) failed: error 351')
+		);
 
 		expect(conn.commit()).toBe(false); // still down: one try, no Commit
 		expect(calls('SetValue')).toHaveLength(2);
@@ -71,7 +73,10 @@ describe('connection', () => {
 
 	it('treats a failed Commit as a problem and retries it next time', () => {
 		let ok = false;
-		const { conn, seen, calls } = setup('1.2', { LMSCommit: () => String(ok), LMSGetLastError: () => '101' });
+		const { conn, seen, calls } = setup('1.2', {
+			LMSCommit: () => String(ok),
+			LMSGetLastError: () => '101'
+		});
 		conn.open();
 		conn.set('cmi.suspend_data', 'a');
 		expect(conn.commit()).toBe(false);
@@ -82,7 +87,10 @@ describe('connection', () => {
 	});
 
 	it('leaves an element the LMS lacks alone, without telling the learner', () => {
-		const { conn, seen, calls } = setup('1.2', { LMSSetValue: () => 'false', LMSGetLastError: () => '401' });
+		const { conn, seen, calls } = setup('1.2', {
+			LMSSetValue: () => 'false',
+			LMSGetLastError: () => '401'
+		});
 		conn.open();
 		conn.set('cmi.student_preference.text', '1');
 		conn.set('cmi.student_preference.text', '2');
@@ -92,7 +100,10 @@ describe('connection', () => {
 	});
 
 	it('does not retry a refused value', () => {
-		const { conn, seen, calls } = setup('2004', { SetValue: () => 'false', GetLastError: () => '406' });
+		const { conn, seen, calls } = setup('2004', {
+			SetValue: () => 'false',
+			GetLastError: () => '406'
+		});
 		conn.open();
 		conn.set('cmi.session_time', 'PT10');
 		expect(seen.map((s) => s.kind)).toEqual(['lms-error']);
@@ -117,14 +128,17 @@ describe('connection', () => {
 		for (let i = 0; i < 12; i++) expect(api.data.get(`cmi.interactions.${i}.id`)).toBe(`d${i}`);
 		// In order: each failed write was tried again at once, before the next element.
 		const order = calls('LMSSetValue').map((c) => c[1]);
-		expect(order.filter((el, i) => el !== order[i - 1])).toEqual(Array.from({ length: 12 }, (_, i) => `cmi.interactions.${i}.id`));
+		expect(order.filter((el, i) => el !== order[i - 1])).toEqual(
+			Array.from({ length: 12 }, (_, i) => `cmi.interactions.${i}.id`)
+		);
 		expect(seen.map((s) => s.kind)).toEqual(['lms-error', 'ok']);
 	});
 
 	it('finish tries a failed write twice even with nothing through yet (its last chance)', () => {
 		let n = 0;
 		const { api, conn, calls } = setup('2004', {
-			SetValue: (el: string, v: string) => (++n === 2 || n === 3 ? 'false' : (api.data.set(el, v), 'true')),
+			SetValue: (el: string, v: string) =>
+				++n === 2 || n === 3 ? 'false' : (api.data.set(el, v), 'true'),
 			GetLastError: () => (n === 2 || n === 3 ? '351' : '0')
 		});
 		conn.open();
@@ -155,7 +169,10 @@ describe('connection', () => {
 
 	it('never gives up a write while the LMS is down, however long: it arrives when the LMS is back', () => {
 		let down = true;
-		const { conn, calls } = setup('1.2', { LMSSetValue: () => (down ? 'false' : 'true'), LMSGetLastError: () => (down ? '101' : '0') });
+		const { conn, calls } = setup('1.2', {
+			LMSSetValue: () => (down ? 'false' : 'true'),
+			LMSGetLastError: () => (down ? '101' : '0')
+		});
 		conn.open();
 		conn.set('cmi.suspend_data', 'a');
 		for (let i = 0; i < 30; i++) expect(conn.commit()).toBe(false);
@@ -181,7 +198,14 @@ describe('connection', () => {
 		const boom = () => {
 			throw new Error('LMS exploded');
 		};
-		const { conn, seen } = setup('2004', { GetValue: boom, SetValue: boom, Commit: boom, Terminate: boom, GetLastError: boom, GetErrorString: boom });
+		const { conn, seen } = setup('2004', {
+			GetValue: boom,
+			SetValue: boom,
+			Commit: boom,
+			Terminate: boom,
+			GetLastError: boom,
+			GetErrorString: boom
+		});
 		expect(conn.open()).toBe(true);
 		expect(conn.get('cmi.entry')).toBe('');
 		expect(() => conn.set('cmi.suspend_data', 'x')).not.toThrow();
@@ -203,13 +227,21 @@ describe('connection', () => {
 	});
 
 	it('returns false when Initialize fails, and then calls nothing else', () => {
-		const { conn, calls, api } = setup('1.2', { LMSInitialize: () => false, LMSGetLastError: () => '101' });
+		const { conn, calls, api } = setup('1.2', {
+			LMSInitialize: () => false,
+			LMSGetLastError: () => '101'
+		});
 		expect(conn.open()).toBe(false);
 		conn.set('cmi.suspend_data', 'a');
 		expect(conn.get('cmi.core.entry')).toBe('');
 		conn.commit();
 		conn.finish();
-		expect(api.log.map((c) => c[0])).toEqual(['LMSInitialize', 'LMSGetLastError', 'LMSGetErrorString', 'LMSGetDiagnostic']);
+		expect(api.log.map((c) => c[0])).toEqual([
+			'LMSInitialize',
+			'LMSGetLastError',
+			'LMSGetErrorString',
+			'LMSGetDiagnostic'
+		]);
 		expect(calls('LMSFinish')).toHaveLength(0);
 	});
 
@@ -225,7 +257,12 @@ describe('connection', () => {
 		expect(conn.finish()).toBe(true);
 		conn.finish();
 		conn.set('cmi.core.exit', '');
-		expect(api.log.map((c) => c[0])).toEqual(['LMSInitialize', 'LMSSetValue', 'LMSCommit', 'LMSFinish']);
+		expect(api.log.map((c) => c[0])).toEqual([
+			'LMSInitialize',
+			'LMSSetValue',
+			'LMSCommit',
+			'LMSFinish'
+		]);
 	});
 
 	it('2004 finish: no Commit right before Terminate', () => {
@@ -242,7 +279,12 @@ describe('connection', () => {
 		for (let i = 0; i < 60; i++) conn.set(`cmi.interactions.${i}.id`, 'x'.repeat(200));
 		const log = recentCalls();
 		expect(log).toHaveLength(50);
-		expect(log.at(-1)).toMatchObject({ fn: 'LMSSetValue', el: 'cmi.interactions.59.id', ok: true, code: '0' });
+		expect(log.at(-1)).toMatchObject({
+			fn: 'LMSSetValue',
+			el: 'cmi.interactions.59.id',
+			ok: true,
+			code: '0'
+		});
 		expect(log.at(-1)!.value).toHaveLength(80);
 	});
 });

@@ -22,7 +22,16 @@ import { MESSAGES, type StatusHub } from './status.js';
 
 export interface Protocol {
 	/** Method names: Initialize, GetValue, SetValue, Commit, Terminate, GetLastError, … */
-	names: [init: string, get: string, set: string, commit: string, finish: string, err: string, errText: string, diag: string];
+	names: [
+		init: string,
+		get: string,
+		set: string,
+		commit: string,
+		finish: string,
+		err: string,
+		errText: string,
+		diag: string
+	];
 	/** Error codes meaning "the LMS has no such element". */
 	missing: string[];
 	/** Error codes meaning "this value or call is refused for good". */
@@ -169,7 +178,13 @@ export function connect(api: ScormApi, protocol: Protocol, status: StatusHub): C
 
 	/** Is the LMS up? Sends the last value it took once more (not when that is `el` or queued). */
 	function isUp(el: string): boolean {
-		if (!lastGood || lastGood[0] === el || pending.has(lastGood[0]) || known.get(lastGood[0]) !== lastGood[1]) return false;
+		if (
+			!lastGood ||
+			lastGood[0] === el ||
+			pending.has(lastGood[0]) ||
+			known.get(lastGood[0]) !== lastGood[1]
+		)
+			return false;
 		return call(SET, lastGood[0], lastGood[1]) === '0';
 	}
 
@@ -213,7 +228,7 @@ export function connect(api: ScormApi, protocol: Protocol, status: StatusHub): C
 		},
 		get(el) {
 			if (state !== 'open') return '';
-			let value = '';
+			let value: string;
 			for (let tries = 1; ; tries++) {
 				try {
 					value = String(raw(GET, [el]) ?? '');
@@ -239,7 +254,7 @@ export function connect(api: ScormApi, protocol: Protocol, status: StatusHub): C
 		commit() {
 			if (state !== 'open' || !flush()) return false;
 			if (dirty) {
-				if (call(COMMIT) !== '0') return problem(), false;
+				if (call(COMMIT) !== '0') return (problem(), false);
 				dirty = false;
 			}
 			if (trouble) {
@@ -249,7 +264,7 @@ export function connect(api: ScormApi, protocol: Protocol, status: StatusHub): C
 			return true;
 		},
 		finish() {
-			if (state !== 'open') return (state = 'closed'), false;
+			if (state !== 'open') return ((state = 'closed'), false);
 			let saved = flush(true);
 			if (protocol.commitBeforeFinish && dirty) saved = call(COMMIT) === '0' && saved;
 			saved = call(FINISH) === '0' && saved;

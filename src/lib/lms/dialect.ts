@@ -14,7 +14,10 @@ export type Has = (childrenElement: string, child: string) => boolean;
 
 export interface Dialect extends Protocol {
 	kind: 'scorm12' | 'scorm2004';
-	el: Record<'name' | 'learner' | 'entry' | 'suspend' | 'location' | 'mastery' | 'exit' | 'time', string>;
+	el: Record<
+		'name' | 'learner' | 'entry' | 'suspend' | 'location' | 'mastery' | 'exit' | 'time',
+		string
+	>;
 	/** cmi.exit for a finished attempt. */
 	exitDone: string;
 	sessionTime(ms: number): string;

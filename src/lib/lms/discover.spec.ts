@@ -29,7 +29,8 @@ function crossOrigin(parent?: Fake, allowParent = true): Fake {
 	return self;
 }
 
-const find = (w: Fake, v: 'scorm12' | 'scorm2004' = 'scorm12') => discover(w as unknown as Window, v);
+const find = (w: Fake, v: 'scorm12' | 'scorm2004' = 'scorm12') =>
+	discover(w as unknown as Window, v);
 
 describe('discover', () => {
 	it('finds the API on the window itself', () => {
@@ -48,7 +49,10 @@ describe('discover', () => {
 		const w = chain({ API: a12 }, { API_1484_11: a04 });
 		expect(find(w, 'scorm2004')).toEqual({ version: 'scorm2004', api: a04 });
 		expect(find(w, 'scorm12')).toEqual({ version: 'scorm12', api: a12 });
-		expect(find(chain({ API_1484_11: a04 }, { API: a12 }), 'scorm12')).toEqual({ version: 'scorm12', api: a12 });
+		expect(find(chain({ API_1484_11: a04 }, { API: a12 }), 'scorm12')).toEqual({
+			version: 'scorm12',
+			api: a12
+		});
 		expect(find(chain({}, { API: a12 }), 'scorm2004')).toBeNull();
 		expect(find(chain({ API_1484_11: a04 }), 'scorm12')).toBeNull();
 	});

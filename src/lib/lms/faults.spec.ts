@@ -41,8 +41,14 @@ describe('LMS faults', () => {
 			t.saveProgress(progress({ suspendData: `s${i}`, score: 33 * i }));
 			t.commit();
 		}
-		expect(seen).toEqual([{ kind: 'lms-error', message: expect.stringMatching(/^We could not save your progress/) }]);
-		expect(mirror()).toMatchObject({ unsynced: true, learner: 'u1', progress: { suspendData: 's3' } });
+		expect(seen).toEqual([
+			{ kind: 'lms-error', message: expect.stringMatching(/^We could not save your progress/) }
+		]);
+		expect(mirror()).toMatchObject({
+			unsynced: true,
+			learner: 'u1',
+			progress: { suspendData: 's3' }
+		});
 		expect(snapshot(api).suspend_data).toBe('');
 		expect(tries).toBeLessThanOrEqual(7); // while down, per commit one try and one look at whether the LMS is up, not one per element
 
@@ -51,7 +57,11 @@ describe('LMS faults', () => {
 		expect(seen.map((s) => s.kind)).toEqual(['lms-error', 'ok']);
 		const cmi = snapshot(api);
 		expect(cmi.suspend_data).toBe('s3');
-		expect(Object.values(cmi.interactions).map((i) => (i as { id: string }).id)).toEqual(['leak.step-1', 'leak.step-2', 'leak.step-3']);
+		expect(Object.values(cmi.interactions).map((i) => (i as { id: string }).id)).toEqual([
+			'leak.step-1',
+			'leak.step-2',
+			'leak.step-3'
+		]);
 		expect(mirror().unsynced).toBe(false);
 		t.finish();
 		expect(calls.filter((c) => c.fn !== 'LMSSetValue' && c.code !== '0')).toEqual([]);
@@ -100,7 +110,11 @@ describe('LMS faults', () => {
 		a.saveProgress(progress({ suspendData: 'newer' }));
 		a.commit();
 		a.finish();
-		expect(mirror()).toMatchObject({ unsynced: true, base: 'old', progress: { suspendData: 'newer' } });
+		expect(mirror()).toMatchObject({
+			unsynced: true,
+			base: 'old',
+			progress: { suspendData: 'newer' }
+		});
 
 		// The LMS never stored 'newer'; relaunch with what it has.
 		const second = lms12({ suspend_data: 'old', core: { student_id: 'u1', entry: 'resume' } });
@@ -136,18 +150,35 @@ describe('LMS faults', () => {
 		b.commit();
 		expect(snapshot(other).suspend_data).toBe('');
 		expect(snapshot(other).interactions).toEqual({});
-		expect(createScorm12Tracker(lms12({ core: { student_id: 'u2' } }) as never, window, options())!.start().unclaimed).toBeUndefined();
+		expect(
+			createScorm12Tracker(
+				lms12({ core: { student_id: 'u2' } }) as never,
+				window,
+				options()
+			)!.start().unclaimed
+		).toBeUndefined();
 		// u1 launches: the LMS still holds session 1; the copy is offered, not sent, until u1 says it is theirs.
-		const third = lms12({ suspend_data: 'after-1', core: { student_id: 'u1', entry: 'resume' }, interactions: held.interactions });
+		const third = lms12({
+			suspend_data: 'after-1',
+			core: { student_id: 'u1', entry: 'resume' },
+			interactions: held.interactions
+		});
 		const c = createScorm12Tracker(third as never, window, options())!;
-		expect(c.start()).toMatchObject({ suspendData: 'after-1', unclaimed: { suspendData: 'after-3' } });
+		expect(c.start()).toMatchObject({
+			suspendData: 'after-1',
+			unclaimed: { suspendData: 'after-3' }
+		});
 		expect(snapshot(third).suspend_data).toBe('after-1');
 		c.claim!(true);
 		c.saveProgress(progress({ suspendData: 'after-1+after-3' })); // (the player merges the two)
 		c.commit();
 		const now = snapshot(third);
 		expect(now.suspend_data).toBe('after-1+after-3');
-		expect(Object.values(now.interactions as Record<string, { id: string; student_response: string }>).map((i) => [i.id, i.student_response])).toEqual([
+		expect(
+			Object.values(
+				now.interactions as Record<string, { id: string; student_response: string }>
+			).map((i) => [i.id, i.student_response])
+		).toEqual([
 			['leak.step-1', 'b'],
 			['leak.step-2', 'c'],
 			['leak.step-3', 'b']
@@ -157,23 +188,48 @@ describe('LMS faults', () => {
 	});
 
 	it('a copy from before copies had a key per learner is used only by the learner it names', () => {
-		localStorage.setItem('conduct-test', JSON.stringify({ v: 1, learner: 'u1', unsynced: true, base: 'old', progress: progress({ suspendData: 'mine' }) }));
+		localStorage.setItem(
+			'conduct-test',
+			JSON.stringify({
+				v: 1,
+				learner: 'u1',
+				unsynced: true,
+				base: 'old',
+				progress: progress({ suspendData: 'mine' })
+			})
+		);
 		// With no LMS it is not loaded (and not overwritten: it moves to u1's own key).
 		const local = createLocalTracker(window, options());
 		expect(local.start().suspendData).toBe('');
 		local.saveProgress(progress({ suspendData: 'someone-at-this-computer' }));
-		expect(createScorm12Tracker(lms12({ suspend_data: 'old', core: { student_id: 'u1' } }) as never, window, options())!.start().suspendData).toBe('mine');
+		expect(
+			createScorm12Tracker(
+				lms12({ suspend_data: 'old', core: { student_id: 'u1' } }) as never,
+				window,
+				options()
+			)!.start().suspendData
+		).toBe('mine');
 	});
 
 	it('the saved copy is ignored for another learner, or when the LMS has moved on', () => {
 		localStorage.setItem(
 			'conduct-test',
-			JSON.stringify({ v: 1, learner: 'u1', unsynced: true, base: 'old', progress: progress({ suspendData: 'mine' }) })
+			JSON.stringify({
+				v: 1,
+				learner: 'u1',
+				unsynced: true,
+				base: 'old',
+				progress: progress({ suspendData: 'mine' })
+			})
 		);
 		const other = lms12({ suspend_data: 'old', core: { student_id: 'u2' } });
-		expect(createScorm12Tracker(other as never, window, options())!.start().suspendData).toBe('old');
+		expect(createScorm12Tracker(other as never, window, options())!.start().suspendData).toBe(
+			'old'
+		);
 		const movedOn = lms12({ suspend_data: 'from-another-pc', core: { student_id: 'u1' } });
-		expect(createScorm12Tracker(movedOn as never, window, options())!.start().suspendData).toBe('from-another-pc');
+		expect(createScorm12Tracker(movedOn as never, window, options())!.start().suspendData).toBe(
+			'from-another-pc'
+		);
 	});
 
 	it('back/forward cache: after finish, an LMS that refuses a new session: the learner is told, the work is kept and sent at the next launch', () => {
@@ -191,9 +247,15 @@ describe('LMS faults', () => {
 		t.saveProgress(progress({ suspendData: 'after' }));
 		t.commit();
 		expect(snapshot(api).suspend_data).toBe('before');
-		expect(mirror()).toMatchObject({ unsynced: true, base: 'before', progress: { suspendData: 'after' } });
+		expect(mirror()).toMatchObject({
+			unsynced: true,
+			base: 'before',
+			progress: { suspendData: 'after' }
+		});
 		const next = lms12({ suspend_data: 'before', core: { student_id: 'u1', entry: 'resume' } });
-		expect(createScorm12Tracker(next as never, window, options())!.start().suspendData).toBe('after');
+		expect(createScorm12Tracker(next as never, window, options())!.start().suspendData).toBe(
+			'after'
+		);
 		expect(snapshot(next).suspend_data).toBe('after');
 	});
 

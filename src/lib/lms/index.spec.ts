@@ -51,7 +51,12 @@ describe('createTracker', () => {
 	});
 
 	it('falls back to local when Initialize throws', () => {
-		w.API_1484_11 = { Initialize: () => { throw new Error('no'); }, GetLastError: () => '101' };
+		w.API_1484_11 = {
+			Initialize: () => {
+				throw new Error('no');
+			},
+			GetLastError: () => '101'
+		};
 		expect(createTracker(window, options({ version: 'scorm2004' })).kind).toBe('local');
 	});
 
@@ -71,7 +76,8 @@ describe('createTracker', () => {
 });
 
 describe('bindLifecycle', () => {
-	const fake = (kind: Tracker['kind']) => ({ kind, commit: vi.fn(), finish: vi.fn() }) as unknown as Tracker;
+	const fake = (kind: Tracker['kind']) =>
+		({ kind, commit: vi.fn(), finish: vi.fn() }) as unknown as Tracker;
 	const hide = (state: 'hidden' | 'visible') => {
 		Object.defineProperty(document, 'visibilityState', { value: state, configurable: true });
 		document.dispatchEvent(new Event('visibilitychange'));
@@ -134,7 +140,11 @@ describe('bindLifecycle', () => {
 
 	it('runs beforeSave ahead of each commit and the finish, and survives it throwing', () => {
 		const order: string[] = [];
-		const t = { kind: 'scorm12', commit: () => order.push('commit'), finish: () => order.push('finish') } as unknown as Tracker;
+		const t = {
+			kind: 'scorm12',
+			commit: () => order.push('commit'),
+			finish: () => order.push('finish')
+		} as unknown as Tracker;
 		let n = 0;
 		const unbind = bindLifecycle(window, t, () => {
 			order.push('save');

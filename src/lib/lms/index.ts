@@ -26,13 +26,21 @@ export function createTracker(win: Window, options: TrackerOptions): Tracker {
 	if (!found) return createLocalTracker(win, options, MESSAGES.noLms);
 	const open = (): Tracker | null => {
 		try {
-			return found.version === 'scorm12' ? createScorm12Tracker(found.api, win, options) : createScorm2004Tracker(found.api, win, options);
+			return found.version === 'scorm12'
+				? createScorm12Tracker(found.api, win, options)
+				: createScorm2004Tracker(found.api, win, options);
 		} catch (e) {
 			console.warn('[lms] could not start the LMS tracker', e);
 			return null;
 		}
 	};
-	return open() ?? createReconnectingTracker(createLocalTracker(win, options, MESSAGES.initFailed, 'unknown'), open);
+	return (
+		open() ??
+		createReconnectingTracker(
+			createLocalTracker(win, options, MESSAGES.initFailed, 'unknown'),
+			open
+		)
+	);
 }
 
 /**

@@ -17,20 +17,34 @@ describe('local tracker', () => {
 		t.onStatus((s) => seen.push(s));
 		t.start();
 		t.saveProgress(progress());
-		expect(seen).toEqual([{ kind: 'no-lms', message: 'No learning system found: your progress is saved in this browser only.' }]);
+		expect(seen).toEqual([
+			{
+				kind: 'no-lms',
+				message: 'No learning system found: your progress is saved in this browser only.'
+			}
+		]);
 		expect(t.kind).toBe('local');
 	});
 
 	it('keeps progress, objectives and decisions in localStorage and resumes from them', () => {
 		const a = createLocalTracker(window, options());
-		expect(a.start()).toEqual({ kind: 'local', learnerName: '', suspendData: '', resumed: false, finished: false });
+		expect(a.start()).toEqual({
+			kind: 'local',
+			learnerName: '',
+			suspendData: '',
+			resumed: false,
+			finished: false
+		});
 		a.declareObjectives(objectives());
 		a.recordDecision(decision(1, false));
 		a.updateObjectives(objectives([0, null, null]));
 		a.saveProgress(progress({ suspendData: 'saved-state', complete: true, passed: false }));
 		a.commit();
 		a.finish();
-		expect(stored()).toMatchObject({ progress: { suspendData: 'saved-state' }, decisions: [{ id: 'leak.step-1', response: 'c' }] });
+		expect(stored()).toMatchObject({
+			progress: { suspendData: 'saved-state' },
+			decisions: [{ id: 'leak.step-1', response: 'c' }]
+		});
 		expect(Date.parse(stored().decisions[0].timestamp)).not.toBeNaN();
 		expect(stored().objectives).toHaveLength(3);
 		expect(stored().objectives[0]).toMatchObject({ attempted: true, score: 0 });
@@ -83,24 +97,55 @@ describe('local tracker', () => {
 		expect(createLocalTracker(window, options()).start().suspendData).toBe('');
 	});
 
-	it('never loads or changes a copy that names an LMS learner (it moves to that learner\'s key)', () => {
-		const theirs = { v: 1, learner: 'u1', unsynced: false, base: 'lms-has-this', progress: progress({ suspendData: 'lms-has-this' }) };
+	it("never loads or changes a copy that names an LMS learner (it moves to that learner's key)", () => {
+		const theirs = {
+			v: 1,
+			learner: 'u1',
+			unsynced: false,
+			base: 'lms-has-this',
+			progress: progress({ suspendData: 'lms-has-this' })
+		};
 		localStorage.setItem('conduct-test', JSON.stringify(theirs));
 		const t = createLocalTracker(window, options());
 		expect(t.start()).toMatchObject({ suspendData: '', resumed: false });
 		t.saveProgress(progress({ suspendData: 'someone-else-at-this-computer' }));
-		expect(stored()).toMatchObject({ learner: '', progress: { suspendData: 'someone-else-at-this-computer' } });
+		expect(stored()).toMatchObject({
+			learner: '',
+			progress: { suspendData: 'someone-else-at-this-computer' }
+		});
 		expect(JSON.parse(localStorage.getItem(learnerKey('conduct-test', 'u1'))!)).toEqual(theirs);
 	});
 
 	it('with an LMS that would not start (owner unknown): starts empty and keeps its own copy, which release() forgets', () => {
-		localStorage.setItem('conduct-test', JSON.stringify({ v: 1, learner: '', unsynced: true, base: '', progress: progress({ suspendData: 'standalone' }) }));
-		localStorage.setItem(learnerKey('conduct-test', 'u1'), JSON.stringify({ v: 1, learner: 'u1', unsynced: false, base: 'x', progress: progress({ suspendData: 'x' }) }));
+		localStorage.setItem(
+			'conduct-test',
+			JSON.stringify({
+				v: 1,
+				learner: '',
+				unsynced: true,
+				base: '',
+				progress: progress({ suspendData: 'standalone' })
+			})
+		);
+		localStorage.setItem(
+			learnerKey('conduct-test', 'u1'),
+			JSON.stringify({
+				v: 1,
+				learner: 'u1',
+				unsynced: false,
+				base: 'x',
+				progress: progress({ suspendData: 'x' })
+			})
+		);
 		const t = createLocalTracker(window, options(), MESSAGES.initFailed, 'unknown');
 		expect(t.start()).toMatchObject({ suspendData: '', resumed: false });
 		t.saveProgress(progress({ suspendData: 'this-session' }));
 		const [key] = unknownKeys(window, 'conduct-test');
-		expect(JSON.parse(localStorage.getItem(key)!)).toMatchObject({ learner: '', unsynced: true, progress: { suspendData: 'this-session' } });
+		expect(JSON.parse(localStorage.getItem(key)!)).toMatchObject({
+			learner: '',
+			unsynced: true,
+			progress: { suspendData: 'this-session' }
+		});
 		expect(Date.parse(JSON.parse(localStorage.getItem(key)!).savedAt)).not.toBeNaN();
 		t.release!();
 		expect(unknownKeys(window, 'conduct-test')).toEqual([]);

@@ -20,7 +20,9 @@ export function createLocalTracker(
 	const status = createStatus();
 	status.emit({ kind: 'no-lms', message });
 	const unknown = owner === 'unknown';
-	const key = unknown ? `${unknownPrefix(options.storageKey)}${Date.now()}-${Math.random().toString(36).slice(2, 8)}` : options.storageKey;
+	const key = unknown
+		? `${unknownPrefix(options.storageKey)}${Date.now()}-${Math.random().toString(36).slice(2, 8)}`
+		: options.storageKey;
 	const store = createStore(win, key);
 	const empty = { suspendData: '', location: '', score: 0, complete: false, passed: false };
 	let data: Saved | null = null;
@@ -31,8 +33,12 @@ export function createLocalTracker(
 		const stored = unknown ? null : store.load();
 		// A copy that names a learner is that learner's (an LMS session's, from before copies had
 		// a key per learner): never loaded here, but moved to that learner's key, not overwritten.
-		if (stored && stored.learner !== '') createStore(win, learnerKey(options.storageKey, stored.learner)).save(stored);
-		data = stored && stored.learner === '' ? stored : { v: 1, learner: '', unsynced: true, base: '', progress: empty };
+		if (stored && stored.learner !== '')
+			createStore(win, learnerKey(options.storageKey, stored.learner)).save(stored);
+		data =
+			stored && stored.learner === ''
+				? stored
+				: { v: 1, learner: '', unsynced: true, base: '', progress: empty };
 		return data;
 	};
 	const save = () => {

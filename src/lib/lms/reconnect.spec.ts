@@ -52,7 +52,10 @@ describe('Initialize fails, then works', () => {
 		expect(t.kind).toBe('scorm12');
 		const cmi = snapshot(api);
 		expect(cmi.suspend_data).toBe('s2');
-		expect(Object.values(cmi.interactions).map((i) => (i as { id: string }).id)).toEqual(['leak.step-1', 'leak.step-2']);
+		expect(Object.values(cmi.interactions).map((i) => (i as { id: string }).id)).toEqual([
+			'leak.step-1',
+			'leak.step-2'
+		]);
 		expect(Object.values(cmi.objectives).map((o) => (o as { id: string }).id)).toHaveLength(3);
 		expect(seen.map((s) => s.kind)).toEqual(['no-lms', 'ok']);
 		expect(seen[0].message).toBe(MESSAGES.initFailed);
@@ -61,7 +64,10 @@ describe('Initialize fails, then works', () => {
 		t.saveProgress(progress({ suspendData: 's3' }));
 		t.commit();
 		expect(snapshot(api).suspend_data).toBe('s3');
-		expect(JSON.parse(localStorage.getItem(learnerKey('conduct-test', 'u1'))!)).toMatchObject({ learner: 'u1', unsynced: false });
+		expect(JSON.parse(localStorage.getItem(learnerKey('conduct-test', 'u1'))!)).toMatchObject({
+			learner: 'u1',
+			unsynced: false
+		});
 		expect(unknownKeys(window, 'conduct-test'), 'nothing is left for anyone to claim').toEqual([]);
 	});
 
@@ -91,12 +97,15 @@ describe('Initialize fails, then works', () => {
 		// The next launch offers it to the learner; it is not sent unless they say it is theirs.
 		const { api: next } = lms(0, { suspend_data: 'from-another-computer' });
 		const again = createTracker(window, options());
-		expect(again.start()).toMatchObject({ suspendData: 'from-another-computer', unclaimed: { suspendData: 'this-session' } });
+		expect(again.start()).toMatchObject({
+			suspendData: 'from-another-computer',
+			unclaimed: { suspendData: 'this-session' }
+		});
 		again.commit();
 		expect(snapshot(next).suspend_data).toBe('from-another-computer');
 	});
 
-	it('a session that never connects does not start from the last learner\'s copy, and is offered, not sent, on the next launch', () => {
+	it("a session that never connects does not start from the last learner's copy, and is offered, not sent, on the next launch", () => {
 		// Session 1: fine; learner u1's copy holds "one".
 		const first = new Scorm12API(SETTINGS);
 		first.loadFromJSON({ core: { student_id: 'u1' } });
@@ -115,9 +124,16 @@ describe('Initialize fails, then works', () => {
 		b.finish();
 		expect(snapshot(second).suspend_data).toBe('one');
 		// Session 3: the LMS works again and still holds "one"; "two" waits for the learner's word.
-		const { api: third } = lms(0, { suspend_data: 'one', core: { student_id: 'u1', entry: 'resume' } });
+		const { api: third } = lms(0, {
+			suspend_data: 'one',
+			core: { student_id: 'u1', entry: 'resume' }
+		});
 		const c = createTracker(window, options());
-		expect(c.start()).toMatchObject({ kind: 'scorm12', suspendData: 'one', unclaimed: { suspendData: 'two' } });
+		expect(c.start()).toMatchObject({
+			kind: 'scorm12',
+			suspendData: 'one',
+			unclaimed: { suspendData: 'two' }
+		});
 		c.commit();
 		expect(snapshot(third).suspend_data).toBe('one');
 	});

@@ -9,11 +9,21 @@
  * browser, and that LMS session is finished straight away.
  */
 import { createStatus, MESSAGES } from './status.js';
-import type { DecisionRecord, LaunchData, ObjectiveRecord, ProgressRecord, Tracker } from './types.js';
+import type {
+	DecisionRecord,
+	LaunchData,
+	ObjectiveRecord,
+	ProgressRecord,
+	Tracker
+} from './types.js';
 
 export const INIT_RETRIES = 5;
 
-export function createReconnectingTracker(local: Tracker, reopen: () => Tracker | null, tries = INIT_RETRIES): Tracker {
+export function createReconnectingTracker(
+	local: Tracker,
+	reopen: () => Tracker | null,
+	tries = INIT_RETRIES
+): Tracker {
 	const status = createStatus();
 	let inner = local;
 	let left = tries;
@@ -39,7 +49,9 @@ export function createReconnectingTracker(local: Tracker, reopen: () => Tracker 
 		const started = launch?.suspendData ?? '';
 		// The LMS holds what this session started from (or has just taken this browser's copy).
 		if (from.suspendData !== started && from.suspendData !== (progress?.suspendData ?? started)) {
-			console.warn('[lms] connected, but the LMS holds other progress: this session stays in this browser');
+			console.warn(
+				'[lms] connected, but the LMS holds other progress: this session stays in this browser'
+			);
 			left = 0;
 			lms.finish();
 			return;

@@ -30,21 +30,38 @@ import { connect } from './connection.js';
 import type { Dialect, Has, Pairs, Standing } from './dialect.js';
 import type { ScormApi } from './discover.js';
 import { createStatus, MESSAGES } from './status.js';
-import { createStore, learnerKey, storedDecisions, unknownKeys, type Saved, type Store, type StoredDecision } from './storage.js';
+import {
+	createStore,
+	learnerKey,
+	storedDecisions,
+	unknownKeys,
+	type Saved,
+	type Store,
+	type StoredDecision
+} from './storage.js';
 import { ident } from './values.js';
-import type { DecisionRecord, LaunchData, ObjectiveRecord, ProgressRecord, Tracker, TrackerOptions } from './types.js';
+import type {
+	DecisionRecord,
+	LaunchData,
+	ObjectiveRecord,
+	ProgressRecord,
+	Tracker,
+	TrackerOptions
+} from './types.js';
 
 const RANK: Record<Standing, number> = { incomplete: 0, completed: 1, failed: 1, passed: 2 };
 /** Delays between tries of a failed commit (the last repeats while the page is open). */
 export const RETRY_MS = [1000, 2000, 4000, 8000, 10000];
 const int = (v: string) => (/^\d+$/.test(v) ? Number(v) : 0);
-const guard = <A extends unknown[]>(f: (...a: A) => void) => (...a: A) => {
-	try {
-		f(...a);
-	} catch (e) {
-		console.warn('[lms] tracker error', e);
-	}
-};
+const guard =
+	<A extends unknown[]>(f: (...a: A) => void) =>
+	(...a: A) => {
+		try {
+			f(...a);
+		} catch (e) {
+			console.warn('[lms] tracker error', e);
+		}
+	};
 
 /** Initialises the LMS session; null when the LMS refuses (use the local tracker then). */
 export function createScormTracker(
@@ -63,7 +80,14 @@ export function createScormTracker(
 	const practice = options.mode === 'practice';
 	const lists = new Map<string, string[]>();
 	const has: Has = (el, child) => {
-		if (!lists.has(el)) lists.set(el, conn.get(el).split(',').map((s) => s.trim()));
+		if (!lists.has(el))
+			lists.set(
+				el,
+				conn
+					.get(el)
+					.split(',')
+					.map((s) => s.trim())
+			);
 		return lists.get(el)!.includes(child);
 	};
 	const put = (pairs: Pairs, prefix = '', childrenEl = '') => {
@@ -78,7 +102,12 @@ export function createScormTracker(
 	let mirror: Saved | null = null;
 	let confirmed = ''; // suspend_data the LMS holds as of the last good commit
 	let objectives: ObjectiveRecord[] = [];
-	const slots = { obj: new Map<string, number>(), objCount: -1, act: new Map<string, number>(), actCount: -1 };
+	const slots = {
+		obj: new Map<string, number>(),
+		objCount: -1,
+		act: new Map<string, number>(),
+		actCount: -1
+	};
 	let finished = false;
 	/** Decisions not yet confirmed by a commit, in order (kept in the browser copy). */
 	const unsent = new Map<string, StoredDecision>();
@@ -107,7 +136,11 @@ export function createScormTracker(
 	function writeObjectives() {
 		if (!objectivesOn() || lockedByLms) return;
 		for (const o of objectives)
-			put(d.objective(o, practice, held !== 'incomplete'), `cmi.objectives.${objectiveSlot(o)}.`, 'cmi.objectives._children');
+			put(
+				d.objective(o, practice, held !== 'incomplete'),
+				`cmi.objectives.${objectiveSlot(o)}.`,
+				'cmi.objectives._children'
+			);
 	}
 
 	function synced() {
@@ -131,24 +164,42 @@ export function createScormTracker(
 			return true;
 		}
 		if (resultDue) status.emit({ kind: 'result-pending', message: MESSAGES.resultPending });
-		if (!finished) retryTimer = setTimeout(guard(commit), RETRY_MS[Math.min(retries++, RETRY_MS.length - 1)]);
+		if (!finished)
+			retryTimer = setTimeout(guard(commit), RETRY_MS[Math.min(retries++, RETRY_MS.length - 1)]);
 		return false;
 	}
 
 	const decisionsOf = () => (unsent.size ? [...unsent.values()] : undefined);
 
 	function saveProgress(p: ProgressRecord) {
-		mirror = { v: 1, learner, unsynced: true, base: confirmed, progress: { ...p }, decisions: decisionsOf() };
+		mirror = {
+			v: 1,
+			learner,
+			unsynced: true,
+			base: confirmed,
+			progress: { ...p },
+			decisions: decisionsOf()
+		};
 		store.save(mirror);
 		if (finished) return;
-		if (p.suspendData.length > 4096) console.warn(`[lms] suspend data is ${p.suspendData.length} characters: over SCORM 1.2's 4,096`);
+		if (p.suspendData.length > 4096)
+			console.warn(
+				`[lms] suspend data is ${p.suspendData.length} characters: over SCORM 1.2's 4,096`
+			);
 		conn.set(d.el.suspend, p.suspendData);
 		if (p.location) conn.set(d.el.location, p.location.slice(0, 255)); // an empty location is refused by 2004 LMSs
-		const target: Standing = !p.complete ? 'incomplete' : practice ? 'completed' : p.passed ? 'passed' : 'failed';
+		const target: Standing = !p.complete
+			? 'incomplete'
+			: practice
+				? 'completed'
+				: p.passed
+					? 'passed'
+					: 'failed';
 		const rises = lockedByLms ? RANK[target] > RANK[held] : RANK[target] >= RANK[held];
 		if (held === 'incomplete' || rises) {
 			const redo = lockedByLms || (held === 'incomplete') !== (target === 'incomplete');
-			if (target !== 'incomplete') put(d.score(Math.min(100, Math.max(0, Number(p.score) || 0)), has));
+			if (target !== 'incomplete')
+				put(d.score(Math.min(100, Math.max(0, Number(p.score) || 0)), has));
 			put(d.standing(target));
 			if (target !== 'incomplete') resultDue = true;
 			held = target;
@@ -179,7 +230,11 @@ export function createScormTracker(
 			learnSlots(false);
 			slots.act.set(ident(rec.id), (i = slots.actCount++));
 		}
-		put(d.interaction(rec, options.interactionDescriptions), `cmi.interactions.${i}.`, 'cmi.interactions._children');
+		put(
+			d.interaction(rec, options.interactionDescriptions),
+			`cmi.interactions.${i}.`,
+			'cmi.interactions._children'
+		);
 	}
 
 	function start(): LaunchData {
@@ -204,17 +259,37 @@ export function createScormTracker(
 			}
 		}
 		const recover =
-			saved?.unsynced && learner && saved.learner === learner && saved.base === lmsData &&
-			saved.progress.suspendData !== lmsData ? saved.progress : null;
+			saved?.unsynced &&
+			learner &&
+			saved.learner === learner &&
+			saved.base === lmsData &&
+			saved.progress.suspendData !== lmsData
+				? saved.progress
+				: null;
 		// The LMS holds no progress (a new attempt after a finished one, or an LMS that gives the
 		// data back only after exit=suspend, as Moodle does) while this learner's own copy holds
 		// their finished course: show it (results, certificate). Status is not written at launch
 		// (here or on a fresh attempt): only when the learner acts (saveProgress).
-		const finishedCopy = !recover && !lmsData && saved?.learner === learner && saved.progress.complete ? saved.progress.suspendData : '';
+		const finishedCopy =
+			!recover && !lmsData && saved?.learner === learner && saved.progress.complete
+				? saved.progress.suspendData
+				: '';
 		conn.set(d.el.exit, exitValue());
 		const suspendData = recover ? recover.suspendData : lmsData || finishedCopy;
-		launch = { kind: d.kind, learnerName, suspendData, resumed: resumed || !!recover, finished: held !== 'incomplete' };
-		const location = recover ? recover.location : lmsData ? get(d.el.location) : finishedCopy ? saved!.progress.location : '';
+		launch = {
+			kind: d.kind,
+			learnerName,
+			suspendData,
+			resumed: resumed || !!recover,
+			finished: held !== 'incomplete'
+		};
+		const location = recover
+			? recover.location
+			: lmsData
+				? get(d.el.location)
+				: finishedCopy
+					? saved!.progress.location
+					: '';
 		if (location) launch.location = location;
 		if (finishedCopy && !lmsData) launch.fromBrowserCopy = true;
 		if (masteryScore !== undefined) launch.masteryScore = masteryScore;
@@ -223,7 +298,8 @@ export function createScormTracker(
 			for (const key of unknownKeys(win, options.storageKey)) {
 				const other = createStore(win, key);
 				const copy = other.load();
-				if (!copy?.unsynced || !copy.progress.suspendData || copy.declinedBy?.includes(learner)) continue;
+				if (!copy?.unsynced || !copy.progress.suspendData || copy.declinedBy?.includes(learner))
+					continue;
 				unclaimed = { store: other, saved: copy };
 				launch.unclaimed = { suspendData: copy.progress.suspendData, savedAt: copy.savedAt ?? '' };
 				break;
@@ -234,7 +310,8 @@ export function createScormTracker(
 			// become interactions now (in the slot of one the LMS already holds, by id), and the
 			// progress follows.
 			const decisions = storedDecisions(saved);
-			if (decisions.length && options.interactions && has('cmi.interactions._children', 'id')) learnSlots(true);
+			if (decisions.length && options.interactions && has('cmi.interactions._children', 'id'))
+				learnSlots(true);
 			for (const rec of decisions) record(rec);
 			saveProgress(recover);
 			commit();
@@ -251,7 +328,13 @@ export function createScormTracker(
 				return start();
 			} catch (e) {
 				console.warn('[lms] start failed', e);
-				return (launch ??= { kind: d.kind, learnerName: '', suspendData: '', resumed: false, finished: false });
+				return (launch ??= {
+					kind: d.kind,
+					learnerName: '',
+					suspendData: '',
+					resumed: false,
+					finished: false
+				});
 			}
 		},
 		declareObjectives: guard((list: ObjectiveRecord[]) => {

@@ -9,7 +9,10 @@ type Json = Record<string, unknown>;
 function lms(json: Json = {}) {
 	const api = new Scorm12API({ autocommit: false, logLevel: 5, lmsCommitUrl: false });
 	const { core = {}, ...rest } = json;
-	api.loadFromJSON({ core: { student_id: 'u1', student_name: 'Doe, Jane', ...(core as Json) }, ...rest });
+	api.loadFromJSON({
+		core: { student_id: 'u1', student_name: 'Doe, Jane', ...(core as Json) },
+		...rest
+	});
 	return { api, calls: watch(api, NAMES_12) };
 }
 function track(api: Scorm12API, over: Partial<TrackerOptions> = {}) {
@@ -35,7 +38,8 @@ function play(t: Tracker, secondCorrect: boolean) {
 	t.finish();
 	return launch;
 }
-const sets = (calls: ReturnType<typeof watch>) => calls.filter((c) => c.fn === 'LMSSetValue').map((c) => c.args);
+const sets = (calls: ReturnType<typeof watch>) =>
+	calls.filter((c) => c.fn === 'LMSSetValue').map((c) => c.args);
 
 let warn: ReturnType<typeof vi.spyOn>;
 beforeEach(() => {
@@ -49,24 +53,46 @@ describe('SCORM 1.2 tracker', () => {
 		const { api, calls } = lms({ student_data: { mastery_score: '80' } });
 		const { t, statuses } = track(api);
 		const launch = play(t, true);
-		expect(launch).toEqual({ kind: 'scorm12', learnerName: 'Doe, Jane', suspendData: '', resumed: false, finished: false, masteryScore: 80 });
+		expect(launch).toEqual({
+			kind: 'scorm12',
+			learnerName: 'Doe, Jane',
+			suspendData: '',
+			resumed: false,
+			finished: false,
+			masteryScore: 80
+		});
 		const cmi = snapshot(api);
-		expect(cmi.core).toMatchObject({ lesson_status: 'passed', exit: '', lesson_location: 'leak', score: { raw: '100', min: '0', max: '100' } });
+		expect(cmi.core).toMatchObject({
+			lesson_status: 'passed',
+			exit: '',
+			lesson_location: 'leak',
+			score: { raw: '100', min: '0', max: '100' }
+		});
 		expect(cmi.core.session_time).toMatch(/^\d{2,4}:\d\d:\d\d(\.\d\d)?$/);
 		expect(cmi.suspend_data).toBe('final');
 		expect(Object.values(cmi.interactions)).toHaveLength(3);
 		expect(cmi.interactions[0]).toMatchObject({
-			id: 'leak.step-1', type: 'choice', student_response: 'b', result: 'correct', weighting: '1',
-			latency: '00:00:12.34', time: '10:15:01', correct_responses: { 0: { pattern: 'b' } }
+			id: 'leak.step-1',
+			type: 'choice',
+			student_response: 'b',
+			result: 'correct',
+			weighting: '1',
+			latency: '00:00:12.34',
+			time: '10:15:01',
+			correct_responses: { 0: { pattern: 'b' } }
 		});
-		expect(Object.values(cmi.objectives).map((o) => (o as Json).id)).toEqual(objectives().map((o) => o.id));
+		expect(Object.values(cmi.objectives).map((o) => (o as Json).id)).toEqual(
+			objectives().map((o) => o.id)
+		);
 		expect(cmi.objectives[0]).toMatchObject({ status: 'passed', score: { raw: '100' } });
 
 		expect(calls.filter((c) => c.code !== '0')).toEqual([]);
 		expect(warn).not.toHaveBeenCalled();
 		expect(statuses).toEqual([]);
 		const order = sets(calls).map((a) => `${a[0]}=${a[1]}`);
-		expect(order.indexOf('cmi.core.score.raw=100')).toBeLessThan(order.indexOf('cmi.core.lesson_status=passed'));
+		expect(order.indexOf('cmi.core.score.raw=100')).toBeLessThan(
+			order.indexOf('cmi.core.lesson_status=passed')
+		);
 		expect(new Set(order).size).toBe(order.length); // no value sent twice
 		expect(calls.filter((c) => c.fn === 'LMSFinish')).toHaveLength(1);
 		expect(calls.at(-1)!.fn).toBe('LMSFinish');
@@ -75,8 +101,15 @@ describe('SCORM 1.2 tracker', () => {
 	it('records a failed attempt as failed, and practice mode as completed', () => {
 		const failed = lms();
 		play(track(failed.api).t, false);
-		expect(snapshot(failed.api).core).toMatchObject({ lesson_status: 'failed', exit: '', score: { raw: '67' } });
-		expect(snapshot(failed.api).objectives[1]).toMatchObject({ status: 'failed', score: { raw: '0' } });
+		expect(snapshot(failed.api).core).toMatchObject({
+			lesson_status: 'failed',
+			exit: '',
+			score: { raw: '67' }
+		});
+		expect(snapshot(failed.api).objectives[1]).toMatchObject({
+			status: 'failed',
+			score: { raw: '0' }
+		});
 
 		const practice = lms();
 		play(track(practice.api, { mode: 'practice' }).t, false);
@@ -103,8 +136,12 @@ describe('SCORM 1.2 tracker', () => {
 		const { api, calls } = lms({
 			core: { entry: 'resume', lesson_status: 'incomplete' },
 			suspend_data: '{"n":2}',
-			interactions: { 0: { id: 'leak.step-1', type: 'choice', student_response: 'b', result: 'correct' } },
-			objectives: { 0: { id: 'confidentiality.no-disclosure', status: 'passed', score: { raw: '100' } } }
+			interactions: {
+				0: { id: 'leak.step-1', type: 'choice', student_response: 'b', result: 'correct' }
+			},
+			objectives: {
+				0: { id: 'confidentiality.no-disclosure', status: 'passed', score: { raw: '100' } }
+			}
 		});
 		const { t } = track(api);
 		expect(t.start()).toMatchObject({ resumed: true, suspendData: '{"n":2}', finished: false });
@@ -112,8 +149,13 @@ describe('SCORM 1.2 tracker', () => {
 		t.recordDecision(decision(2, false));
 		t.commit();
 		const cmi = snapshot(api);
-		expect(Object.values(cmi.interactions).map((i) => (i as Json).id)).toEqual(['leak.step-1', 'leak.step-2']);
-		expect(Object.values(cmi.objectives).map((o) => (o as Json).id)).toEqual(objectives().map((o) => o.id));
+		expect(Object.values(cmi.interactions).map((i) => (i as Json).id)).toEqual([
+			'leak.step-1',
+			'leak.step-2'
+		]);
+		expect(Object.values(cmi.objectives).map((o) => (o as Json).id)).toEqual(
+			objectives().map((o) => o.id)
+		);
 		expect(cmi.objectives[0].status).toBe('passed');
 		expect(calls.filter((c) => c.code !== '0')).toEqual([]);
 	});
@@ -122,7 +164,9 @@ describe('SCORM 1.2 tracker', () => {
 		const { api, calls } = lms({
 			core: { lesson_status: 'passed', score: { raw: '90' } },
 			suspend_data: 'done',
-			objectives: { 0: { id: 'confidentiality.no-disclosure', status: 'passed', score: { raw: '100' } } }
+			objectives: {
+				0: { id: 'confidentiality.no-disclosure', status: 'passed', score: { raw: '100' } }
+			}
 		});
 		const { t } = track(api);
 		play(t, false);
@@ -131,7 +175,9 @@ describe('SCORM 1.2 tracker', () => {
 		expect(cmi.core).toMatchObject({ lesson_status: 'passed', exit: '', score: { raw: '90' } });
 		expect(cmi.objectives[0]).toMatchObject({ status: 'passed', score: { raw: '100' } });
 		expect(cmi.suspend_data).toBe('final');
-		expect(sets(calls).filter((a) => String(a[0]).startsWith('cmi.core.lesson_status'))).toEqual([]);
+		expect(sets(calls).filter((a) => String(a[0]).startsWith('cmi.core.lesson_status'))).toEqual(
+			[]
+		);
 		expect(sets(calls).some((a) => a[0] === 'cmi.core.exit' && a[1] === 'suspend')).toBe(false);
 	});
 
@@ -142,14 +188,19 @@ describe('SCORM 1.2 tracker', () => {
 		expect(t.start()).toMatchObject({ suspendData: 'final', finished: false });
 		t.commit();
 		t.finish();
-		expect(sets(calls).filter((a) => /status|score|suspend_data|lesson_location/.test(String(a[0])))).toEqual([]);
+		expect(
+			sets(calls).filter((a) => /status|score|suspend_data|lesson_location/.test(String(a[0])))
+		).toEqual([]);
 		expect(snapshot(api).core.lesson_status).toBe('not attempted');
 	});
 
 	it('reviewing an attempt the LMS holds as finished adds no time (session_time zero)', () => {
 		let clock = 1_700_000_000_000;
 		vi.spyOn(Date, 'now').mockImplementation(() => clock);
-		const { api } = lms({ core: { lesson_status: 'passed', score: { raw: '88' } }, suspend_data: 'final' });
+		const { api } = lms({
+			core: { lesson_status: 'passed', score: { raw: '88' } },
+			suspend_data: 'final'
+		});
 		const { t } = track(api);
 		t.start();
 		clock += 15 * 60_000; // a quarter of an hour looking at the results
@@ -186,7 +237,9 @@ describe('SCORM 1.2 tracker', () => {
 		const get = api.LMSGetValue;
 		api.LMSGetValue = (el: string) => (el.endsWith('._children') ? '' : get(el));
 		play(track(api).t, true);
-		expect(sets(calls).filter((a) => /interactions|objectives|score\.m/.test(String(a[0])))).toEqual([]);
+		expect(
+			sets(calls).filter((a) => /interactions|objectives|score\.m/.test(String(a[0])))
+		).toEqual([]);
 		expect(snapshot(api).core.score.raw).toBe('100');
 		expect(calls.filter((c) => c.code !== '0')).toEqual([]);
 	});
@@ -210,7 +263,10 @@ describe('SCORM 1.2 tracker', () => {
 		vi.spyOn(Date, 'now').mockImplementation(() => clock);
 		for (const name of NAMES_12) {
 			const f = (api as unknown as Record<string, (...a: unknown[]) => unknown>)[name];
-			(api as unknown as Record<string, unknown>)[name] = (...a: unknown[]) => ((clock += 2000), f(...a));
+			(api as unknown as Record<string, unknown>)[name] = (...a: unknown[]) => (
+				(clock += 2000),
+				f(...a)
+			);
 		}
 		play(track(api).t, true);
 		expect(snapshot(api).core.lesson_status).toBe('passed');

@@ -10,7 +10,16 @@ const FINISHED = ['passed', 'failed', 'completed'];
 
 export const scorm12: Dialect = {
 	kind: 'scorm12',
-	names: ['LMSInitialize', 'LMSGetValue', 'LMSSetValue', 'LMSCommit', 'LMSFinish', 'LMSGetLastError', 'LMSGetErrorString', 'LMSGetDiagnostic'],
+	names: [
+		'LMSInitialize',
+		'LMSGetValue',
+		'LMSSetValue',
+		'LMSCommit',
+		'LMSFinish',
+		'LMSGetLastError',
+		'LMSGetErrorString',
+		'LMSGetDiagnostic'
+	],
 	// 401 not implemented; 201 invalid argument, 402 keyword, 403 read only, 404 write only, 405 type
 	missing: ['401'],
 	refused: ['201', '402', '403', '404', '405'],
@@ -34,8 +43,12 @@ export const scorm12: Dialect = {
 	},
 	standing: (s) => [['cmi.core.lesson_status', s]],
 	score: (score, has) => [
-		...(has('cmi.core.score._children', 'min') ? [['cmi.core.score.min', '0'] as [string, string]] : []),
-		...(has('cmi.core.score._children', 'max') ? [['cmi.core.score.max', '100'] as [string, string]] : []),
+		...(has('cmi.core.score._children', 'min')
+			? [['cmi.core.score.min', '0'] as [string, string]]
+			: []),
+		...(has('cmi.core.score._children', 'max')
+			? [['cmi.core.score.max', '100'] as [string, string]]
+			: []),
 		['cmi.core.score.raw', num(score)]
 	],
 	mastery: (v) => percent(v, 1),
@@ -52,10 +65,17 @@ export const scorm12: Dialect = {
 	declare: (o) => [['id', ident(o.id)]],
 	objective: (o, practice) =>
 		o.attempted
-			? [['score.raw', num(Math.min(100, Math.max(0, o.score)))], ['status', practice ? 'completed' : o.passed ? 'passed' : 'failed']]
+			? [
+					['score.raw', num(Math.min(100, Math.max(0, o.score)))],
+					['status', practice ? 'completed' : o.passed ? 'passed' : 'failed']
+				]
 			: []
 };
 
-export function createScorm12Tracker(api: ScormApi, win: Window, options: TrackerOptions): Tracker | null {
+export function createScorm12Tracker(
+	api: ScormApi,
+	win: Window,
+	options: TrackerOptions
+): Tracker | null {
 	return createScormTracker(api, win, options, scorm12);
 }

@@ -23,7 +23,14 @@ function play(t: Tracker, secondCorrect: boolean) {
 		t.saveProgress(progress({ suspendData: `{"n":${i + 2}}`, score: 33 * (i + 1) }));
 		t.commit();
 	}
-	t.saveProgress(progress({ suspendData: 'final', complete: true, passed: secondCorrect, score: secondCorrect ? 100 : 67 }));
+	t.saveProgress(
+		progress({
+			suspendData: 'final',
+			complete: true,
+			passed: secondCorrect,
+			score: secondCorrect ? 100 : 67
+		})
+	);
 	t.commit();
 	t.finish();
 	return launch;
@@ -31,7 +38,8 @@ function play(t: Tracker, secondCorrect: boolean) {
 /** Calls that went wrong; reading a not-yet-set element (403) is how 2004 answers "empty". */
 const errors = (calls: ReturnType<typeof watch>) =>
 	calls.filter((c) => c.code !== '0' && !(c.fn === 'GetValue' && c.code === '403'));
-const sets = (calls: ReturnType<typeof watch>) => calls.filter((c) => c.fn === 'SetValue').map((c) => c.args);
+const sets = (calls: ReturnType<typeof watch>) =>
+	calls.filter((c) => c.fn === 'SetValue').map((c) => c.args);
 
 let warn: ReturnType<typeof vi.spyOn>;
 beforeEach(() => {
@@ -44,28 +52,49 @@ describe('SCORM 2004 tracker', () => {
 	it('records a whole passed attempt, with no LMS error at all', () => {
 		const { api, calls } = lms({ scaled_passing_score: '0.8' });
 		const launch = play(track(api), true);
-		expect(launch).toEqual({ kind: 'scorm2004', learnerName: 'Doe, Jane', suspendData: '', resumed: false, finished: false, masteryScore: 80 });
+		expect(launch).toEqual({
+			kind: 'scorm2004',
+			learnerName: 'Doe, Jane',
+			suspendData: '',
+			resumed: false,
+			finished: false,
+			masteryScore: 80
+		});
 		const cmi = snapshot(api);
 		expect(cmi).toMatchObject({
-			completion_status: 'completed', success_status: 'passed', exit: 'suspend', location: 'leak', suspend_data: 'final',
+			completion_status: 'completed',
+			success_status: 'passed',
+			exit: 'suspend',
+			location: 'leak',
+			suspend_data: 'final',
 			score: { scaled: '1', raw: '100', min: '0', max: '100' }
 		});
 		expect(cmi.session_time).toMatch(/^PT(\d+H)?(\d+M)?(\d+(\.\d{1,2})?S)?$/);
 		expect(Object.values(cmi.interactions)).toHaveLength(3);
 		expect(cmi.interactions[0]).toMatchObject({
-			id: 'leak.step-1', type: 'choice', learner_response: 'b', result: 'correct', weighting: '1', latency: 'PT12.34S',
+			id: 'leak.step-1',
+			type: 'choice',
+			learner_response: 'b',
+			result: 'correct',
+			weighting: '1',
+			latency: 'PT12.34S',
 			description: 'The leaked report — step 1: What do you say to the journalist?',
 			correct_responses: { 0: { pattern: 'b' } }
 		});
 		expect(cmi.interactions[0].timestamp).toMatch(/^2025-03-04T10:15:01\.25[+-]\d\d:\d\d$/);
 		expect(cmi.objectives[1]).toMatchObject({
-			id: 'respect.no-pressure', description: 'Principle 2: respect.no-pressure', success_status: 'passed',
-			completion_status: 'completed', score: { scaled: '1', raw: '100' }
+			id: 'respect.no-pressure',
+			description: 'Principle 2: respect.no-pressure',
+			success_status: 'passed',
+			completion_status: 'completed',
+			score: { scaled: '1', raw: '100' }
 		});
 		expect(errors(calls)).toEqual([]);
 		expect(warn).not.toHaveBeenCalled();
 		const order = sets(calls).map((a) => `${a[0]}=${a[1]}`);
-		expect(order.indexOf('cmi.score.scaled=1')).toBeLessThan(order.indexOf('cmi.success_status=passed'));
+		expect(order.indexOf('cmi.score.scaled=1')).toBeLessThan(
+			order.indexOf('cmi.success_status=passed')
+		);
 		expect(new Set(order).size).toBe(order.length);
 	});
 
@@ -83,18 +112,34 @@ describe('SCORM 2004 tracker', () => {
 			'Commit',
 			'Terminate'
 		]);
-		expect(snapshot(api)).toMatchObject({ exit: 'suspend', completion_status: 'completed', success_status: 'passed' });
+		expect(snapshot(api)).toMatchObject({
+			exit: 'suspend',
+			completion_status: 'completed',
+			success_status: 'passed'
+		});
 	});
 
 	it('a failed attempt is completed + failed; practice mode leaves success unknown', () => {
 		const failed = lms();
 		play(track(failed.api), false);
-		expect(snapshot(failed.api)).toMatchObject({ completion_status: 'completed', success_status: 'failed', score: { raw: '67', scaled: '0.67' } });
+		expect(snapshot(failed.api)).toMatchObject({
+			completion_status: 'completed',
+			success_status: 'failed',
+			score: { raw: '67', scaled: '0.67' }
+		});
 		const practice = lms();
 		play(track(practice.api, { mode: 'practice' }), false);
 		const cmi = snapshot(practice.api);
-		expect(cmi).toMatchObject({ completion_status: 'completed', success_status: 'unknown', exit: 'suspend' });
-		expect(cmi.objectives[1]).toMatchObject({ success_status: 'unknown', completion_status: 'completed', score: { raw: '0' } });
+		expect(cmi).toMatchObject({
+			completion_status: 'completed',
+			success_status: 'unknown',
+			exit: 'suspend'
+		});
+		expect(cmi.objectives[1]).toMatchObject({
+			success_status: 'unknown',
+			completion_status: 'completed',
+			score: { raw: '0' }
+		});
 		expect(errors([...failed.calls, ...practice.calls])).toEqual([]);
 	});
 
@@ -104,14 +149,23 @@ describe('SCORM 2004 tracker', () => {
 		t.start();
 		t.saveProgress(progress());
 		t.finish();
-		expect(snapshot(api)).toMatchObject({ completion_status: 'incomplete', success_status: 'unknown', exit: 'suspend', suspend_data: progress().suspendData });
+		expect(snapshot(api)).toMatchObject({
+			completion_status: 'incomplete',
+			success_status: 'unknown',
+			exit: 'suspend',
+			suspend_data: progress().suspendData
+		});
 		expect(errors(calls)).toEqual([]);
 	});
 
 	it('resumes, appending interactions and reusing objectives by id', () => {
 		const { api, calls } = lms({
-			entry: 'resume', completion_status: 'incomplete', suspend_data: '{"n":2}',
-			interactions: { 0: { id: 'leak.step-1', type: 'choice', learner_response: 'b', result: 'correct' } },
+			entry: 'resume',
+			completion_status: 'incomplete',
+			suspend_data: '{"n":2}',
+			interactions: {
+				0: { id: 'leak.step-1', type: 'choice', learner_response: 'b', result: 'correct' }
+			},
 			objectives: { 0: { id: 'respect.no-pressure', success_status: 'passed' } }
 		});
 		const t = track(api);
@@ -120,17 +174,34 @@ describe('SCORM 2004 tracker', () => {
 		t.recordDecision(decision(2, true));
 		t.commit();
 		const cmi = snapshot(api);
-		expect(Object.values(cmi.interactions).map((i) => (i as Json).id)).toEqual(['leak.step-1', 'leak.step-2']);
-		expect(Object.values(cmi.objectives).map((o) => (o as Json).id)).toEqual(['respect.no-pressure', 'confidentiality.no-disclosure', 'openness.register']);
+		expect(Object.values(cmi.interactions).map((i) => (i as Json).id)).toEqual([
+			'leak.step-1',
+			'leak.step-2'
+		]);
+		expect(Object.values(cmi.objectives).map((o) => (o as Json).id)).toEqual([
+			'respect.no-pressure',
+			'confidentiality.no-disclosure',
+			'openness.register'
+		]);
 		expect(errors(calls)).toEqual([]);
 	});
 
 	it('never downgrades a passed attempt on relaunch', () => {
-		const { api, calls } = lms({ completion_status: 'completed', success_status: 'passed', score: { scaled: '0.9', raw: '90' } });
+		const { api, calls } = lms({
+			completion_status: 'completed',
+			success_status: 'passed',
+			score: { scaled: '0.9', raw: '90' }
+		});
 		const t = track(api);
 		expect(t.start().finished).toBe(true);
 		play(t, false);
-		expect(snapshot(api)).toMatchObject({ completion_status: 'completed', success_status: 'passed', exit: 'suspend', score: { raw: '90' }, suspend_data: 'final' });
+		expect(snapshot(api)).toMatchObject({
+			completion_status: 'completed',
+			success_status: 'passed',
+			exit: 'suspend',
+			score: { raw: '90' },
+			suspend_data: 'final'
+		});
 		expect(sets(calls).filter((a) => /status|score/.test(String(a[0])))).toEqual([]);
 	});
 
@@ -149,10 +220,16 @@ describe('SCORM 2004 tracker', () => {
 			play(track(lms().api), true); // attempt 1: passed; u1's browser copy holds "final", complete
 			const { api, calls } = lms({ entry: 'ab-initio' }); // attempt 2: no data
 			const t = track(api);
-			expect(t.start()).toMatchObject({ suspendData: 'final', finished: false, fromBrowserCopy: true });
+			expect(t.start()).toMatchObject({
+				suspendData: 'final',
+				finished: false,
+				fromBrowserCopy: true
+			});
 			t.commit();
 			t.finish();
-			expect(sets(calls).filter((a) => /status|score|suspend_data|location/.test(String(a[0])))).toEqual([]);
+			expect(
+				sets(calls).filter((a) => /status|score|suspend_data|location/.test(String(a[0])))
+			).toEqual([]);
 			// Another learner at the same computer gets nothing of it.
 			const { api: other } = lms({ learner_id: 'u2', entry: 'ab-initio' });
 			expect(track(other).start().suspendData).toBe('');
@@ -160,13 +237,23 @@ describe('SCORM 2004 tracker', () => {
 
 		it('an LMS that, like Moodle, keeps the finished status but gives no data back: the copy is shown, the record never downgraded', () => {
 			play(track(lms().api), true);
-			const { api, calls } = lms({ entry: 'ab-initio', completion_status: 'completed', success_status: 'passed', score: { scaled: '1', raw: '100' } });
+			const { api, calls } = lms({
+				entry: 'ab-initio',
+				completion_status: 'completed',
+				success_status: 'passed',
+				score: { scaled: '1', raw: '100' }
+			});
 			const t = track(api);
 			expect(t.start()).toMatchObject({ suspendData: 'final', finished: true });
 			t.saveProgress(progress({ suspendData: 'started-again', complete: false }));
 			t.commit();
 			t.finish();
-			expect(snapshot(api)).toMatchObject({ completion_status: 'completed', success_status: 'passed', score: { raw: '100' }, exit: 'suspend' });
+			expect(snapshot(api)).toMatchObject({
+				completion_status: 'completed',
+				success_status: 'passed',
+				score: { raw: '100' },
+				exit: 'suspend'
+			});
 			expect(sets(calls).filter((a) => /status|score/.test(String(a[0])))).toEqual([]);
 		});
 	});
@@ -176,7 +263,10 @@ describe('SCORM 2004 tracker', () => {
 		const t = track(api);
 		expect(t.start().finished).toBe(false);
 		play(t, true);
-		expect(snapshot(api)).toMatchObject({ completion_status: 'completed', success_status: 'passed' });
+		expect(snapshot(api)).toMatchObject({
+			completion_status: 'completed',
+			success_status: 'passed'
+		});
 	});
 
 	it.each([
@@ -187,7 +277,8 @@ describe('SCORM 2004 tracker', () => {
 		const { api, calls } = lms();
 		play(track(api, { [key]: false }), true);
 		expect(sets(calls).filter((a) => pattern.test(String(a[0])))).toEqual([]);
-		if (key === 'interactionDescriptions') expect(snapshot(api).interactions[0].learner_response).toBe('b');
+		if (key === 'interactionDescriptions')
+			expect(snapshot(api).interactions[0].learner_response).toBe('b');
 		expect(errors(calls)).toEqual([]);
 	});
 });

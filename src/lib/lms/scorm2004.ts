@@ -10,7 +10,16 @@ const clamp = (n: number) => Math.min(100, Math.max(0, n));
 
 export const scorm2004: Dialect = {
 	kind: 'scorm2004',
-	names: ['Initialize', 'GetValue', 'SetValue', 'Commit', 'Terminate', 'GetLastError', 'GetErrorString', 'GetDiagnostic'],
+	names: [
+		'Initialize',
+		'GetValue',
+		'SetValue',
+		'Commit',
+		'Terminate',
+		'GetLastError',
+		'GetErrorString',
+		'GetDiagnostic'
+	],
 	// 401 undefined, 402 unimplemented; 201 argument, 404 read only, 405 write only, 406 type, 407 range
 	missing: ['401', '402'],
 	refused: ['201', '404', '405', '406', '407'],
@@ -58,9 +67,14 @@ export const scorm2004: Dialect = {
 		['correct_responses.0.pattern', letter(r.correctResponse)],
 		['result', r.correct ? 'correct' : 'incorrect'],
 		['latency', duration2004(r.latencyMs)],
-		...(descriptions && text250(r.description) ? [['description', text250(r.description)] as [string, string]] : [])
+		...(descriptions && text250(r.description)
+			? [['description', text250(r.description)] as [string, string]]
+			: [])
 	],
-	declare: (o) => [['id', ident(o.id)], ...(text250(o.description) ? [['description', text250(o.description)] as [string, string]] : [])],
+	declare: (o) => [
+		['id', ident(o.id)],
+		...(text250(o.description) ? [['description', text250(o.description)] as [string, string]] : [])
+	],
 	objective: (o, practice, complete) =>
 		o.attempted
 			? [
@@ -72,6 +86,10 @@ export const scorm2004: Dialect = {
 			: []
 };
 
-export function createScorm2004Tracker(api: ScormApi, win: Window, options: TrackerOptions): Tracker | null {
+export function createScorm2004Tracker(
+	api: ScormApi,
+	win: Window,
+	options: TrackerOptions
+): Tracker | null {
 	return createScormTracker(api, win, options, scorm2004);
 }

@@ -2,7 +2,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createStore, unknownKeys, type Saved } from './storage.js';
 import { progress } from './testkit.js';
 
-const saved = (suspendData: string): Saved => ({ v: 1, learner: 'u1', unsynced: true, base: '', progress: progress({ suspendData }) });
+const saved = (suspendData: string): Saved => ({
+	v: 1,
+	learner: 'u1',
+	unsynced: true,
+	base: '',
+	progress: progress({ suspendData })
+});
 afterEach(() => {
 	vi.restoreAllMocks();
 	localStorage.clear();
@@ -47,7 +53,11 @@ describe('store', () => {
 		localStorage.setItem('c:unknown:200-c', '{}');
 		localStorage.setItem('other:unknown:400-d', '{}');
 		localStorage.setItem('c:learner:u1', '{}');
-		expect(unknownKeys(window, 'c')).toEqual(['c:unknown:300-b', 'c:unknown:200-c', 'c:unknown:100-a']);
+		expect(unknownKeys(window, 'c')).toEqual([
+			'c:unknown:300-b',
+			'c:unknown:200-c',
+			'c:unknown:100-a'
+		]);
 	});
 	it('rejects damaged or foreign data', () => {
 		localStorage.setItem('k', '[1,2]');

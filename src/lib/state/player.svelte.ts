@@ -25,6 +25,8 @@ export interface Prefs {
 
 /** localStorage that never throws (file://, private mode and blocked storage fall back to memory). */
 export function safePrefs(win: Window | undefined, prefix: string): Prefs {
+	// Plain (not reactive) state: a fallback store read on demand, never rendered from.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	const memory = new Map<string, string>();
 	return {
 		get(key) {
@@ -49,7 +51,8 @@ export function safePrefs(win: Window | undefined, prefix: string): Prefs {
 function afterPaint(): Promise<void> {
 	return new Promise((resolve) => {
 		const fallback = setTimeout(resolve, 100);
-		if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(() => (clearTimeout(fallback), resolve())));
+		if (typeof requestAnimationFrame === 'function')
+			requestAnimationFrame(() => setTimeout(() => (clearTimeout(fallback), resolve())));
 	});
 }
 
@@ -57,13 +60,23 @@ function afterPaint(): Promise<void> {
  * `outline` is the course as bundled: scenario graphs without their words and no clauses.
  * `loader` fetches the words when needed; tests pass a full course and no loader.
  */
-export function createPlayer(outline: Course, tracker: Tracker, prefs: Prefs, now: () => number = Date.now, loader?: TextLoader) {
+export function createPlayer(
+	outline: Course,
+	tracker: Tracker,
+	prefs: Prefs,
+	now: () => number = Date.now,
+	loader?: TextLoader
+) {
 	const launch = tracker.start();
 	// An LMS may send its own mastery score; it wins over the pass mark built into the package.
 	const course: Course =
-		launch.masteryScore !== undefined && outline.mode === 'assessed' ? { ...outline, passMark: launch.masteryScore } : outline;
+		launch.masteryScore !== undefined && outline.mode === 'assessed'
+			? { ...outline, passMark: launch.masteryScore }
+			: outline;
 	let protocol = $state.raw<Pick<Course, 'clauses' | 'backing' | 'principles'>>(outline);
-	let full = $state.raw<Record<string, Scenario>>(loader ? {} : Object.fromEntries(outline.scenarios.map((s) => [s.id, s])));
+	let full = $state.raw<Record<string, Scenario>>(
+		loader ? {} : Object.fromEntries(outline.scenarios.map((s) => [s.id, s]))
+	);
 	let loadError = $state('');
 	const withClauses = $derived({ ...course, ...protocol });
 	const restored = deserialise(course, launch.suspendData);
@@ -80,7 +93,13 @@ export function createPlayer(outline: Course, tracker: Tracker, prefs: Prefs, no
 	let unclaimed = $state.raw(launch.unclaimed ?? null);
 	tracker.onStatus((s) => (status = s));
 
-	const reported = new Set(course.scenarios.filter((s) => engine.isFinished(s, engine.progressOf(saved, s.id).path)).map((s) => s.id));
+	// Not reactive on purpose: which scenarios were already reported to the tracker.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	const reported = new Set(
+		course.scenarios
+			.filter((s) => engine.isFinished(s, engine.progressOf(saved, s.id).path))
+			.map((s) => s.id)
+	);
 	let shownAt = now();
 	let current: string | null = null;
 
@@ -88,8 +107,14 @@ export function createPlayer(outline: Course, tracker: Tracker, prefs: Prefs, no
 	// learner does nothing writes no status to a fresh attempt, and no "home" over their place).
 	// (After a repair the tracker holds the broken text: the repaired state is sent. A finished
 	// course the LMS does not hold as finished, from the LMS's own data, is sent too, once.)
-	const catchUp = !launch.finished && !launch.fromBrowserCopy && courseResult(course, restored.state, effectiveRole(course, restored.state.role ?? '')).complete;
-	let sent = { text: restored.notices.length || catchUp ? '' : serialise(course, restored.state), location: launch.location ?? '' };
+	const catchUp =
+		!launch.finished &&
+		!launch.fromBrowserCopy &&
+		courseResult(course, restored.state, effectiveRole(course, restored.state.role ?? '')).complete;
+	let sent = {
+		text: restored.notices.length || catchUp ? '' : serialise(course, restored.state),
+		location: launch.location ?? ''
+	};
 
 	tracker.declareObjectives(objectiveRecords(course, result, role));
 	if (restored.notices.length) persist();
@@ -121,13 +146,15 @@ export function createPlayer(outline: Course, tracker: Tracker, prefs: Prefs, no
 	function spend(id: string) {
 		const t = now();
 		// Once the course is finished, time spent reviewing it is not learning time.
-		if (!courseResult(course, saved).complete) saved = { ...saved, ...engine.addTime(saved, id, (t - shownAt) / 1000) };
+		if (!courseResult(course, saved).complete)
+			saved = { ...saved, ...engine.addTime(saved, id, (t - shownAt) / 1000) };
 		shownAt = t;
 	}
 
 	/** First steps only, while the rest of a scenario's words are on their way. */
 	let opening = $state.raw<Record<string, Scenario>>({});
 	/** The same, joined from words the loader already holds, before loadText has run. */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a cache read inside opening(), which depends on `opening`
 	const early = new Map<string, Scenario>();
 
 	async function loadText(id: string): Promise<void> {
@@ -171,7 +198,8 @@ export function createPlayer(outline: Course, tracker: Tracker, prefs: Prefs, no
 		},
 		/** Starts fetching a scenario's first step, e.g. while the pointer is on a link to it. */
 		prefetch(id: string): void {
-			if (loader && !full[id] && !opening[id] && course.scenarios.some((s) => s.id === id)) loader.load(id).catch(() => {});
+			if (loader && !full[id] && !opening[id] && course.scenarios.some((s) => s.id === id))
+				loader.load(id).catch(() => {});
 		},
 		/** Other on-demand content, e.g. "accessibility" (the statement, as rich text). */
 		loadContent<T>(name: string): Promise<T> {
@@ -189,7 +217,8 @@ export function createPlayer(outline: Course, tracker: Tracker, prefs: Prefs, no
 						(p) => void (protocol = p),
 						(e) => {
 							console.warn(e);
-							loadError = 'Part of the course could not be loaded. Check your connection, then try again.';
+							loadError =
+								'Part of the course could not be loaded. Check your connection, then try again.';
 						}
 					)
 				);
@@ -231,7 +260,10 @@ export function createPlayer(outline: Course, tracker: Tracker, prefs: Prefs, no
 		/** The scenario the learner was in when they left (the LMS's location), if it is still in progress. */
 		get resumeAt(): string | null {
 			const at = launch.location ?? '';
-			return course.scenarios.some((s) => s.id === at) && engine.statusOf(course, saved, at) === 'in-progress' ? at : null;
+			return course.scenarios.some((s) => s.id === at) &&
+				engine.statusOf(course, saved, at) === 'in-progress'
+				? at
+				: null;
 		},
 		get unclaimed() {
 			return unclaimed;
@@ -244,7 +276,8 @@ export function createPlayer(outline: Course, tracker: Tracker, prefs: Prefs, no
 			tracker.claim?.(mine);
 			if (!mine) return;
 			saved = mergeSaved(course, saved, deserialise(course, copy.suspendData).state);
-			for (const s of course.scenarios) if (engine.isFinished(s, engine.progressOf(saved, s.id).path)) reported.add(s.id);
+			for (const s of course.scenarios)
+				if (engine.isFinished(s, engine.progressOf(saved, s.id).path)) reported.add(s.id);
 			persist();
 		},
 		setName(name: string) {
@@ -302,10 +335,10 @@ export function createPlayer(outline: Course, tracker: Tracker, prefs: Prefs, no
 			if (restored.newer) {
 				// (Nothing reaches the LMS in this session: see persist.)
 			} else if (course.mode === 'assessed') {
-				tracker.recordDecision(decisionRecord(s, w.decisions[w.decisions.length - 1], latency, new Date(t)));
+				tracker.recordDecision(decisionRecord(s, w.decisions[w.decisions.length - 1], latency, t));
 			} else if (w.node.kind === 'ending' && !reported.has(id)) {
 				// Practice: report the route the learner settled on, once, when they first finish.
-				for (const d of w.decisions) tracker.recordDecision(decisionRecord(s, d, 0, new Date(t)));
+				for (const d of w.decisions) tracker.recordDecision(decisionRecord(s, d, 0, t));
 			}
 			if (w.node.kind === 'ending') reported.add(id);
 			persist();

@@ -12,7 +12,9 @@ afterEach(() => {
 
 /** The script tag the loader added for `id`, as the browser would see it. */
 function scriptFor(id: string): HTMLScriptElement {
-	const s = [...document.head.querySelectorAll('script')].find((x) => x.getAttribute('src') === `content/${id}.js`);
+	const s = [...document.head.querySelectorAll('script')].find(
+		(x) => x.getAttribute('src') === `content/${id}.js`
+	);
 	if (!s) throw new Error(`no script for ${id}`);
 	return s as HTMLScriptElement;
 }
@@ -23,7 +25,9 @@ describe('createTextLoader', () => {
 		const p = loader.load<{ a: number }>('intro');
 		expect(loader.ready('intro')).toBeUndefined();
 		scriptFor('intro');
-		(window as unknown as { __csText: (id: string, d: unknown) => void }).__csText('intro', { a: 1 });
+		(window as unknown as { __csText: (id: string, d: unknown) => void }).__csText('intro', {
+			a: 1
+		});
 		await expect(p).resolves.toEqual({ a: 1 });
 		expect(loader.ready('intro')).toEqual({ a: 1 });
 		expect(document.head.querySelectorAll('script')).toHaveLength(0);
@@ -37,7 +41,7 @@ describe('createTextLoader', () => {
 		expect(document.head.querySelectorAll('script')).toHaveLength(0);
 	});
 
-	it('keeps words that arrive with nobody waiting (the boot line\'s, late) for when they are asked', async () => {
+	it("keeps words that arrive with nobody waiting (the boot line's, late) for when they are asked", async () => {
 		const loader = createTextLoader(document, window);
 		(window as unknown as { __csText: (id: string, d: unknown) => void }).__csText('late', 'here');
 		expect(loader.ready('late')).toBe('here');
@@ -73,10 +77,13 @@ describe('bootArrival', () => {
 		expect(done).toBe(true);
 	});
 
-	it('waits for the boot line\'s fetch to end, but not longer than the timeout', async () => {
+	it("waits for the boot line's fetch to end, but not longer than the timeout", async () => {
 		vi.useFakeTimers();
 		let end!: () => void;
-		(window as unknown as Globals)[BOOT_GLOBAL] = { data: {}, done: new Promise<void>((r) => (end = r)) };
+		(window as unknown as Globals)[BOOT_GLOBAL] = {
+			data: {},
+			done: new Promise<void>((r) => (end = r))
+		};
 		let done = false;
 		bootArrival(window, 3000).then(() => (done = true));
 		await vi.advanceTimersByTimeAsync(100);

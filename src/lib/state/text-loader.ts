@@ -41,7 +41,12 @@ export function bootArrival(win: Window, timeoutMs = 3000): Promise<void> {
 	});
 }
 
-export function createTextLoader(doc: Document, win: Window, base = 'content/', timeoutMs = 20000): TextLoader {
+export function createTextLoader(
+	doc: Document,
+	win: Window,
+	base = 'content/',
+	timeoutMs = 20000
+): TextLoader {
 	const globals = win as unknown as Record<string, unknown>;
 	const boot = globals[BOOT_GLOBAL] as BootTexts | undefined;
 	const waiting = new Map<string, (data: unknown) => void>();

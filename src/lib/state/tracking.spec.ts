@@ -12,7 +12,9 @@ beforeAll(async () => {
 group('decisionRecord', () => {
 	it('describes the decision in words: scenario, step and question', () => {
 		const d = walk(s, 'b').decisions[0];
-		expect(decisionRecord(s, d, 1000, new Date()).description).toBe(`${s.title}: ${d.step.title}. ${d.step.question}`);
+		expect(decisionRecord(s, d, 1000, new Date()).description).toBe(
+			`${s.title}: ${d.step.title}. ${d.step.question}`
+		);
 	});
 
 	it('sends no description built from missing words (a choice made before the words arrived)', () => {

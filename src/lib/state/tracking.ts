@@ -28,7 +28,13 @@ export function describe(s: Scenario, d: Decision): string {
 	return parts.every(Boolean) ? `${parts[0]}: ${parts[1]}. ${parts[2]}`.slice(0, 250) : '';
 }
 
-export function decisionRecord(s: Scenario, d: Decision, latencyMs: number, when: Date): DecisionRecord {
+export function decisionRecord(
+	s: Scenario,
+	d: Decision,
+	latencyMs: number,
+	/** When the choice was made (a Date, or milliseconds since the epoch). */
+	when: Date | number
+): DecisionRecord {
 	const rec = recommended(d.step);
 	return {
 		id: interactionId(s, d),
@@ -38,7 +44,7 @@ export function decisionRecord(s: Scenario, d: Decision, latencyMs: number, when
 		weighting: 1,
 		latencyMs: Math.max(0, Math.round(latencyMs)),
 		description: describe(s, d),
-		timestamp: when
+		timestamp: typeof when === 'number' ? new Date(when) : when
 	};
 }
 
@@ -48,7 +54,11 @@ export function decisionRecord(s: Scenario, d: Decision, latencyMs: number, when
  * score and status once the track's core is complete, so a provider can see which course a
  * learner completed (docs/packaging.md).
  */
-export function objectiveRecords(course: Course, result: CourseResult, role: Role = ''): ObjectiveRecord[] {
+export function objectiveRecords(
+	course: Course,
+	result: CourseResult,
+	role: Role = ''
+): ObjectiveRecord[] {
 	const principles = course.principles.map((p) => {
 		const t = result.principles[p.id];
 		const score = t ? principlePercent(t) : 0;
@@ -61,6 +71,12 @@ export function objectiveRecords(course: Course, result: CourseResult, role: Rol
 		};
 	});
 	if (role !== 'councillor' && role !== 'officer') return principles;
-	const track = { id: `track_${role}`, score: result.score, attempted: result.complete, passed: result.passed, description: TRACK_LABELS[role] };
+	const track = {
+		id: `track_${role}`,
+		score: result.score,
+		attempted: result.complete,
+		passed: result.passed,
+		description: TRACK_LABELS[role]
+	};
 	return [...principles, track];
 }
