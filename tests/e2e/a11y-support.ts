@@ -6,6 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { expect, type Frame, type Page } from '@playwright/test';
 import { loadLibrary, type Library } from '../../src/lib/content/course';
+import { scenarioFits } from '../../src/lib/content/councils';
 import { selectionHash } from '../../src/lib/content/selection';
 import { recommended } from '../../src/lib/engine/scoring';
 import type { Scenario, Step } from '../../src/lib/engine/types';
@@ -34,6 +35,13 @@ export async function library(): Promise<Library> {
 	const l = await lib;
 	expect(l.errors, 'the course should load without content errors').toEqual([]);
 	return l;
+}
+
+/** The scenarios of COUNCIL's default course (those whose "fits:" line allows its kind), in order. */
+export async function courseScenarios(council = COUNCIL): Promise<Scenario[]> {
+	const l = await library();
+	const kind = l.councils.find((c) => c.id === council)!.kind;
+	return l.scenarios.filter((s) => scenarioFits(s.fits, kind));
 }
 
 export async function scenarioById(id: string): Promise<Scenario> {
@@ -112,7 +120,7 @@ export async function storageKey(
 	council = COUNCIL,
 	mode = 'assessed'
 ): Promise<string> {
-	const order = ids ?? (await library()).scenarios.map((s) => s.id);
+	const order = ids ?? (await courseScenarios(council)).map((s) => s.id);
 	return `cs:${council}:${mode}:${selectionHash(order)}`;
 }
 
@@ -122,9 +130,10 @@ export async function savedProgress(
 	opts: { completedOn?: string | null } = {}
 ): Promise<string> {
 	const l = await library();
-	const complete = l.scenarios.every((s) => paths[s.id] !== undefined);
+	const scenarios = await courseScenarios();
+	const complete = scenarios.every((s) => paths[s.id] !== undefined);
 	const date = (opts.completedOn ?? null)?.replaceAll('-', '') ?? '-';
-	const items = l.scenarios
+	const items = scenarios
 		.filter((s) => paths[s.id] !== undefined)
 		.map((s) => `${s.id}:${paths[s.id]}:60`);
 	const suspendData = [1, l.contentVersion, date, ...items].join('|');
@@ -139,8 +148,7 @@ export async function savedProgress(
 
 /** Every scenario of the course finished along its recommended route, completed on a fixed day. */
 export async function allFinished(): Promise<Record<string, string>> {
-	const l = await library();
-	return Object.fromEntries(l.scenarios.map((s) => [s.id, recommendedPath(s)]));
+	return Object.fromEntries((await courseScenarios()).map((s) => [s.id, recommendedPath(s)]));
 }
 
 /**
