@@ -29,7 +29,9 @@ for (const version of ['1.2', '2004'] as const) {
 		await page.locator('main a[href^="#/scenario/"]').first().click();
 		await page.getByRole('radio').first().check();
 		await page.getByRole('button', { name: 'Continue' }).click();
-		await expect(page.locator('main .clause, main .gap-note').first()).toBeVisible();
+		// The protocol's words load after the step: a gap note, or a clause behind its disclosure.
+		await expect(page.locator('main .clause-summary').first()).toBeVisible();
+		await expect(page.locator('main .clause, main .gap-note').first()).toBeAttached();
 		expect((await mirror(page))?.progress.suspendData, 'progress kept in the browser').toMatch(
 			/:[a-i]:/
 		);
