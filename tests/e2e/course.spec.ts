@@ -160,12 +160,12 @@ test('a refresher course of 4 scenarios: results, debrief, certificate and the L
 			year: 'numeric',
 			timeZone: 'UTC'
 		});
-	await expect(cert).toContainText(`Date completed${fmt(today)}`);
+	await expect(cert).toContainText(new RegExp(`Date completed\\s*${fmt(today)}`));
 	const due = new Date(
 		Date.UTC(today.getUTCFullYear() + 1, today.getUTCMonth(), today.getUTCDate())
 	);
-	await expect(cert).toContainText(`Refresher due${fmt(due)}`);
-	await expect(cert).toContainText(`Score${score}% (pass mark 80%)`);
+	await expect(cert).toContainText(new RegExp(`Refresher due\\s*${fmt(due)}`));
+	await expect(cert).toContainText(new RegExp(`Score\\s*${score}% \\(pass mark 80%\\)`));
 	await expect(cert.locator('.cert-code')).toHaveText(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/);
 	// A provider can recompute the code from what the certificate says (npm run verify-certificate).
 	const content = /Content version ([0-9a-f]{8})/.exec(await cert.innerText())![1];
@@ -205,6 +205,18 @@ test('the certificate prints on one A4 page', async ({ page }) => {
 		.frames()
 		.find((f) => /\/dist\//.test(f.url()))!
 		.url();
+	// The LMS tracker keeps its copy under the learner's key, and a page with no LMS never reads
+	// a named learner's copy (a shared computer): hand this learner's copy to the no-LMS page.
+	await page.evaluate(() => {
+		for (const key of Object.keys(localStorage)) {
+			const m = /^(cs:.*):learner:.*$/.exec(key);
+			if (m)
+				localStorage.setItem(
+					m[1],
+					JSON.stringify({ ...JSON.parse(localStorage.getItem(key)!), learner: '' })
+				);
+		}
+	});
 	const print = await page.context().newPage();
 	await print.goto(moduleUrl.replace(/#.*$/, '') + '#/certificate');
 	await print.getByLabel(/Your full name/).fill('Jo Bloggs');
