@@ -44,14 +44,15 @@ async function controls(page: Page): Promise<string[]> {
 		const out: string[] = [];
 		document.querySelectorAll('[data-monkey]').forEach((el) => el.removeAttribute('data-monkey'));
 		const all = document.querySelectorAll<HTMLElement>(
-			'a[href^="#/"], button:not([disabled]), input[type=radio]'
+			'a[href^="#/"], button:not([disabled]), input[type=radio], summary'
 		);
 		for (const el of all) {
 			const text = (el.textContent || (el as HTMLInputElement).labels?.[0]?.textContent || '')
 				.trim()
 				.replace(/\s+/g, ' ');
-			if (!el.getClientRects().length || /print/i.test(text) || el.classList.contains('skip-link'))
-				continue;
+			// Not shown (e.g. a clause link inside a closed disclosure): a learner cannot click it.
+			const shown = el.getClientRects().length && el.checkVisibility();
+			if (!shown || /print/i.test(text) || el.classList.contains('skip-link')) continue;
 			el.setAttribute('data-monkey', String(out.length));
 			out.push(
 				`${el.closest('main') ? 'main' : 'page'} ${el.tagName.toLowerCase()} "${text.slice(0, 60)}"`
