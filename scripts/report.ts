@@ -79,7 +79,7 @@ export function readExport(
 }
 
 let bundled: string | null = null;
-/** The page's script: src/lib/report/page.ts and what it imports, as one IIFE. */
+/** The page's script: scripts/report-page.ts and what it imports, as one IIFE. */
 async function pageScript(): Promise<string> {
 	if (bundled) return bundled;
 	const out = await build({
@@ -90,7 +90,7 @@ async function pageScript(): Promise<string> {
 			write: false,
 			minify: true,
 			lib: {
-				entry: join(ROOT, 'src/lib/report/page.ts'),
+				entry: join(ROOT, 'scripts/report-page.ts'),
 				formats: ['iife'],
 				name: 'cohortReport',
 				fileName: () => 'page.js'

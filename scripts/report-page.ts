@@ -1,12 +1,13 @@
 /**
- * The cohort report page (dist/<council>-report.html): the provider opens an LMS export and the
+ * The cohort report page (a provider's offline tool, not the learner module: it fills its results
+ * container with HTML that renderCohort has escaped) (dist/<council>-report.html): the provider opens an LMS export and the
  * page reads it here, in the browser, row by row. Nothing is sent anywhere.
  */
 import Papa from 'papaparse';
-import type { Course } from '../engine/types.js';
-import { cohortOf, decisionIndex, playedOf, type Played } from './aggregate.js';
-import { attemptReader, ExportError, layoutOf } from './parse.js';
-import { cohortCsv, renderCohort } from './render.js';
+import type { Course } from '../src/lib/engine/types.js';
+import { cohortOf, decisionIndex, playedOf, type Played } from '../src/lib/report/aggregate.js';
+import { attemptReader, ExportError, layoutOf } from '../src/lib/report/parse.js';
+import { cohortCsv, renderCohort } from '../src/lib/report/render.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const course = JSON.parse($('course-data').textContent ?? '{}') as Course;
