@@ -1,63 +1,33 @@
 /**
- * A tiny static server for trying the packages in the mock LMS (npm start, and the e2e tests).
+ * The static server for trying the packages in the mock LMS (npm start, the e2e tests, the bench).
  *
- *   npx tsx scripts/serve.ts [--port=4173]
+ *   npx tsx scripts/serve.ts [--port=4173] [--log] [--gzip]
  *
- * Bound to 127.0.0.1 only. Routes:
+ * Bound to 127.0.0.1 only. Files are served by sirv (the server `vite preview` uses); this file
+ * adds only what the package list and the mock LMS need. Routes:
  *   /                         the mock LMS (files from scripts/mock-lms/)
  *   /dist/…                   the built packages: dist/<slug>/index.html, dist/<slug>.zip, …
  *   /vendor/scorm-again/…     scorm-again's browser builds (node_modules/scorm-again/dist/), for the mock LMS
  *   /api/packages             JSON list of the package folders in dist/ (see PackageInfo)
- * Anything else is a 404. Only GET and HEAD. No directory listings, no paths outside those folders
- * (".." and encoded tricks are refused, symbolic links are followed only if they stay inside).
- * No dependencies beyond node:*, so it runs on a fresh clone.
+ * Anything else is a 404. Only GET and HEAD. No directory listings, no hidden files, nothing
+ * outside those folders (sirv refuses paths that leave its folder). Nothing is cached
+ * (Cache-Control: no-store): packages change with every npm run package. With gzip, text is
+ * sent gzip-compressed to a browser that accepts it, as an LMS web server would.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createGzip } from 'node:zlib';
+import sirv from 'sirv';
+import { create } from 'xmlbuilder2';
+import { parse as parseYaml } from 'yaml';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DEFAULT_PORT = 4173;
 export const HOST = '127.0.0.1';
-
-export const CONTENT_TYPES: Record<string, string> = {
-	'.html': 'text/html; charset=utf-8',
-	'.htm': 'text/html; charset=utf-8',
-	'.js': 'text/javascript; charset=utf-8',
-	'.mjs': 'text/javascript; charset=utf-8',
-	'.css': 'text/css; charset=utf-8',
-	'.json': 'application/json; charset=utf-8',
-	'.map': 'application/json; charset=utf-8',
-	'.xml': 'application/xml; charset=utf-8',
-	'.xsd': 'application/xml; charset=utf-8',
-	'.dtd': 'application/xml-dtd; charset=utf-8',
-	'.txt': 'text/plain; charset=utf-8',
-	'.md': 'text/markdown; charset=utf-8',
-	'.svg': 'image/svg+xml',
-	'.png': 'image/png',
-	'.jpg': 'image/jpeg',
-	'.jpeg': 'image/jpeg',
-	'.gif': 'image/gif',
-	'.webp': 'image/webp',
-	'.avif': 'image/avif',
-	'.ico': 'image/x-icon',
-	'.woff': 'font/woff',
-	'.woff2': 'font/woff2',
-	'.ttf': 'font/ttf',
-	'.otf': 'font/otf',
-	'.vtt': 'text/vtt; charset=utf-8',
-	'.mp3': 'audio/mpeg',
-	'.mp4': 'video/mp4',
-	'.webm': 'video/webm',
-	'.pdf': 'application/pdf',
-	'.zip': 'application/zip'
-};
-
-export function contentType(file: string): string {
-	return CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
-}
 
 /** One package folder in dist/, as /api/packages lists it. */
 export interface PackageInfo {
@@ -87,63 +57,64 @@ export interface PackageInfo {
 	built: string;
 }
 
-function decodeXml(s: string): string {
-	return s
-		.replace(/&lt;/g, '<')
-		.replace(/&gt;/g, '>')
-		.replace(/&quot;/g, '"')
-		.replace(/&apos;/g, "'")
-		.replace(/&#(\d+);/g, (_, n) => String.fromCodePoint(Number(n)))
-		.replace(/&#x([0-9a-f]+);/gi, (_, n) => String.fromCodePoint(parseInt(n, 16)))
-		.replace(/&amp;/g, '&');
-}
+/** The first element of that local name below el, in any namespace. */
+const first = (el: Element, name: string): Element | undefined =>
+	el.getElementsByTagNameNS('*', name)[0];
+const textOf = (el: Element | undefined): string | undefined => el?.textContent?.trim();
 
-const tagText = (xml: string, tag: string): string | undefined => {
-	const m = new RegExp(`<(?:[\\w.-]+:)?${tag}\\b[^>]*>([\\s\\S]*?)</(?:[\\w.-]+:)?${tag}>`).exec(
-		xml
-	);
-	return m ? decodeXml(m[1].trim()) : undefined;
-};
-
-/** Reads what the mock LMS needs from an imsmanifest.xml (regular expressions: a dev tool, not a validator). */
+/** Reads what the mock LMS needs from an imsmanifest.xml (null if it is not a SCORM manifest). */
 export function readManifest(
 	xml: string
 ): Omit<PackageInfo, 'slug' | 'council' | 'councilName' | 'variant' | 'zip' | 'built'> | null {
-	const schemaVersion = tagText(xml, 'schemaversion') ?? '';
+	let manifest: Element;
+	try {
+		manifest = create(xml).root().node as unknown as Element;
+	} catch {
+		return null;
+	}
+	if (manifest.localName !== 'manifest') return null;
+	const schemaVersion = textOf(first(manifest, 'schemaversion')) ?? '';
 	const version = schemaVersion.startsWith('2004')
 		? '2004'
 		: schemaVersion === '1.2'
 			? '1.2'
 			: null;
 	if (!version) return null;
-	const org = /<organization\b[\s\S]*?<\/organization>/.exec(xml)?.[0] ?? xml;
-	const title = tagText(org, 'title') ?? '';
-	const manifestTag = /<(?:[\w.-]+:)?manifest\b[^>]*>/.exec(xml)?.[0] ?? '';
-	const contentVersion = decodeXml(/\sversion="([^"]*)"/.exec(manifestTag)?.[1] ?? '');
-	const resource = /<resource\b[^>]*>/.exec(xml)?.[0] ?? '';
-	const launch = decodeURIComponent(
-		decodeXml(/\shref="([^"]*)"/.exec(resource)?.[1] ?? 'index.html')
-	);
+	const organizations = first(manifest, 'organizations');
+	const orgs = organizations
+		? Array.from(organizations.getElementsByTagNameNS('*', 'organization'))
+		: [];
+	const org =
+		orgs.find((o) => o.getAttribute('identifier') === organizations?.getAttribute('default')) ??
+		orgs[0];
+	// The organization's own <title> (a child, not an item's).
+	const title = textOf(Array.from(org?.children ?? []).find((c) => c.localName === 'title')) ?? '';
+	const href = first(manifest, 'resource')?.getAttribute('href') ?? 'index.html';
 	let masteryScore: number | null = null;
+	const measure = (s: string | undefined) =>
+		s !== undefined && s !== '' && Number.isFinite(Number(s)) ? Number(s) : null;
 	if (version === '1.2') {
-		const m = tagText(xml, 'masteryscore');
-		if (m !== undefined && m !== '' && Number.isFinite(Number(m))) masteryScore = Number(m);
-	} else if (/satisfiedByMeasure="true"/.test(xml)) {
-		const m = tagText(xml, 'minNormalizedMeasure');
-		if (m !== undefined && m !== '' && Number.isFinite(Number(m)))
-			masteryScore = Math.round(Number(m) * 100);
+		masteryScore = measure(textOf(first(manifest, 'masteryscore')));
+	} else if (first(manifest, 'primaryObjective')?.getAttribute('satisfiedByMeasure') === 'true') {
+		const m = measure(textOf(first(manifest, 'minNormalizedMeasure')));
+		masteryScore = m === null ? null : Math.round(m * 100);
 	}
-	return { title, version, schemaVersion, contentVersion, launch, masteryScore };
+	return {
+		title,
+		version,
+		schemaVersion,
+		contentVersion: manifest.getAttribute('version') ?? '',
+		launch: decodeURIComponent(href),
+		masteryScore
+	};
 }
 
 const SLUG = /^(.+?)-(scorm12|scorm2004)(?:-(.+))?$/;
 
 function councilName(root: string, id: string): string {
 	try {
-		const yaml = readFileSync(join(root, 'scenarios/councils', `${id}.yaml`), 'utf8');
-		const m = /^name:\s*(?:"([^"]*)"|'([^']*)'|(.+?))\s*$/m.exec(yaml);
-		const name = m && (m[1] ?? m[2] ?? m[3]);
-		if (name) return name;
+		const doc = parseYaml(readFileSync(join(root, 'scenarios/councils', `${id}.yaml`), 'utf8'));
+		if (typeof doc?.name === 'string' && doc.name.trim()) return doc.name.trim();
 	} catch {
 		/* fall back to the id */
 	}
@@ -184,39 +155,6 @@ export function listPackages(root = ROOT): PackageInfo[] {
 	return out.sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
 }
 
-/**
- * The file for a URL path below a base folder, or null if it is outside the folder, hidden
- * (a segment starting with "."), or not a file. Directories give their index.html.
- */
-export function resolveInside(base: string, urlPath: string): string | null {
-	let decoded: string;
-	try {
-		decoded = decodeURIComponent(urlPath);
-	} catch {
-		return null;
-	}
-	if (decoded.includes('\0') || decoded.includes('\\')) return null;
-	const segments = decoded.split('/').filter((s) => s !== '');
-	if (segments.some((s) => s === '..' || s === '.' || s.startsWith('.'))) return null;
-	const target = resolve(base, ...segments);
-	const inside = (p: string, b: string) => {
-		const r = relative(b, p);
-		return r === '' || (!r.startsWith('..') && !isAbsolute(r));
-	};
-	if (!inside(target, base)) return null;
-	try {
-		let real = realpathSync(target);
-		if (!inside(real, realpathSync(base))) return null;
-		if (statSync(real).isDirectory()) {
-			real = join(real, 'index.html');
-			if (!existsSync(real)) return null;
-		}
-		return statSync(real).isFile() ? real : null;
-	} catch {
-		return null;
-	}
-}
-
 const SECURITY_HEADERS = {
 	'X-Content-Type-Options': 'nosniff',
 	'Referrer-Policy': 'no-referrer',
@@ -226,34 +164,53 @@ const SECURITY_HEADERS = {
 
 function send(
 	res: ServerResponse,
-	req: IncomingMessage,
 	status: number,
 	type: string,
-	body: string | Buffer,
+	body: string,
 	extra: Record<string, string> = {}
 ) {
-	const buf = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
 	res.writeHead(status, {
 		...SECURITY_HEADERS,
 		'Content-Type': type,
-		'Content-Length': String(buf.length),
+		'Content-Length': String(Buffer.byteLength(body)),
 		...extra
 	});
-	res.end(req.method === 'HEAD' ? undefined : buf);
+	res.end(body);
 }
 
-function notFound(res: ServerResponse, req: IncomingMessage, what: string) {
-	send(res, req, 404, 'text/plain; charset=utf-8', `Not found: ${what}\n`);
-}
+const notFound = (res: ServerResponse, what: string) =>
+	send(res, 404, 'text/plain; charset=utf-8', `Not found: ${what}\n`);
 
-function sendFile(res: ServerResponse, req: IncomingMessage, file: string) {
-	let data: Buffer;
-	try {
-		data = readFileSync(file);
-	} catch {
-		return notFound(res, req, 'file could not be read');
-	}
-	send(res, req, 200, contentType(file), data);
+/** What gzip makes smaller (images, fonts and zips are compressed already). */
+const COMPRESSIBLE = /^(text\/|application\/(json|xml|javascript|manifest\+json)|image\/svg\+xml)/;
+
+/**
+ * Sends what sirv writes to res through gzip, if the browser accepts gzip and the type is text.
+ * sirv writes the head (with Content-Length) and pipes the file into res; the head loses its
+ * length and gains Content-Encoding, and the body goes through zlib.
+ */
+function gzipInto(req: IncomingMessage, res: ServerResponse): void {
+	if (!/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) return;
+	const head = res.writeHead.bind(res) as (status: number, headers?: object) => ServerResponse;
+	const write = res.write.bind(res) as (chunk: Buffer) => boolean;
+	const end = res.end.bind(res) as () => ServerResponse;
+	res.writeHead = ((status: number, headers: Record<string, string | number> = {}) => {
+		const type = String(headers['Content-Type'] ?? res.getHeader('Content-Type') ?? '');
+		if (status !== 200 || !COMPRESSIBLE.test(type)) return head(status, headers);
+		const zip = createGzip();
+		zip.on('data', (chunk: Buffer) => write(chunk));
+		zip.on('end', () => end());
+		zip.on('drain', () => res.emit('drain'));
+		res.write = ((chunk: Buffer) => zip.write(chunk)) as typeof res.write;
+		res.end = ((chunk?: Buffer | (() => void)) => {
+			if (chunk && typeof chunk !== 'function') zip.write(chunk);
+			zip.end();
+			return res;
+		}) as typeof res.end;
+		const rest = { ...headers, 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' };
+		delete rest['Content-Length'];
+		return head(status, rest);
+	}) as typeof res.writeHead;
 }
 
 export interface ServerOptions {
@@ -261,59 +218,83 @@ export interface ServerOptions {
 	root?: string;
 	/** Log each request to stdout. */
 	log?: boolean;
+	/** Send text gzip-compressed to browsers that accept it (the bench measures gzip sizes). */
+	gzip?: boolean;
 }
 
-export function handler(root = ROOT, log = false) {
-	const mockDir = join(root, 'scripts/mock-lms');
+/** The request handler (also for a server of your own that adds routes in front of it). */
+export function handler(root = ROOT, log = false, gzip = false) {
+	// dev: look each file up when it is asked for (dist/ changes while the server runs).
+	const files = (dir: string) =>
+		sirv(dir, {
+			dev: true,
+			etag: false,
+			dotfiles: false,
+			extensions: ['html'],
+			setHeaders: (res) => {
+				for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
+			}
+		});
 	const distDir = join(root, 'dist');
-	const vendorDir = join(root, 'node_modules/scorm-again/dist');
+	const dist = files(distDir);
+	const mockLms = files(join(root, 'scripts/mock-lms'));
+	const vendor = files(join(root, 'node_modules/scorm-again/dist'));
 	return (req: IncomingMessage, res: ServerResponse) => {
 		if (log) console.log(`${req.method} ${req.url}`);
 		if (req.method !== 'GET' && req.method !== 'HEAD') {
-			return send(res, req, 405, 'text/plain; charset=utf-8', 'Only GET and HEAD are allowed\n', {
+			return send(res, 405, 'text/plain; charset=utf-8', 'Only GET and HEAD are allowed\n', {
 				Allow: 'GET, HEAD'
 			});
 		}
-		let path: string;
+		let url: URL;
 		try {
-			path = new URL(req.url ?? '/', 'http://localhost').pathname;
+			url = new URL(req.url ?? '/', 'http://localhost');
 		} catch {
-			return send(res, req, 400, 'text/plain; charset=utf-8', 'Bad request\n');
+			return send(res, 400, 'text/plain; charset=utf-8', 'Bad request\n');
 		}
+		const path = url.pathname;
 		if (path === '/api/packages') {
 			return send(
 				res,
-				req,
 				200,
 				'application/json; charset=utf-8',
 				JSON.stringify(listPackages(root), null, 2)
 			);
 		}
+		// No hidden files or folders, in any spelling (sirv's dev mode would serve them).
+		let decoded: string;
+		try {
+			decoded = decodeURIComponent(path);
+		} catch {
+			return notFound(res, path);
+		}
+		if (/(^|\/)\./.test(decoded) || decoded.includes('\\') || decoded.includes('\0'))
+			return notFound(res, path);
+		if (gzip) gzipInto(req, res);
+		const serve = (files: ReturnType<typeof sirv>, rest: string) => {
+			req.url = rest + url.search;
+			files(req, res, () => notFound(res, path));
+		};
 		if (path === '/dist' || path.startsWith('/dist/')) {
-			const rest = path.slice('/dist'.length);
-			const file = resolveInside(distDir, rest);
-			if (!file) return notFound(res, req, path);
+			const rest = path.slice('/dist'.length) || '/';
 			// /dist/<slug> (a folder, no slash): redirect so the package's relative URLs work.
 			if (
 				!rest.endsWith('/') &&
-				file.endsWith(`${sep}index.html`) &&
-				!rest.endsWith('index.html')
+				existsSync(join(distDir, decoded.slice('/dist'.length), 'index.html'))
 			) {
 				res.writeHead(301, { ...SECURITY_HEADERS, Location: `${path}/` });
 				return res.end();
 			}
-			return sendFile(res, req, file);
+			return serve(dist, rest);
 		}
 		if (path.startsWith('/vendor/scorm-again/')) {
 			const name = path.slice('/vendor/scorm-again/'.length);
 			// Only the browser builds at the top of scorm-again/dist (no folders).
-			if (!/^[\w.-]+\.(js|map)$/.test(name)) return notFound(res, req, path);
-			const file = resolveInside(vendorDir, name);
-			return file ? sendFile(res, req, file) : notFound(res, req, path);
+			if (!/^[\w.-]+\.(js|map)$/.test(name)) return notFound(res, path);
+			return serve(vendor, `/${name}`);
 		}
-		if (path.startsWith('/api/')) return notFound(res, req, path);
-		const file = resolveInside(mockDir, path === '/' ? '/index.html' : path);
-		return file ? sendFile(res, req, file) : notFound(res, req, path);
+		if (path.startsWith('/api/')) return notFound(res, path);
+		return serve(mockLms, path);
 	};
 }
 
@@ -330,7 +311,7 @@ export function startServer(
 	port = DEFAULT_PORT,
 	options: ServerOptions = {}
 ): Promise<RunningServer> {
-	const server = createServer(handler(options.root ?? ROOT, options.log ?? false));
+	const server = createServer(handler(options.root ?? ROOT, options.log ?? false, options.gzip));
 	return new Promise((done, fail) => {
 		server.once('error', (e: NodeJS.ErrnoException) => {
 			if (e.code === 'EADDRINUSE') {
@@ -357,14 +338,8 @@ export function startServer(
 	});
 }
 
-/** --port=N or --port N; the default otherwise. Throws on a bad value. */
-export function parsePort(argv: string[], fallback = DEFAULT_PORT): number {
-	let raw: string | undefined;
-	for (let i = 0; i < argv.length; i++) {
-		const a = argv[i];
-		if (a === '--port') raw = argv[++i];
-		else if (a.startsWith('--port=')) raw = a.slice('--port='.length);
-	}
+/** A --port value as a number; the fallback if there is none. Throws on a bad value. */
+export function portValue(raw: string | undefined, fallback = DEFAULT_PORT): number {
 	if (raw === undefined) return fallback;
 	const n = Number(raw);
 	if (!/^\d+$/.test(raw) || n < 0 || n > 65535)
@@ -372,16 +347,37 @@ export function parsePort(argv: string[], fallback = DEFAULT_PORT): number {
 	return n;
 }
 
+/** --port=N or --port N among other arguments; the default otherwise. Throws on a bad value. */
+export function parsePort(argv: string[], fallback = DEFAULT_PORT): number {
+	const { values } = parseArgs({
+		args: argv,
+		options: { port: { type: 'string' } },
+		strict: false,
+		allowPositionals: true
+	});
+	return portValue(typeof values.port === 'string' ? values.port : undefined, fallback);
+}
+
+const USAGE = 'usage: npx tsx scripts/serve.ts [--port=<number>] [--log] [--gzip]';
+
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-	const argv = process.argv.slice(2);
 	let port: number;
+	let flags: { log?: boolean; gzip?: boolean };
 	try {
-		port = parsePort(argv);
+		const { values } = parseArgs({
+			options: {
+				port: { type: 'string' },
+				log: { type: 'boolean' },
+				gzip: { type: 'boolean' }
+			}
+		});
+		port = portValue(values.port);
+		flags = values;
 	} catch (e) {
-		console.error(`✗ ${(e as Error).message}`);
+		console.error(`✗ ${(e as Error).message}\n${USAGE}`);
 		process.exit(1);
 	}
-	startServer(port, { log: argv.includes('--log') }).then(
+	startServer(port, { log: flags.log, gzip: flags.gzip }).then(
 		(s) => {
 			const n = listPackages().length;
 			console.log(
