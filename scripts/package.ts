@@ -25,7 +25,6 @@ import { loadCourse } from '../src/lib/content/course.js';
 import { problemReport } from '../src/lib/content/errors.js';
 import {
 	buildSlug,
-	flagsToEnv,
 	OPTION_SPECS,
 	parseBuildOptions,
 	type BuildOptions,
@@ -41,6 +40,7 @@ import {
 } from '../src/lib/packaging/manifest.js';
 import { listFiles, zipDirectory } from '../src/lib/packaging/zip.js';
 import type { Audience } from '../src/lib/engine/types.js';
+import { BUILD_FLAGS, buildEnv, readArgs } from './args.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const SCORM_VERSIONS: ScormVersion[] = ['1.2', '2004'];
@@ -108,9 +108,9 @@ export function planPackages(
 			}
 		}
 	} else {
-		const { env, errors: flagErrors } = flagsToEnv(argv);
+		const { values, errors: flagErrors } = readArgs(argv, BUILD_FLAGS);
 		errors.push(...flagErrors);
-		const r = parseBuildOptions(env, ctx);
+		const r = parseBuildOptions(buildEnv(values), ctx);
 		errors.push(...r.errors);
 		plans.push(r.options);
 	}
@@ -215,11 +215,11 @@ export async function main(
 	load: CourseLoader = loadCourse
 ): Promise<number> {
 	const t0 = Date.now();
-	if (argv.includes('--help') || argv.includes('-h')) {
+	const { errors: flagErrors, help } = readArgs(argv, BUILD_FLAGS);
+	if (help) {
 		console.log(usage());
 		return 0;
 	}
-	const flagErrors = flagsToEnv(argv).errors;
 	if (flagErrors.length) {
 		for (const e of flagErrors) console.error(`✗ ${e}`);
 		console.error('\nnpm run package -- --help lists the options.');

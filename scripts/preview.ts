@@ -18,6 +18,7 @@ import { loadLibrary } from '../src/lib/content/course.js';
 import { formatError, problemReport, warningReport } from '../src/lib/content/errors.js';
 import { DEFAULT_COUNCIL } from '../src/lib/content/options.js';
 import { didYouMean } from '../src/lib/content/suggest.js';
+import { readArgs } from './args.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const USAGE =
@@ -38,22 +39,25 @@ export function lastEditedScenario(root: string): string | undefined {
 }
 
 export async function main(argv: string[], root = ROOT): Promise<number> {
-	if (argv.includes('--help') || argv.includes('-h')) {
+	const { values, errors, help } = readArgs(argv, {
+		council: { type: 'string' },
+		scenario: { type: 'string' },
+		port: { type: 'string' },
+		'no-open': { type: 'boolean' }
+	});
+	if (help) {
 		console.log(USAGE);
 		return 0;
 	}
-	const flags = new Map<string, string>();
-	for (const a of argv) {
-		const m = /^--(council|scenario|port)=(.*)$/.exec(a);
-		if (m) flags.set(m[1], m[2]);
-		else if (a !== '--no-open') {
-			console.error(`✗ unknown option ${a}\n${USAGE}`);
-			return 1;
-		}
-	}
+	const flags = new Map(
+		Object.entries(values).filter((e): e is [string, string] => typeof e[1] === 'string')
+	);
 	const port = Number(flags.get('port') ?? 5173);
-	if (!Number.isInteger(port) || port < 1 || port > 65535) {
-		console.error(`✗ --port must be a whole number from 1 to 65535\n${USAGE}`);
+	if (!/^\d+$/.test(flags.get('port') ?? '5173') || port < 1 || port > 65535)
+		errors.push('--port must be a whole number from 1 to 65535');
+	if (errors.length) {
+		for (const e of errors) console.error(`✗ ${e}`);
+		console.error(USAGE);
 		return 1;
 	}
 
@@ -101,7 +105,7 @@ export async function main(argv: string[], root = ROOT): Promise<number> {
 		'  Save a file in scenarios/ and the page reloads. Practice mode: go back and try every branch.'
 	);
 	console.log('  Progress is kept in this browser only. Press Ctrl+C to stop.\n');
-	if (!argv.includes('--no-open')) openBrowser(url);
+	if (!values['no-open']) openBrowser(url);
 	const stop = () => server.close().then(() => process.exit(0));
 	process.on('SIGINT', stop);
 	process.on('SIGTERM', stop);

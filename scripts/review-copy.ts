@@ -15,19 +15,18 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import { createServer } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { buildCourse, loadLibrary } from '../src/lib/content/course.js';
 import {
 	buildSlug,
-	flagsToEnv,
 	OPTION_SPECS,
 	parseBuildOptions,
 	type BuildOptions
 } from '../src/lib/content/options.js';
 import type { Course } from '../src/lib/engine/types.js';
 import { diffUnits, reviewUnits, type ReviewDiff, type Unit } from '../src/lib/review/units.js';
+import { BUILD_FLAGS, buildEnv, readArgs } from './args.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DATA_ID = 'review-units';
@@ -217,43 +216,38 @@ function escapeHtml(s: string): string {
 
 /** `root` is where the content (scenarios/) is read from; the document's code is always this checkout's. */
 export async function main(argv: string[], root = ROOT): Promise<number> {
-	let parsed;
-	try {
-		parsed = parseArgs({
-			args: argv,
-			options: { since: { type: 'string' }, out: { type: 'string' } },
-			strict: false,
-			allowPositionals: false
-		});
-	} catch (e) {
-		console.error(`✗ ${(e as Error).message}`);
-		return 1;
+	const {
+		values,
+		errors: flagErrors,
+		help
+	} = readArgs(argv, {
+		...BUILD_FLAGS,
+		since: { type: 'string' },
+		out: { type: 'string' }
+	});
+	const usage =
+		'  usage: npm run review-copy -- --council=<id> [--mode=…] [--scenarios=…] [--since=<earlier review copy or git revision>] [--out=<file>]';
+	if (help) {
+		console.log(usage.trim());
+		return 0;
 	}
-	const since = typeof parsed.values.since === 'string' ? parsed.values.since : undefined;
-	const out = typeof parsed.values.out === 'string' ? parsed.values.out : undefined;
-	const rest = argv.filter((a) => !/^--(since|out)(=|$)/.test(a));
+	const since = typeof values.since === 'string' ? values.since : undefined;
+	const out = typeof values.out === 'string' ? values.out : undefined;
 	const lib = await loadLibrary(root);
 	if (lib.errors.length) {
 		for (const e of lib.errors) console.error(`✗ ${e.file}:${e.line}: ${e.message}`);
 		return 1;
 	}
-	const { env, errors: flagErrors } = flagsToEnv(rest.filter((a) => !a.startsWith('--scorm')));
+	const env = buildEnv(values);
+	delete env.SCORM; // accepted, as npm run package takes it, but a review copy is the same for both
 	const { options, errors } = parseBuildOptions(env, {
 		councils: lib.councils.map((c) => c.id),
 		scenarios: lib.scenarios.map((s) => s.id)
 	});
 	if (!env.COUNCIL) errors.push('name the council: --council=<id>');
 	if (flagErrors.length || errors.length) {
-		const allowed = [
-			...OPTION_SPECS.filter((o) => o.flag !== 'scorm').map((o) => `--${o.flag}`),
-			'--since',
-			'--out'
-		].join(', ');
-		for (const e of [...flagErrors, ...errors])
-			console.error(`✗ ${e.replace(/allowed: .*$/, `allowed: ${allowed}`)}`);
-		console.error(
-			'  usage: npm run review-copy -- --council=<id> [--mode=…] [--scenarios=…] [--since=<earlier review copy or git revision>] [--out=<file>]'
-		);
+		for (const e of [...flagErrors, ...errors]) console.error(`✗ ${e}`);
+		console.error(usage);
 		return 1;
 	}
 	const course = buildCourse(lib, options);

@@ -207,7 +207,11 @@ function gzipInto(req: IncomingMessage, res: ServerResponse): void {
 			zip.end();
 			return res;
 		}) as typeof res.end;
-		const rest = { ...headers, 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' };
+		const rest: Record<string, string | number> = {
+			...headers,
+			'Content-Encoding': 'gzip',
+			Vary: 'Accept-Encoding'
+		};
 		delete rest['Content-Length'];
 		return head(status, rest);
 	}) as typeof res.writeHead;

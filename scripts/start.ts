@@ -14,7 +14,8 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { DEFAULT_PORT, listPackages, parsePort, startServer } from './serve.js';
+import { readArgs } from './args.js';
+import { DEFAULT_PORT, listPackages, portValue, startServer } from './serve.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -95,28 +96,30 @@ function runPackage(root: string): Promise<number> {
 const USAGE = 'usage: npm start [-- --port=<number>] [-- --no-package]';
 
 export async function main(argv: string[], root = ROOT): Promise<number> {
-	if (argv.includes('--help') || argv.includes('-h')) {
+	const { values, errors, help } = readArgs(argv, {
+		port: { type: 'string' },
+		'no-package': { type: 'boolean' }
+	});
+	if (help) {
 		console.log(USAGE);
 		return 0;
 	}
-	const unknown = argv.filter(
-		(a, i) => !/^--port(=.*)?$/.test(a) && a !== '--no-package' && argv[i - 1] !== '--port'
-	);
-	if (unknown.length) {
-		console.error(
-			`✗ unknown option${unknown.length > 1 ? 's' : ''} ${unknown.join(' ')}\n${USAGE}`
-		);
-		return 1;
-	}
-	let port: number;
+	let port = DEFAULT_PORT;
 	try {
-		port = parsePort(argv, Number(process.env.PORT) || DEFAULT_PORT);
+		port = portValue(
+			typeof values.port === 'string' ? values.port : undefined,
+			Number(process.env.PORT) || DEFAULT_PORT
+		);
 	} catch (e) {
-		console.error(`✗ ${(e as Error).message}`);
+		errors.push((e as Error).message);
+	}
+	if (errors.length) {
+		for (const e of errors) console.error(`✗ ${e}`);
+		console.error(USAGE);
 		return 1;
 	}
 
-	if (!argv.includes('--no-package')) {
+	if (!values['no-package']) {
 		const why = whyPackage(root);
 		if (why) {
 			console.log(`Building the packages first, because ${why}.`);

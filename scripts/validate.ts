@@ -19,6 +19,7 @@ import {
 } from '../src/lib/content/report.js';
 import { scenarioFits } from '../src/lib/content/councils.js';
 import { trackReport } from '../src/lib/content/track-report.js';
+import { readArgs } from './args.js';
 
 /** Checks the content under root and prints the report; returns the exit code. */
 export async function validate(root: string, quiet = false): Promise<number> {
@@ -101,10 +102,13 @@ export async function validate(root: string, quiet = false): Promise<number> {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+	const { values, errors, help } = readArgs(process.argv.slice(2), { quiet: { type: 'boolean' } });
+	if (help || errors.length) {
+		for (const e of errors) console.error(`✗ ${e}`);
+		(help ? console.log : console.error)('usage: npm run validate [-- --quiet]');
+		process.exit(help ? 0 : 1);
+	}
 	process.exit(
-		await validate(
-			resolve(dirname(fileURLToPath(import.meta.url)), '..'),
-			process.argv.includes('--quiet')
-		)
+		await validate(resolve(dirname(fileURLToPath(import.meta.url)), '..'), values.quiet === true)
 	);
 }

@@ -9,24 +9,27 @@
  */
 import { loadLibrary } from '../src/lib/content/course.js';
 import { certificateReference } from '../src/lib/engine/verify.js';
+import { readArgs } from './args.js';
 
-const args = Object.fromEntries(
-	process.argv.slice(2).map((a) => {
-		const m = /^--([a-z]+)=(.*)$/.exec(a);
-		if (!m) {
-			console.error(
-				`✗ unknown argument "${a}" — use --council, --name, --date, --score, --result, --mode, --content`
-			);
-			process.exit(1);
-		}
-		return [m[1], m[2]];
-	})
+const USAGE =
+	'usage: npm run verify-certificate -- --council=<id> --name="Jo Bloggs" --date=2026-12-01 --score=94 --result=Passed [--mode=assessed] [--content=<content version>]';
+const FACTS = ['council', 'name', 'date', 'score', 'result', 'mode', 'content'] as const;
+const { values, errors, help } = readArgs(
+	process.argv.slice(2),
+	Object.fromEntries(FACTS.map((f) => [f, { type: 'string' as const }]))
 );
-const missing = ['council', 'name', 'date', 'score', 'result'].filter((k) => !args[k]);
-if (missing.length) {
-	console.error(
-		`✗ missing ${missing.map((m) => `--${m}`).join(', ')} (see the top of scripts/verify-certificate.ts)`
-	);
+if (help) {
+	console.log(USAGE);
+	process.exit(0);
+}
+const args = values as Partial<Record<(typeof FACTS)[number], string>>;
+const missing = ['council', 'name', 'date', 'score', 'result'].filter(
+	(k) => !args[k as (typeof FACTS)[number]]
+);
+if (missing.length) errors.push(`missing ${missing.map((m) => `--${m}`).join(', ')}`);
+if (errors.length) {
+	for (const e of errors) console.error(`✗ ${e}`);
+	console.error(USAGE);
 	process.exit(1);
 }
 const content = args.content ?? (await loadLibrary(process.cwd())).contentVersion;
@@ -34,12 +37,12 @@ const mode = args.mode ?? 'assessed';
 const outcome = mode === 'practice' ? 'Completed (practice, not assessed)' : args.result;
 const code = certificateReference([
 	content,
-	args.council,
+	args.council!,
 	mode,
-	args.name,
-	args.date,
+	args.name!,
+	args.date!,
 	Number(args.score),
-	outcome
+	outcome!
 ]);
 console.log(`Certificate reference: ${code}  (content version ${content})`);
 console.log(
