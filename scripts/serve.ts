@@ -24,6 +24,7 @@ import { createGzip } from 'node:zlib';
 import sirv from 'sirv';
 import { create } from 'xmlbuilder2';
 import { parse as parseYaml } from 'yaml';
+import { readArgs } from './args.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DEFAULT_PORT = 4173;
@@ -365,23 +366,27 @@ export function parsePort(argv: string[], fallback = DEFAULT_PORT): number {
 const USAGE = 'usage: npx tsx scripts/serve.ts [--port=<number>] [--log] [--gzip]';
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-	let port: number;
-	let flags: { log?: boolean; gzip?: boolean };
+	const { values, errors, help } = readArgs(process.argv.slice(2), {
+		port: { type: 'string' },
+		log: { type: 'boolean' },
+		gzip: { type: 'boolean' }
+	});
+	if (help) {
+		console.log(USAGE);
+		process.exit(0);
+	}
+	let port = DEFAULT_PORT;
 	try {
-		const { values } = parseArgs({
-			options: {
-				port: { type: 'string' },
-				log: { type: 'boolean' },
-				gzip: { type: 'boolean' }
-			}
-		});
-		port = portValue(values.port);
-		flags = values;
+		port = portValue(typeof values.port === 'string' ? values.port : undefined);
 	} catch (e) {
-		console.error(`✗ ${(e as Error).message}\n${USAGE}`);
+		errors.push((e as Error).message);
+	}
+	if (errors.length) {
+		for (const e of errors) console.error(`✗ ${e}`);
+		console.error(USAGE);
 		process.exit(1);
 	}
-	startServer(port, { log: flags.log, gzip: flags.gzip }).then(
+	startServer(port, { log: values.log === true, gzip: values.gzip === true }).then(
 		(s) => {
 			const n = listPackages().length;
 			console.log(
