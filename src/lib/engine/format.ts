@@ -8,22 +8,9 @@ export function formatMinutes(secs: number): string {
 /** "1 December 2026" (UK style). */
 export function formatDate(iso: string): string {
 	const [y, m, d] = iso.split('-').map(Number);
-	const months = [
-		'January',
-		'February',
-		'March',
-		'April',
-		'May',
-		'June',
-		'July',
-		'August',
-		'September',
-		'October',
-		'November',
-		'December'
-	];
-	return `${d} ${months[m - 1]} ${y}`;
+	return LONG_DATE.format(Date.UTC(y, m - 1, d));
 }
+const LONG_DATE = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' });
 
 /** Adds whole months to a yyyy-mm-dd date, clamping to the month's last day. */
 export function addMonths(iso: string, months: number): string {

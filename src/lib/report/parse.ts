@@ -244,20 +244,12 @@ export function attemptReader(layout: Layout, onAttempt: (a: Attempt) => void) {
 	};
 }
 
-const MONTHS = [
-	'january',
-	'february',
-	'march',
-	'april',
-	'may',
-	'june',
-	'july',
-	'august',
-	'september',
-	'october',
-	'november',
-	'december'
-];
+/** january … december, lower case. */
+const MONTHS = Array.from({ length: 12 }, (_, i) =>
+	new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' })
+		.format(Date.UTC(2000, i, 1))
+		.toLowerCase()
+);
 
 /** A date as yyyy-mm-dd from Moodle's "Thursday, 3 December 2026, 12:23 PM", "3 December 2026, …" or ISO; null if none. */
 export function parseDate(text: string): string | null {
