@@ -6,11 +6,32 @@
  *   npx playwright test tests/e2e/lms.spec.ts -g "SCORM 2004"
  *
  * tests/e2e/global-setup.ts stops the run with one line if Chromium or the packages are missing.
+ *
+ * The mock LMS server (scripts/serve.ts) is started for this run on a free port, so two
+ * checkouts never test each other's dist/. E2E_PORT=<n> picks the port instead; if something
+ * already listens there, the run stops rather than test that server's packages.
  */
+import { createServer } from 'node:net';
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM, CHROMIUM_LAUNCH } from './scripts/chromium';
 
-export const E2E_PORT = Number(process.env.E2E_PORT ?? 4321);
-export const CHROMIUM = '/usr/bin/chromium';
+/** A port nothing listens on now (the system's choice). */
+function freePort(): Promise<number> {
+	return new Promise((done, fail) => {
+		const probe = createServer();
+		probe.once('error', fail);
+		probe.listen(0, '127.0.0.1', () => {
+			const { port } = probe.address() as { port: number };
+			probe.close(() => done(port));
+		});
+	});
+}
+
+// The config is read again in every worker: the port chosen first is handed down in the
+// environment, so the server and every worker agree on it.
+process.env.E2E_PORT ??= String(await freePort());
+export const E2E_PORT = Number(process.env.E2E_PORT);
+export { CHROMIUM };
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -30,25 +51,13 @@ export default defineConfig({
 		timezoneId: 'Europe/London',
 		trace: 'off',
 		screenshot: 'only-on-failure',
-		launchOptions: {
-			executablePath: CHROMIUM,
-			args: [
-				'--headless',
-				'--no-sandbox',
-				'--disable-gpu',
-				'--disable-quic',
-				'--no-first-run',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync'
-			]
-		}
+		launchOptions: CHROMIUM_LAUNCH
 	},
 	projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
 	webServer: {
 		command: `npx tsx scripts/serve.ts --port ${E2E_PORT}`,
 		url: `http://127.0.0.1:${E2E_PORT}/`,
-		reuseExistingServer: !process.env.CI,
+		reuseExistingServer: false,
 		timeout: 30_000,
 		stdout: 'ignore',
 		stderr: 'pipe'

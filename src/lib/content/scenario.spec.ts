@@ -67,8 +67,19 @@ describe('scenario checker', () => {
 		expect([...errors, ...warnings].map(formatError)).toEqual(expected);
 	});
 
-	it('has a fixture for every kind of break the build must catch', () => {
-		expect(cases.length).toBeGreaterThanOrEqual(15);
+	it.each(cases)('%s is a real break: a changed example, reported at a line of its own', (name) => {
+		const file = `${dir}/${name}/scenario.md`;
+		const source = readFileSync(file, 'utf8');
+		const lines = source.split('\n').length;
+		const expected = readFileSync(`${dir}/${name}/expected.txt`, 'utf8').trim().split('\n');
+		expect(source).not.toBe(exampleSource());
+		expect(expected.filter((l) => l !== '')).not.toEqual([]);
+		for (const message of expected) {
+			const m = /^(.+?):(\d+): \S/.exec(message);
+			expect(m?.[1], message).toBe(file);
+			expect(Number(m![2]), message).toBeGreaterThanOrEqual(1);
+			expect(Number(m![2]), message).toBeLessThanOrEqual(lines);
+		}
 	});
 
 	it('a scenario that declares fits: [principal] may use {leader}: only councils it fits must fill it', async () => {
