@@ -14,6 +14,7 @@ import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parse as parseYaml } from 'yaml';
 import { loadLibrary } from '../src/lib/content/course.js';
 import { formatError, problemReport, warningReport } from '../src/lib/content/errors.js';
 import { DEFAULT_COUNCIL } from '../src/lib/content/options.js';
@@ -32,8 +33,14 @@ export function lastEditedScenario(root: string): string | undefined {
 		.map((f) => ({ f, t: statSync(join(dir, f)).mtimeMs }));
 	files.sort((a, b) => b.t - a.t);
 	for (const { f } of files) {
-		const id = /^id\s*:\s*["']?([^"'\s]+)/m.exec(readFileSync(join(dir, f), 'utf8'))?.[1];
-		if (id) return id;
+		// The frontmatter: the YAML between the first two "---" lines.
+		const block = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(join(dir, f), 'utf8'))?.[1];
+		try {
+			const id = block === undefined ? undefined : parseYaml(block)?.id;
+			if (typeof id === 'string' && id) return id;
+		} catch {
+			/* a frontmatter being written: try the next file */
+		}
 	}
 	return undefined;
 }

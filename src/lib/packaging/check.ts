@@ -120,12 +120,18 @@ function extensionNames(root: string): Map<string, Set<string>> {
 	if (extNames) return extNames;
 	const map = new Map<string, Set<string>>();
 	const { driver, preload } = schemaSet('2004', root);
+	// Any namespace: xmlbuilder2 binds the prefix of `xmlns:xs = "…"` (spaces around "=", as in
+	// ADL's files) to the default namespace, and a schema holds no other element of these names.
 	for (const f of [driver, ...preload]) {
-		const tns = /targetNamespace\s*=\s*"([^"]+)"/.exec(f.contents)?.[1];
+		const schema = create(f.contents).root().node as unknown as Element;
+		const tns = schema.getAttribute('targetNamespace');
 		if (!tns) continue;
 		const names = map.get(tns) ?? new Set<string>();
-		for (const m of f.contents.matchAll(/<xs(?:d)?:(?:element|attribute)\s+name\s*=\s*"([^"]+)"/g))
-			names.add(m[1]);
+		for (const tag of ['element', 'attribute'])
+			for (const decl of Array.from(schema.getElementsByTagNameNS('*', tag))) {
+				const name = decl.getAttribute('name');
+				if (name) names.add(name);
+			}
 		map.set(tns, names);
 	}
 	extNames = map;
