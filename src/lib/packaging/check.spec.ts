@@ -1,7 +1,6 @@
 // @vitest-environment node
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { ScormVersion } from '../content/options.js';
 import { checkPackage, PROJECT_ROOT, validateManifestXml } from './check.js';
@@ -174,7 +173,7 @@ describe('checkPackage on packages built with buildManifest', () => {
 		).toEqual([
 			expect.stringMatching(/imsmanifest\.xml is at "course\/imsmanifest\.xml", not at the root/)
 		]);
-		expect(await checkPackage(strToU8('not a zip'), '1.2')).toEqual([
+		expect(await checkPackage(new TextEncoder().encode('not a zip'), '1.2')).toEqual([
 			expect.stringMatching(/not a readable zip/)
 		]);
 	});

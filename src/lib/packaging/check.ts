@@ -13,11 +13,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { strFromU8, unzipSync } from 'fflate';
 import { validateXML } from 'xmllint-wasm';
 import { create } from 'xmlbuilder2';
 import type { ScormVersion } from '../content/options.js';
 import { SCHEMA_DIRS } from './manifest.js';
+import { unzipFiles } from './zip.js';
 
 /** The project root (this file is src/lib/packaging/check.ts). */
 export const PROJECT_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -248,7 +248,7 @@ export async function checkPackage(
 ): Promise<string[]> {
 	let entries: Record<string, Uint8Array>;
 	try {
-		entries = unzipSync(zip);
+		entries = unzipFiles(zip);
 	} catch (e) {
 		return [`the package is not a readable zip file (${(e as Error).message})`];
 	}
@@ -278,7 +278,7 @@ export async function checkPackage(
 		);
 		return problems;
 	}
-	const xml = strFromU8(manifestBytes);
+	const xml = new TextDecoder().decode(manifestBytes);
 	const xsdProblems = await validateManifestXml(xml, version, root);
 	problems.push(...xsdProblems);
 	if (xsdProblems.some((p) => /: not well-formed XML: /.test(p))) {
