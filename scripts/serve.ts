@@ -19,7 +19,6 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import { createGzip } from 'node:zlib';
 import sirv from 'sirv';
 import { create } from 'xmlbuilder2';
@@ -350,17 +349,6 @@ export function portValue(raw: string | undefined, fallback = DEFAULT_PORT): num
 	if (!/^\d+$/.test(raw) || n < 0 || n > 65535)
 		throw new Error(`--port "${raw}" is not a port number (0–65535)`);
 	return n;
-}
-
-/** --port=N or --port N among other arguments; the default otherwise. Throws on a bad value. */
-export function parsePort(argv: string[], fallback = DEFAULT_PORT): number {
-	const { values } = parseArgs({
-		args: argv,
-		options: { port: { type: 'string' } },
-		strict: false,
-		allowPositionals: true
-	});
-	return portValue(typeof values.port === 'string' ? values.port : undefined, fallback);
 }
 
 const USAGE = 'usage: npx tsx scripts/serve.ts [--port=<number>] [--log] [--gzip]';
