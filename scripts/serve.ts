@@ -17,6 +17,7 @@ import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'n
 import type { AddressInfo } from 'node:net';
 import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { mockLmsScript } from './mock-lms/bundle.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DEFAULT_PORT = 4173;
@@ -312,6 +313,7 @@ export function handler(root = ROOT, log = false) {
 			return file ? sendFile(res, req, file) : notFound(res, req, path);
 		}
 		if (path.startsWith('/api/')) return notFound(res, req, path);
+		if (path === '/mock-lms.js') return send(res, req, 200, contentType(path), mockLmsScript(root));
 		const file = resolveInside(mockDir, path === '/' ? '/index.html' : path);
 		return file ? sendFile(res, req, file) : notFound(res, req, path);
 	};
