@@ -60,7 +60,7 @@ describe('mock LMS session (SCORM 1.2)', () => {
 		api.LMSSetValue('cmi.core.lesson_status', 'incomplete');
 		expect(loadRecord('town-1.2')?.cmi, 'nothing stored before a Commit').toBeNull();
 		expect(api.LMSCommit('')).toBe('true');
-		expect(loadRecord('town-1.2')?.cmi.core.lesson_status).toBe('incomplete');
+		expect(loadRecord('town-1.2')?.cmi?.core.lesson_status).toBe('incomplete');
 		api.LMSSetValue('cmi.core.exit', 'suspend');
 		api.LMSSetValue('cmi.core.session_time', '00:02:05');
 		expect(api.LMSFinish('')).toBe('true');
