@@ -24,6 +24,7 @@ import sirv from 'sirv';
 import { create } from 'xmlbuilder2';
 import { parse as parseYaml } from 'yaml';
 import { readArgs } from './args.js';
+import { mockLmsScript } from './mock-lms/bundle.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DEFAULT_PORT = 4173;
@@ -298,6 +299,10 @@ export function handler(root = ROOT, log = false, gzip = false) {
 			return serve(vendor, `/${name}`);
 		}
 		if (path.startsWith('/api/')) return notFound(res, path);
+		// The mock LMS page's script, bundled from its TypeScript modules (scripts/mock-lms/bundle.ts).
+		if (path === '/mock-lms.js')
+			return send(res, 200, 'text/javascript; charset=utf-8', mockLmsScript(root));
+		if (path.endsWith('.ts')) return notFound(res, path);
 		return serve(mockLms, path);
 	};
 }
