@@ -41,8 +41,14 @@ export const ARTEFACT_TAGS: Record<string, TagSpec> = {
 };
 const NAMES = Object.keys(ARTEFACT_TAGS);
 const LIST = NAMES.map((n) => `<${n}>`).join(', ');
-/** Matches a line that opens or closes an artefact tag (for line-based checks). */
-export const ARTEFACT_LINE = new RegExp(`^\\s*<(/?)(${NAMES.join('|')})\\b`);
+/**
+ * Each artefact tag in a line of source (for line-based checks): 1: "/" if it closes,
+ * 2: "/" if it closes itself.
+ */
+export const ARTEFACT_TAG = new RegExp(
+	`<(/?)(?:${NAMES.join('|')})\\b(?:[^<>"']|"[^"]*"|'[^']*')*?(/?)>`,
+	'g'
+);
 
 /** A tag, or a node of Markdown, in the order written. */
 interface Tag {

@@ -114,7 +114,7 @@ export function toBlock(node: MdNode, report: Report): Block | null {
 			const art: Artefact = {
 				a: (node.name ?? '').toLowerCase() as ArtefactKind,
 				at: node.attrs ?? {},
-				b: body
+				body
 			};
 			if (node.kids?.length) art.k = node.kids.map((k) => toBlock(k, report) as Artefact);
 			return art;
@@ -160,7 +160,7 @@ export function plainText(rich: Rich | Inline[]): string {
 		else if ('q' in b) b.q.forEach(blk);
 		else if ('a' in b) {
 			parts.push(artefactLabel(b), '.\n');
-			b.b.forEach(blk);
+			b.body.forEach(blk);
 			b.k?.forEach(blk);
 		} else b.c.forEach(inl);
 		parts.push('\n');
@@ -198,7 +198,7 @@ export function mapRich(rich: Rich, fn: (s: string) => string): Rich {
 		const out: Artefact = {
 			a: x.a,
 			at: Object.fromEntries(Object.entries(x.at).map(([k, v]) => [k, fn(v)])),
-			b: x.b.map(blk)
+			body: x.body.map(blk)
 		};
 		if (x.k) out.k = x.k.map(mapArtefact);
 		return out;

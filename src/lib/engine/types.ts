@@ -34,12 +34,12 @@ export type ArtefactKind =
 /**
  * A document the learner would recognise (an email, a text thread, a post …), checked at build
  * time (src/lib/content/artefacts.ts): a: its kind; at: its attributes (plain text, placeholders
- * filled); b: its body; k: the <Message>s of a <Messages>, the <Comment>s of a <Post>.
+ * filled); body: its words; k: the <Message>s of a <Messages>, the <Comment>s of a <Post>.
  */
 export interface Artefact {
 	a: ArtefactKind;
 	at: Record<string, string>;
-	b: Block[];
+	body: Block[];
 	k?: Artefact[];
 }
 export type Rich = Block[];

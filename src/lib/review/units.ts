@@ -56,7 +56,7 @@ export function richParagraphs(rich: Rich): string[] {
 			out.push(artefactLabel(b));
 			for (const [k, v] of Object.entries(b.at))
 				out.push(`${k[0].toUpperCase()}${k.slice(1)}: ${v}`);
-			out.push(...richParagraphs(b.b), ...richParagraphs(b.k ?? []));
+			out.push(...richParagraphs(b.body), ...richParagraphs(b.k ?? []));
 		} else out.push(...richParagraphs(b.q));
 	}
 	return out;
