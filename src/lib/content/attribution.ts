@@ -5,8 +5,14 @@
  * a principle that the surrounding choice scores (for a step's narrative: any choice of the step;
  * for an ending: the choices that lead to it). Negative statements ("the protocol does not say …")
  * are not claims and pass. Pure: works on the source text and the parsed scenario.
+ *
+ * Artefacts (<Email>, <Post>, <Messages> …, from their opening tag to their closing tag) are not
+ * checked: their words are a character speaking (a resident's post may well say "the protocol
+ * says …" wrongly; the choice's feedback puts it right), not the module telling the learner what
+ * the protocol says. Feedback and the story around an artefact are checked as before.
  */
 import type { Council, Scenario } from '../engine/types.js';
+import { ARTEFACT_TAG } from './artefacts.js';
 import type { ContentError } from './errors.js';
 
 /** Words that attribute a rule to the protocol (or "the rules"). */
@@ -75,12 +81,18 @@ export function attributionProblems(
 	const lines = source.split('\n');
 	let body = false;
 	let dashes = 0;
+	/** How many artefact tags are open before this line. */
+	let depth = 0;
 	lines.forEach((text, i) => {
 		const lineNo = i + 1;
 		if (!body) {
 			if (text.trim() === '---' && ++dashes === 2) body = true;
 			return;
 		}
+		const tags = [...text.matchAll(ARTEFACT_TAG)];
+		const inArtefact = depth > 0 || tags.length > 0;
+		for (const t of tags) if (!t[2]) depth = Math.max(0, depth + (t[1] ? -1 : 1));
+		if (inArtefact) return;
 		if (/^\s*Scores:/i.test(text)) return;
 		const scope = [...sc].reverse().find((x) => x.from <= lineNo);
 		if (!scope || scope.principles.length === 0) return;
