@@ -2,7 +2,8 @@
  * Markdown (mdast from mdsvex) → the model's safe rich text. Only paragraphs, lists,
  * quotations, bold, italics and line breaks survive; anything else is reported.
  */
-import type { Block, Inline, Rich } from '../engine/types.js';
+import type { Artefact, ArtefactKind, Block, Inline, Rich } from '../engine/types.js';
+import { artefactLabel } from '../engine/format.js';
 
 export interface MdNode {
 	type: string;
@@ -12,12 +13,16 @@ export interface MdNode {
 	children?: MdNode[];
 	position?: { start: { line: number; column: number; offset?: number }; end: { line: number } };
 	label?: string;
+	/** An `artefact` node (built by artefacts.ts): its tag, attributes and <Message>/<Comment>s. */
+	name?: string;
+	attrs?: Record<string, string>;
+	kids?: MdNode[];
 }
 
 export type Report = (line: number, message: string) => void;
 
 const UNSUPPORTED: Record<string, string> = {
-	html: 'HTML is not allowed in scenario files — write plain text (use **bold** or *italics* for emphasis)',
+	html: 'HTML is not allowed here — write plain text (use **bold** or *italics* for emphasis); an artefact tag such as <Email> goes on its own line, with a blank line before it, outside quotations and lists',
 	code: 'code blocks are not allowed in scenario files — write plain text',
 	inlineCode: 'code is not allowed in scenario files — remove the backticks',
 	image: 'images are not supported — describe the picture in words',
@@ -51,6 +56,10 @@ export function toInlines(nodes: MdNode[], report: Report): Inline[] {
 				// "[sic]" with no link definition is just text in brackets
 				out.push('[', ...toInlines(n.children ?? [], report), ']');
 				break;
+			case 'html':
+				// A closing tag is reported with its opening one.
+				if (!/^<\//.test(n.value ?? '')) report(lineOf(n), inlineHtml(n.value ?? ''));
+				break;
 			default:
 				report(
 					lineOf(n),
@@ -59,6 +68,16 @@ export function toInlines(nodes: MdNode[], report: Report): Inline[] {
 		}
 	}
 	return mergeStrings(out);
+}
+
+/** What is wrong with HTML inside a line of text. */
+function inlineHtml(value: string): string {
+	const name = /^<([A-Za-z][\w:-]*)/.exec(value)?.[1] ?? '';
+	if (/^(script|style)$/i.test(name))
+		return `<${name}> is not allowed in scenario files — delete it; scenarios are words only`;
+	if (/^[A-Z]/.test(name))
+		return `<${name}> must start on its own line — put a blank line before <${name}> and write it as in "Artefacts" in docs/authoring.md`;
+	return UNSUPPORTED.html;
 }
 
 function mergeStrings(items: Inline[]): Inline[] {
@@ -85,6 +104,20 @@ export function toBlock(node: MdNode, report: Report): Block | null {
 				return inl;
 			});
 			return node.ordered ? { ol: items } : { ul: items };
+		}
+		case 'artefact': {
+			const body: Block[] = [];
+			for (const c of node.children ?? []) {
+				const b = toBlock(c, report);
+				if (b) body.push(b);
+			}
+			const art: Artefact = {
+				a: (node.name ?? '').toLowerCase() as ArtefactKind,
+				at: node.attrs ?? {},
+				b: body
+			};
+			if (node.kids?.length) art.k = node.kids.map((k) => toBlock(k, report) as Artefact);
+			return art;
 		}
 		case 'blockquote': {
 			const inner: Block[] = [];
@@ -125,7 +158,11 @@ export function plainText(rich: Rich | Inline[]): string {
 				parts.push('. ');
 			});
 		else if ('q' in b) b.q.forEach(blk);
-		else b.c.forEach(inl);
+		else if ('a' in b) {
+			parts.push(artefactLabel(b), '.\n');
+			b.b.forEach(blk);
+			b.k?.forEach(blk);
+		} else b.c.forEach(inl);
 		parts.push('\n');
 	};
 	for (const x of rich as (Block | Inline)[]) {
@@ -154,7 +191,18 @@ export function mapRich(rich: Rich, fn: (s: string) => string): Rich {
 					? { ol: b.ol.map((li) => li.map(inl)) }
 					: 'q' in b
 						? { q: b.q.map(blk) }
-						: { h: b.h, c: b.c.map(inl) };
+						: 'a' in b
+							? mapArtefact(b)
+							: { h: b.h, c: b.c.map(inl) };
+	const mapArtefact = (x: Artefact): Artefact => {
+		const out: Artefact = {
+			a: x.a,
+			at: Object.fromEntries(Object.entries(x.at).map(([k, v]) => [k, fn(v)])),
+			b: x.b.map(blk)
+		};
+		if (x.k) out.k = x.k.map(mapArtefact);
+		return out;
+	};
 	return rich.map(blk);
 }
 

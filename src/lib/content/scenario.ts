@@ -6,6 +6,7 @@ import { compile } from 'mdsvex';
 import type { Choice, Ending, Node, Outcome, Rich, Scenario, Step } from '../engine/types.js';
 import type { ContentError } from './errors.js';
 import { MAX_SCENARIO_ID, parseFrontmatter } from './frontmatter.js';
+import { expandArtefacts } from './artefacts.js';
 import { lineOf, toBlock, toInlines, type MdNode } from './rich.js';
 import { didYouMean } from './suggest.js';
 
@@ -168,7 +169,9 @@ export async function parseScenario(
 		if (b) into.push(b);
 	};
 
-	for (const n of children.slice(1)) {
+	// Artefact tags (<Email …> … </Email>) become checked `artefact` nodes (artefacts.ts).
+	const body = await expandArtefacts(children.slice(1), report, markdownTree);
+	for (const n of body) {
 		if (n.type === 'heading' && n.depth === 2) {
 			choice = null;
 			step = null;

@@ -1,4 +1,6 @@
 /** Small display helpers shared by pages (pure). */
+import type { Artefact } from './types.js';
+
 export function formatMinutes(secs: number): string {
 	const m = Math.round(secs / 60);
 	if (secs > 0 && m === 0) return 'under a minute';
@@ -57,4 +59,34 @@ export function protocolFacts(p: { version: string; adopted: string }): string {
 	]
 		.filter(Boolean)
 		.join('; ');
+}
+
+/**
+ * What an artefact is, in words, as a screen reader announces it and the review copy lists it:
+ * "Email from Sam Patel, subject Thursday’s papers", "Message thread, Mill Lane, 3 messages".
+ * (One home: the Artefact component and the text walkers all use this.)
+ */
+export function artefactLabel(x: Artefact): string {
+	const t = x.at;
+	const opt = (pre: string, v?: string) => (v ? `${pre}${v}` : '');
+	switch (x.a) {
+		case 'email':
+			return `Email from ${t.from}${opt(' to ', t.to)}, subject ${t.subject}`;
+		case 'messages': {
+			const n = x.k?.length ?? 0;
+			return `Message thread${opt(', ', t.title)}, ${n} message${n === 1 ? '' : 's'}`;
+		}
+		case 'message':
+			return `${t.from}${opt(' at ', t.time)}`;
+		case 'post':
+			return `Post by ${t.author}${opt(' on ', t.platform)}`;
+		case 'comment':
+			return `Comment by ${t.author}`;
+		case 'letter':
+			return `Letter from ${t.from}${opt(' to ', t.to)}`;
+		case 'paper':
+			return `Paper: ${t.title}${opt(', marked ', t.classification)}`;
+		default:
+			return `Note${opt(' from ', t.from)}`;
+	}
 }

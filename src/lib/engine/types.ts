@@ -17,14 +17,31 @@ export interface TrackPlan {
 
 /** Inline rich text: a string, bold, italic, or a line break. No HTML, ever. */
 export type Inline = string | { b: Inline[] } | { i: Inline[] } | { br: 1 };
-/** Block rich text: paragraph, bulleted list, numbered list, quotation. */
+/** Block rich text: paragraph, bulleted list, numbered list, quotation, artefact. */
 /** Headings (h: 1–3) appear only in pages such as the accessibility statement, never in scenarios. */
 export type Block =
 	| { p: Inline[] }
 	| { ul: Inline[][] }
 	| { ol: Inline[][] }
 	| { q: Block[] }
-	| { h: number; c: Inline[] };
+	| { h: number; c: Inline[] }
+	| Artefact;
+
+/** The artefact tags of docs/authoring.md ("Artefacts"), by their model name (the tag, lower case). */
+export type ArtefactKind =
+	'email' | 'messages' | 'message' | 'post' | 'comment' | 'letter' | 'paper' | 'note';
+
+/**
+ * A document the learner would recognise (an email, a text thread, a post …), checked at build
+ * time (src/lib/content/artefacts.ts): a: its kind; at: its attributes (plain text, placeholders
+ * filled); b: its body; k: the <Message>s of a <Messages>, the <Comment>s of a <Post>.
+ */
+export interface Artefact {
+	a: ArtefactKind;
+	at: Record<string, string>;
+	b: Block[];
+	k?: Artefact[];
+}
 export type Rich = Block[];
 
 export interface Choice {

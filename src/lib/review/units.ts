@@ -5,6 +5,7 @@
  * last sign-off. Pure: no DOM, no Svelte.
  */
 import type { Course, Inline, Rich, Scenario } from '../engine/types.js';
+import { artefactLabel } from '../engine/format.js';
 
 export interface Unit {
 	/** Stable address, e.g. "leak/start/choice-b". */
@@ -50,7 +51,13 @@ export function richParagraphs(rich: Rich): string[] {
 		else if ('ul' in b) out.push(...b.ul.map(inlineText));
 		else if ('ol' in b) out.push(...b.ol.map(inlineText));
 		else if ('h' in b) out.push(inlineText(b.c));
-		else out.push(...richParagraphs(b.q));
+		else if ('a' in b) {
+			// An artefact: what it is, each attribute (a changed date or subject is a change), its words.
+			out.push(artefactLabel(b));
+			for (const [k, v] of Object.entries(b.at))
+				out.push(`${k[0].toUpperCase()}${k.slice(1)}: ${v}`);
+			out.push(...richParagraphs(b.b), ...richParagraphs(b.k ?? []));
+		} else out.push(...richParagraphs(b.q));
 	}
 	return out;
 }
