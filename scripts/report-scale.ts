@@ -26,7 +26,7 @@ import { chromium } from 'playwright-core';
 import { buildCourse, loadLibrary } from '../src/lib/content/course.js';
 import { parseBuildOptions } from '../src/lib/content/options.js';
 import { recommended } from '../src/lib/engine/scoring.js';
-import type { Course, Step } from '../src/lib/engine/types.js';
+import type { Course } from '../src/lib/engine/types.js';
 import { cohortOf } from '../src/lib/report/aggregate.js';
 import { readExport, reportPage } from './report.js';
 
@@ -43,11 +43,6 @@ export async function writeExport(
 	rows: number,
 	decisions: number
 ): Promise<number> {
-	const steps: { id: string; step: Step }[] = course.scenarios.flatMap((s) =>
-		Object.values(s.nodes)
-			.filter((n): n is Step => n.kind === 'step')
-			.map((step) => ({ id: `${s.id}_${step.id}`, step }))
-	);
 	const random = rng(42);
 	const out = createWriteStream(file);
 	const write = (line: string) =>
@@ -74,11 +69,24 @@ export async function writeExport(
 		];
 		const score = Math.floor(random() * 101);
 		cells.push(String(score), String(score));
-		for (let i = 0; i < decisions; i++) {
-			const { id, step } = steps[(r + i) % steps.length];
-			const key = step.choices[Math.floor(random() * step.choices.length)].key;
-			const right = recommended(step).key;
-			cells.push(id, key, right, key === right ? 'correct' : 'wrong');
+		// The learner plays scenarios in turn from the start, a random choice at each step, until
+		// they have made `decisions` decisions (the last scenario may be left part-way).
+		let made = 0;
+		for (let k = 0; made < decisions; k++) {
+			const s = course.scenarios[(r + k) % course.scenarios.length];
+			let node = s.nodes[s.start];
+			while (node.kind === 'step' && made < decisions) {
+				const choice = node.choices[Math.floor(random() * node.choices.length)];
+				const right = recommended(node).key;
+				cells.push(
+					`${s.id}_${node.id}`,
+					choice.key,
+					right,
+					choice.key === right ? 'correct' : 'wrong'
+				);
+				made++;
+				node = s.nodes[choice.next];
+			}
 		}
 		await write(cells.join('\t') + '\n');
 	}

@@ -7,6 +7,7 @@
  * format" (tab-separated) or as CSV, or any export with one row per interaction (learner, id,
  * response, result). It is read as a stream, row by row, so a national roll-out's file fits.
  * Options: --pass-mark=<0–100> (default 80), --from=yyyy-mm-dd, --to=yyyy-mm-dd, --group=<name>,
+ * --track=councillor|officer|all|unknown (the track the scenarios played show),
  * --out=<folder> (default dist), --content=<folder holding scenarios/> (read the course as it was
  * when the export's package was built, e.g. an older release), or --course=<file.json> (a course
  * saved as the report page holds it, e.g. tests/fixtures/lms-exports/*.course.json).
@@ -26,11 +27,12 @@ import {
 	decisionIndex,
 	playedOf,
 	type Cohort,
+	type CohortFilter,
 	type Played
 } from '../src/lib/report/aggregate.js';
 import { reportCourse } from '../src/lib/report/course-data.js';
 import { attemptReader, ExportError, layoutOf } from '../src/lib/report/parse.js';
-import { cohortCsv, renderCohort } from '../src/lib/report/render.js';
+import { cohortCsv, learnersCsv, renderCohort } from '../src/lib/report/render.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -51,30 +53,38 @@ export function readExport(
 	let reader: ReturnType<typeof attemptReader> | null = null;
 	let rows = 0;
 	return new Promise((done, fail) => {
-		const stream = createReadStream(file);
-		const parser = Papa.parse(Papa.NODE_STREAM_INPUT, { skipEmptyLines: 'greedy' });
+		// Decoded as it is read: a character whose bytes fall in two chunks stays whole.
+		const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 });
 		stream.on('error', (e) => fail(new ExportError(`${file} cannot be opened (${e.message})`)));
-		parser.on('data', (row: string[]) => {
-			try {
-				if (!reader) reader = attemptReader(layoutOf(row), (a) => played.push(playedOf(a, index)));
-				else {
-					reader.row(row);
-					rows++;
+		// Papa reads the stream a chunk at a time and hands over that chunk's rows.
+		Papa.parse<string[]>(stream, {
+			// Not 'greedy': that joins every row's cells to test it (the readers skip blank rows).
+			skipEmptyLines: true,
+			chunk(result, parser) {
+				try {
+					for (const row of result.data) {
+						if (!reader)
+							reader = attemptReader(layoutOf(row), (a) => played.push(playedOf(a, index)));
+						else {
+							reader.row(row);
+							rows++;
+						}
+					}
+				} catch (e) {
+					parser.abort();
+					stream.destroy();
+					fail(e instanceof ExportError ? new ExportError(`${file}: ${e.message}`) : e);
 				}
-			} catch (e) {
-				stream.destroy();
-				fail(e instanceof ExportError ? new ExportError(`${file}: ${e.message}`) : e);
+			},
+			complete() {
+				if (!reader) return fail(new ExportError(`${file} is empty — download the report again`));
+				reader.end();
+				done({ played, rows });
+			},
+			error(e: Error) {
+				fail(new ExportError(`${file} cannot be read as CSV or text (${e.message})`));
 			}
 		});
-		parser.on('end', () => {
-			if (!reader) return fail(new ExportError(`${file} is empty — download the report again`));
-			reader.end();
-			done({ played, rows });
-		});
-		parser.on('error', (e: Error) =>
-			fail(new ExportError(`${file} cannot be read as CSV or text (${e.message})`))
-		);
-		stream.pipe(parser);
 	});
 }
 
@@ -114,7 +124,7 @@ function escapeHtml(s: string): string {
 export async function reportPage(
 	course: Course,
 	passMark: number,
-	filled?: { cohort: Cohort; source: string; rows: number }
+	filled?: { cohort: Cohort; source: string; rows: number; filter?: CohortFilter }
 ): Promise<string> {
 	const script = (await pageScript()).replaceAll('</script', '<\\/script');
 	const hash = createHash('sha256').update(script).digest('base64');
@@ -130,7 +140,8 @@ export async function reportPage(
 				contentVersion: course.contentVersion,
 				passMark,
 				source: filled.source,
-				rows: filled.rows
+				rows: filled.rows,
+				filter: filled.filter
 			})
 		: '';
 	return `<!doctype html>
@@ -155,10 +166,12 @@ export async function reportPage(
 <legend class="visually-hidden">Filter the attempts</legend>
 <div><label for="from">Started from</label><input type="date" id="from"></div>
 <div><label for="to">Started up to</label><input type="date" id="to"></div>
+<div><label for="track">Track</label><select id="track"><option value="">All</option></select></div>
 <div><label for="group">Group</label><select id="group"><option value="">All</option></select></div>
 <div class="check"><input type="checkbox" id="names" checked> <label for="names">Show learners’ names (untick before printing for the council)</label></div>
 </fieldset>
 <p><a id="csv" download="${escapeHtml(course.council.id)}-cohort-summary.csv" hidden>Download the figures as CSV</a></p>
+<p><a id="learners-csv" download="${escapeHtml(course.council.id)}-cohort-learners.csv" hidden>Download each learner’s row as CSV (it holds their names: keep it private)</a></p>
 </section>
 <div id="results-start" tabindex="-1"></div>
 <div id="results">${results}</div>
@@ -224,6 +237,7 @@ export async function main(argv: string[]): Promise<number> {
 				from: { type: 'string' },
 				to: { type: 'string' },
 				group: { type: 'string' },
+				track: { type: 'string' },
 				out: { type: 'string', default: join(ROOT, 'dist') },
 				content: { type: 'string', default: ROOT },
 				course: { type: 'string' }
@@ -244,6 +258,8 @@ export async function main(argv: string[]): Promise<number> {
 	for (const d of [v.from, v.to])
 		if (d && !/^\d{4}-\d{2}-\d{2}$/.test(d))
 			errors.push(`"${d}" is not a date — write it as yyyy-mm-dd`);
+	if (v.track && !['councillor', 'officer', 'all', 'unknown'].includes(v.track))
+		errors.push(`--track="${v.track}" is not a track — use councillor, officer, all or unknown`);
 	if (parsed.positionals.length > 1)
 		errors.push(`give one export file, not ${parsed.positionals.length}`);
 	if (errors.length) {
@@ -269,19 +285,20 @@ export async function main(argv: string[]): Promise<number> {
 		console.error(`✗ ${(e as Error).message}`);
 		return 1;
 	}
-	const cohort = cohortOf(course, read.played, passMark, {
-		from: v.from,
-		to: v.to,
-		group: v.group
-	});
+	const filter = { from: v.from, to: v.to, group: v.group, track: v.track };
+	const cohort = cohortOf(course, read.played, passMark, filter);
 	const html = join(v.out!, `${course.council.id}-cohort-report.html`);
 	const csv = join(v.out!, `${course.council.id}-cohort-summary.csv`);
+	const people = join(v.out!, `${course.council.id}-cohort-learners.csv`);
 	writeFileSync(
 		html,
-		await reportPage(course, passMark, { cohort, source: basename(file), rows: read.rows })
+		await reportPage(course, passMark, { cohort, source: basename(file), rows: read.rows, filter })
 	);
 	writeFileSync(csv, cohortCsv(cohort));
-	console.log(`✓ ${relative(process.cwd(), html)} and ${relative(process.cwd(), csv)}`);
+	writeFileSync(people, learnersCsv(cohort));
+	console.log(
+		`✓ ${relative(process.cwd(), html)}, ${relative(process.cwd(), csv)} and ${relative(process.cwd(), people)} (learners' names: keep it private)`
+	);
 	console.log(
 		`  ${cohort.learners} learners, ${cohort.attempts} attempts: ${cohort.passed} passed, ${cohort.failed} failed, ${cohort.incomplete} not finished; average score ${cohort.averageScore ?? '–'}${cohort.averageScore === null ? '' : '%'}`
 	);

@@ -68,6 +68,28 @@ test.describe('cohort report page', () => {
 		await expect(page.locator('#results dl.facts')).toContainText('Learners0');
 		await page.locator('#from').fill('');
 		await expect(page.locator('#results dl.facts')).toContainText('Learners6');
+		// The track each learner took, as the scenarios they played show it: Beth and Fay chose
+		// the councillor list, Dana the officer list, the others every scenario.
+		const track = page.getByLabel('Track', { exact: true });
+		await expect(track.locator('option')).toHaveText([
+			'All',
+			'Councillor induction (2)',
+			'Officer refresher (1)',
+			'Both (all scenarios) (3)'
+		]);
+		await track.selectOption('officer');
+		await expect(page.locator('#results dl.facts')).toContainText('Learners1');
+		await expect(page.locator('#learners tbody tr')).toHaveCount(1);
+		await expect(page.locator('#learners tbody')).toContainText('Dana Dale');
+		await expect(page.locator('#results .filter-note')).toHaveText(
+			'Only track: Officer refresher.'
+		);
+		await track.selectOption('councillor');
+		await expect(page.locator('#learners tbody tr th')).toHaveText(['Fay Ford', 'Beth Baker']);
+		await track.selectOption('');
+		await expect(page.locator('#results dl.facts')).toContainText('Learners6');
+		// Moodle's Interactions report has no group column, so there is no group filter.
+		await expect(page.getByLabel('Group', { exact: true })).toBeHidden();
 
 		// Names off for the printed copy.
 		await page.locator('#names').focus();
@@ -99,6 +121,34 @@ test.describe('cohort report page', () => {
 			requests.filter((u) => !/^(file|blob|data):/.test(u)),
 			'the page sends nothing anywhere'
 		).toEqual([]);
+	});
+
+	test('filters by the group column an export carries, and keeps a name whole across chunks', async ({
+		page
+	}) => {
+		await page.goto(pathToFileURL(join(OUT, 'witham-town-council-report.html')).href);
+		// A long export (one row per interaction) with a group column, as other LMSs write. One
+		// learner's 20,000 rows (2 MB) carry a name of two-byte characters, so the pieces the file
+		// is read in split some of them: a character broken there would make a second learner.
+		const name = `Siân ${'Ŵ'.repeat(40)}`;
+		await page.locator('#file').setInputFiles({
+			name: 'long.csv',
+			mimeType: 'text/csv',
+			buffer: Buffer.from(
+				'Learner,Interaction ID,Learner Response,Result,Group\n' +
+					'Jo,chair-grievance_start,c,correct,North\n' +
+					`${name},chair-grievance_start,a,wrong,South\n`.repeat(20_000)
+			)
+		});
+		await expect(page.getByRole('status')).toContainText('Read long.csv:', { timeout: 60_000 });
+		const group = page.getByLabel('Group', { exact: true });
+		await expect(group.locator('option')).toHaveText(['All', 'North', 'South']);
+		await group.selectOption('North');
+		await expect(page.locator('#learners tbody tr th')).toHaveText(['Jo']);
+		await expect(page.locator('#results .filter-note')).toHaveText('Only group: North.');
+		await group.selectOption('South');
+		await expect(page.locator('#learners tbody tr th')).toHaveText([name]);
+		await expect(page.locator('#results dl.facts')).toContainText('Learners1');
 	});
 
 	test('says what is wrong with a spreadsheet or a file that is not an interactions export', async ({

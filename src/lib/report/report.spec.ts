@@ -12,7 +12,7 @@ import { readExport } from '../../../scripts/report';
 import type { Course } from '../engine/types';
 import { cohortOf, decisionIndex, playedOf } from './aggregate';
 import { attemptReader, ExportError, layoutOf, parseDate, type Attempt } from './parse';
-import { cohortCsv, renderCohort } from './render';
+import { cohortCsv, learnersCsv, renderCohort } from './render';
 
 const FIX = 'tests/fixtures/lms-exports';
 const course = (id: string) =>
@@ -88,6 +88,30 @@ describe('Moodle 4.5.6 Interactions report, SCORM 1.2 (Witham)', async () => {
 		const shares = c.wrongTurns.map((w) => w.share);
 		expect(shares).toEqual([...shares].sort((a, b) => b - a));
 		expect(c.wrongTurns[0].share).toBe(1);
+	});
+
+	it('tells each learner’s track from the scenarios they played, and filters by it', () => {
+		const track = Object.fromEntries(played.map((p) => [p.email.split('@')[0], p.track]));
+		// README: Alex, Chris and Evan chose "Show all scenarios", Beth and Fay the councillor
+		// list, Dana the officer list; the teacher played nothing.
+		expect(track).toEqual({
+			learner1: 'all',
+			learner2: 'councillor',
+			learner3: 'all',
+			learner4: 'officer',
+			learner5: 'all',
+			learner6: 'councillor',
+			teacher: ''
+		});
+		expect(c.tracks).toEqual({ councillor: 2, officer: 1, all: 3, unknown: 0 });
+		const officer = cohortOf(WITHAM, played, 80, { track: 'officer' });
+		expect(officer.learnerRows.map((r) => r.learner)).toEqual(['Dana Dale']);
+		// Dana's 22 decisions, all the worst choice, are the only ones counted.
+		expect(officer.decisions.reduce((n, d) => n + d.answered, 0)).toBe(22);
+		expect(officer.decisions.every((d) => d.answered === d.wrong)).toBe(true);
+		const councillor = cohortOf(WITHAM, played, 80, { track: 'councillor' });
+		expect(councillor.learnerRows.map((r) => r.learner).sort()).toEqual(['Beth Baker', 'Fay Ford']);
+		expect(councillor.tracks).toEqual(c.tracks);
 	});
 
 	it('filters by the date an attempt started', () => {
@@ -208,6 +232,56 @@ describe('other exports', () => {
 		const start = c.decisions.find((d) => d.scenario === 'chair-grievance' && d.step === 'start')!;
 		expect(start.choices.map((x) => x.count)).toEqual([1, 0, 1, 0].slice(0, start.choices.length));
 		expect(cohortOf(WITHAM, played, 80, { group: 'South' }).learners).toBe(1);
+	});
+
+	it('keeps a name whole where it falls across two chunks of the file', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'chunks-'));
+		const file = join(dir, 'long.csv');
+		// 20,000 rows of a name in two-byte characters: the first 1 MB chunk the file is read in
+		// ends between the two bytes of a "Ŵ" (byte 1,048,576 is the 78th of row 9,198).
+		const name = `Siân Ó ${'Ŵ'.repeat(40)}`;
+		writeFileSync(
+			file,
+			'Learner,Interaction ID,Learner Response\n' +
+				`${name},chair-grievance_start,a\n`.repeat(20_000)
+		);
+		const { played } = await readExport(file, WITHAM);
+		expect(played.map((p) => p.learner)).toEqual([name]);
+	});
+
+	it('lists the first 1,000 attempts on the page and every one in the learners’ CSV', async () => {
+		const { played } = await readExport(
+			join(FIX, 'moodle-4.5.6-scorm12-witham-interactions.txt'),
+			WITHAM
+		);
+		const many = Array.from({ length: 1001 }, (_, i) => ({
+			...played.find((p) => p.learner === 'Alex Able')!,
+			learner: i === 1000 ? '=HYPERLINK("x")' : `Learner ${i}`
+		}));
+		const big = cohortOf(WITHAM, many, 80);
+		const html = renderCohort(big, {
+			council: 'W',
+			courseTitle: 't',
+			contentVersion: 'v',
+			passMark: 80,
+			source: 's',
+			rows: 1001
+		});
+		expect(html).toContain('The first 1,000 of 1,001 attempts');
+		expect(html.split('<section id="learners"')[1].match(/<tr>/g)).toHaveLength(1001); // the head and 1,000
+		const rows = Papa.parse<string[]>(learnersCsv(big), { skipEmptyLines: true }).data;
+		expect(rows).toHaveLength(1002);
+		expect(rows[1].slice(0, 7)).toEqual([
+			'Learner 0',
+			'learner1@example.com',
+			'1',
+			'2026-12-03',
+			'',
+			'all',
+			'passed'
+		]);
+		// A name that a spreadsheet would run as a formula is written as text.
+		expect(rows[1001][0]).toBe(`'=HYPERLINK("x")`);
 	});
 
 	it('names the problem with a file it cannot use', async () => {
