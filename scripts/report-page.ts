@@ -136,12 +136,53 @@ function textStream(file: File) {
 	};
 }
 
-function read(file: File): void {
-	let reader = start(file);
-	if (/\.(xlsx|ods|xls)$/i.test(file.name)) {
-		status.textContent = `${file.name} is a spreadsheet. This page reads text and CSV exports: in Moodle, choose “Download in text format” on the Interactions report.`;
-		return;
+type SheetReader = typeof import('../src/lib/report/sheet.js');
+
+/** The spreadsheet reader, started the first time a spreadsheet is opened (not before). */
+function sheetReader(): SheetReader {
+	const g = globalThis as unknown as { cohortSheet?: SheetReader };
+	if (!g.cohortSheet) {
+		const script = document.createElement('script');
+		script.textContent = $('sheet-reader').textContent;
+		document.head.append(script);
 	}
+	if (!g.cohortSheet) throw new Error('the spreadsheet reader did not start');
+	return g.cohortSheet;
+}
+
+/** An Excel (.xlsx) or ODS file, read whole (a spreadsheet cannot be read a piece at a time). */
+async function readSheet(file: File): Promise<void> {
+	let reader = start(file);
+	try {
+		const sheet = sheetReader().sheetRows(new Uint8Array(await file.arrayBuffer()));
+		for (const row of sheet) {
+			if (row.every((c) => c.trim() === '')) continue;
+			if (!reader) reader = attemptReader(layoutOf(row), (a) => played.push(playedOf(a, index)));
+			else {
+				reader.row(row);
+				rows++;
+			}
+		}
+		if (!reader) throw new ExportError('it is empty — download the report again');
+		reader.end();
+	} catch (e) {
+		return failed(file, e);
+	}
+	done(file);
+}
+
+async function read(file: File): Promise<void> {
+	const head = new Uint8Array(await file.slice(0, 4).arrayBuffer());
+	// A zip file: an Excel (.xlsx) or OpenDocument (.ods) spreadsheet.
+	if (String.fromCharCode(...head) === 'PK\x03\x04') return readSheet(file);
+	let reader = start(file);
+	if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0)
+		return failed(
+			file,
+			new ExportError(
+				'it is an old Excel (.xls) file — download the report in text, Excel (.xlsx) or ODS format'
+			)
+		);
 	let broken = false;
 	const stream = textStream(file);
 	Papa.parse<string[]>(stream as unknown as File, {
@@ -181,7 +222,7 @@ function read(file: File): void {
 
 $<HTMLInputElement>('file').addEventListener('change', (e) => {
 	const f = (e.target as HTMLInputElement).files?.[0];
-	if (f) read(f);
+	if (f) void read(f);
 });
 for (const id of ['from', 'to', 'track', 'group'])
 	$(id).addEventListener('change', () => played.length && show());

@@ -12,7 +12,16 @@
  * when the export's package was built, e.g. an older release), or --course=<file.json> (a course
  * saved as the report page holds it, e.g. tests/fixtures/lms-exports/*.course.json).
  */
-import { createReadStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+	closeSync,
+	createReadStream,
+	existsSync,
+	mkdirSync,
+	openSync,
+	readFileSync,
+	readSync,
+	writeFileSync
+} from 'node:fs';
 import { createHash } from 'node:crypto';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -33,6 +42,7 @@ import {
 import { reportCourse } from '../src/lib/report/course-data.js';
 import { attemptReader, ExportError, layoutOf } from '../src/lib/report/parse.js';
 import { cohortCsv, learnersCsv, renderCohort } from '../src/lib/report/render.js';
+import { SheetError, sheetRows } from '../src/lib/report/sheet.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -41,13 +51,32 @@ export function readExport(
 	file: string,
 	course: Course
 ): Promise<{ played: Played[]; rows: number }> {
-	if (/\.(xlsx|ods|xls)$/i.test(file)) {
+	const head = Buffer.alloc(4);
+	try {
+		const fd = openSync(file, 'r');
+		readSync(fd, head, 0, 4, 0);
+		closeSync(fd);
+	} catch (e) {
+		return Promise.reject(new ExportError(`${file} cannot be opened (${(e as Error).message})`));
+	}
+	// A zip file is an Excel (.xlsx) or OpenDocument (.ods) spreadsheet: read whole, not streamed.
+	if (head.toString('latin1') === 'PK\x03\x04') {
+		try {
+			return Promise.resolve(playedFromRows(sheetRows(readFileSync(file)), course));
+		} catch (e) {
+			return Promise.reject(
+				e instanceof ExportError || e instanceof SheetError
+					? new ExportError(`${file} cannot be read: ${e.message}`)
+					: e
+			);
+		}
+	}
+	if (head.equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0])))
 		return Promise.reject(
 			new ExportError(
-				`${file} is a spreadsheet — this version reads text and CSV exports: in Moodle, use "Download in text format" on the Interactions report`
+				`${file} is an old Excel (.xls) file, which the report does not read — download the report in text, Excel (.xlsx) or ODS format`
 			)
 		);
-	}
 	const index = decisionIndex(course);
 	const played: Played[] = [];
 	let reader: ReturnType<typeof attemptReader> | null = null;
@@ -88,10 +117,33 @@ export function readExport(
 	});
 }
 
-let bundled: string | null = null;
-/** The page's script: scripts/report-page.ts and what it imports, as one IIFE. */
-async function pageScript(): Promise<string> {
-	if (bundled) return bundled;
+/** The played attempts in a spreadsheet's rows (the header row first). */
+export function playedFromRows(
+	all: string[][],
+	course: Course
+): { played: Played[]; rows: number } {
+	const index = decisionIndex(course);
+	const played: Played[] = [];
+	let reader: ReturnType<typeof attemptReader> | null = null;
+	let rows = 0;
+	for (const row of all) {
+		if (row.every((c) => c.trim() === '')) continue;
+		if (!reader) reader = attemptReader(layoutOf(row), (a) => played.push(playedOf(a, index)));
+		else {
+			reader.row(row);
+			rows++;
+		}
+	}
+	if (!reader) throw new ExportError('it is empty — download the report again');
+	reader.end();
+	return { played, rows };
+}
+
+const bundled = new Map<string, string>();
+/** A script and what it imports, as one minified IIFE that sets the global `name`. */
+async function bundle(entry: string, name: string): Promise<string> {
+	const done = bundled.get(entry);
+	if (done) return done;
 	const out = await build({
 		root: ROOT,
 		configFile: false,
@@ -99,19 +151,20 @@ async function pageScript(): Promise<string> {
 		build: {
 			write: false,
 			minify: true,
-			lib: {
-				entry: join(ROOT, 'scripts/report-page.ts'),
-				formats: ['iife'],
-				name: 'cohortReport',
-				fileName: () => 'page.js'
-			}
+			lib: { entry: join(ROOT, entry), formats: ['iife'], name, fileName: () => 'page.js' }
 		}
 	});
 	const result = Array.isArray(out) ? out[0] : out;
-	if (!('output' in result)) throw new Error('the report page script did not build');
-	bundled = result.output[0].type === 'chunk' ? result.output[0].code : '';
-	return bundled;
+	if (!('output' in result)) throw new Error(`${entry} did not build`);
+	const code = (result.output[0].type === 'chunk' ? result.output[0].code : '').replaceAll(
+		'</script',
+		'<\\/script'
+	);
+	bundled.set(entry, code);
+	return code;
 }
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('base64');
 
 function escapeHtml(s: string): string {
 	return s.replace(
@@ -126,8 +179,10 @@ export async function reportPage(
 	passMark: number,
 	filled?: { cohort: Cohort; source: string; rows: number; filter?: CohortFilter }
 ): Promise<string> {
-	const script = (await pageScript()).replaceAll('</script', '<\\/script');
-	const hash = createHash('sha256').update(script).digest('base64');
+	// The page's script, and the spreadsheet reader it starts only when a spreadsheet is opened
+	// (kept as text until then: from file:// a page cannot import() a module file).
+	const script = await bundle('scripts/report-page.ts', 'cohortReport');
+	const sheet = await bundle('src/lib/report/sheet.ts', 'cohortSheet');
 	const css =
 		readFileSync(join(ROOT, 'src/app.css'), 'utf8') +
 		readFileSync(join(ROOT, 'src/lib/report/report.css'), 'utf8');
@@ -149,7 +204,7 @@ export async function reportPage(
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'sha256-${hash}'; style-src 'unsafe-inline'; img-src data: blob:; connect-src 'none'; form-action 'none'; base-uri 'none'">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'sha256-${sha256(script)}' 'sha256-${sha256(sheet)}'; style-src 'unsafe-inline'; img-src data: blob:; connect-src 'none'; form-action 'none'; base-uri 'none'">
 <title>Cohort report – ${name}</title>
 <style>${css}</style>
 </head>
@@ -160,7 +215,7 @@ export async function reportPage(
 <section class="controls" aria-labelledby="open-title">
 <h2 id="open-title">Open your LMS export</h2>
 <p>Download the course’s <strong>Interactions report</strong> from your LMS (in Moodle: the SCORM activity’s Reports, Interactions report, tick “Summary of question”, “Summary of right answer” and “Summary of result”, then “Download in text format”) and open it here. The file is read on this computer and never leaves it.</p>
-<p><label for="file"><strong>Export file</strong> (text or CSV)</label><br><input type="file" id="file" accept=".txt,.csv,.tsv,.xlsx,.ods"></p>
+<p><label for="file"><strong>Export file</strong> (text, CSV, Excel or ODS)</label><br><input type="file" id="file" accept=".txt,.csv,.tsv,.xlsx,.ods"></p>
 <p id="status" role="status" aria-live="polite">${filled ? `Read ${escapeHtml(filled.source)}: ${filled.rows.toLocaleString('en-GB')} rows.` : ''}</p>
 <fieldset id="filters"${filled ? '' : ' hidden'}>
 <legend class="visually-hidden">Filter the attempts</legend>
@@ -177,6 +232,7 @@ export async function reportPage(
 <div id="results">${results}</div>
 </main>
 <script type="application/json" id="course-data" data-pass-mark="${passMark}">${data}</script>
+<script type="text/plain" id="sheet-reader">${sheet}</script>
 <script>${script}</script>
 </body>
 </html>

@@ -151,14 +151,49 @@ test.describe('cohort report page', () => {
 		await expect(page.locator('#results dl.facts')).toContainText('Learners1');
 	});
 
-	test('says what is wrong with a spreadsheet or a file that is not an interactions export', async ({
+	test('reads the Excel and ODS downloads, starting the spreadsheet reader only then', async ({
 		page
 	}) => {
+		const errors: string[] = [];
+		page.on('pageerror', (e) => errors.push(e.message));
+		page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
 		await page.goto(pathToFileURL(join(OUT, 'witham-town-council-report.html')).href);
+		const started = () => page.evaluate(() => 'cohortSheet' in globalThis);
+		expect(await started(), 'the spreadsheet reader does not run with the page').toBe(false);
 		await page
 			.locator('#file')
-			.setInputFiles(join(FIX, 'moodle-4.5.6-scorm12-witham-interactions.xlsx'));
-		await expect(page.getByRole('status')).toContainText('is a spreadsheet');
+			.setInputFiles(join(FIX, 'moodle-4.5.6-scorm12-witham-interactions.txt'));
+		await expect(page.getByRole('status')).toContainText('7 attempts');
+		expect(await started(), 'nor for a text export').toBe(false);
+		for (const ext of ['xlsx', 'ods']) {
+			await page
+				.locator('#file')
+				.setInputFiles(join(FIX, `moodle-4.5.6-scorm12-witham-interactions.${ext}`));
+			await expect(page.getByRole('status')).toHaveText(
+				`Read moodle-4.5.6-scorm12-witham-interactions.${ext}: 7 rows, 7 attempts.`
+			);
+			const facts = page.locator('#results dl.facts');
+			await expect(facts).toContainText('Passed1 (17%)');
+			await expect(facts).toContainText('Average score45% (over 3 attempts with a score)');
+			await expect(facts).toContainText('Attempts started3 December 2026 to 3 December 2026');
+			await expect(
+				page.locator('#results table.decision').first().locator('tr.recommended td').nth(1)
+			).toHaveText('2');
+		}
+		expect(await started()).toBe(true);
+		expect(errors, 'the CSP lets the reader run').toEqual([]);
+	});
+
+	test('says what is wrong with a file that is not an interactions export', async ({ page }) => {
+		await page.goto(pathToFileURL(join(OUT, 'witham-town-council-report.html')).href);
+		await page.locator('#file').setInputFiles({
+			name: 'old.xls',
+			mimeType: 'application/vnd.ms-excel',
+			buffer: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])
+		});
+		await expect(page.getByRole('status')).toContainText(
+			'old.xls cannot be read: it is an old Excel (.xls) file'
+		);
 		await page.locator('#file').setInputFiles({
 			name: 'grades.csv',
 			mimeType: 'text/csv',

@@ -13,6 +13,7 @@ import type { Course } from '../engine/types';
 import { cohortOf, decisionIndex, playedOf } from './aggregate';
 import { attemptReader, ExportError, layoutOf, parseDate, type Attempt } from './parse';
 import { cohortCsv, learnersCsv, renderCohort } from './render';
+import { sheetRows } from './sheet';
 
 const FIX = 'tests/fixtures/lms-exports';
 const course = (id: string) =>
@@ -196,6 +197,43 @@ describe('Moodle 4.5.6 Interactions report, SCORM 1.2 (Witham)', async () => {
 	});
 });
 
+describe('Moodle 4.5.6 Interactions report downloaded as Excel and as ODS', async () => {
+	const text = Papa.parse<string[]>(
+		readFileSync(join(FIX, 'moodle-4.5.6-scorm12-witham-interactions.txt'), 'utf8'),
+		{ skipEmptyLines: true }
+	).data;
+	const fromText = await readExport(
+		join(FIX, 'moodle-4.5.6-scorm12-witham-interactions.txt'),
+		WITHAM
+	);
+
+	for (const ext of ['xlsx', 'ods']) {
+		const file = join(FIX, `moodle-4.5.6-scorm12-witham-interactions.${ext}`);
+
+		it(`${ext}: has the text download's cells, dates apart`, () => {
+			const rows = sheetRows(readFileSync(file));
+			expect(rows).toHaveLength(text.length);
+			rows.forEach((row, i) => {
+				// Dates as days; trailing empty cells (the ODS leaves them out) do not count.
+				const dated = (cells: string[]) =>
+					cells
+						.map((c, j) => (j === 3 || j === 4 ? (parseDate(c) ?? c) : c))
+						.join('\t')
+						.replace(/\t+$/, '');
+				expect(dated(row), `row ${i}`).toBe(dated(text[i]));
+			});
+			// The spreadsheets write "3 December 2026, 12:23 PM", the text "Thursday, 3 December …".
+			expect(rows[1][3]).toBe('3 December 2026, 12:23 PM');
+		});
+
+		it(`${ext}: gives the same figures as the text download`, async () => {
+			const read = await readExport(file, WITHAM);
+			expect(read.rows).toBe(7);
+			expect(cohortOf(WITHAM, read.played, 80)).toEqual(cohortOf(WITHAM, fromText.played, 80));
+		});
+	}
+});
+
 describe('other exports', () => {
 	it('reads a Moodle SCORM 2004 Interactions report, which holds no decisions, and says so', async () => {
 		const { played } = await readExport(
@@ -285,9 +323,15 @@ describe('other exports', () => {
 	});
 
 	it('names the problem with a file it cannot use', async () => {
-		await expect(
-			readExport(join(FIX, 'moodle-4.5.6-scorm12-witham-interactions.xlsx'), WITHAM)
-		).rejects.toThrow(/is a spreadsheet — this version reads text and CSV exports/);
+		const dir0 = mkdtempSync(join(tmpdir(), 'xls-'));
+		writeFileSync(join(dir0, 'old.xls'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1]));
+		await expect(readExport(join(dir0, 'old.xls'), WITHAM)).rejects.toThrow(
+			/is an old Excel \(\.xls\) file/
+		);
+		writeFileSync(join(dir0, 'broken.xlsx'), Buffer.from('PK\x03\x04 not really a zip'));
+		await expect(readExport(join(dir0, 'broken.xlsx'), WITHAM)).rejects.toThrow(
+			/broken\.xlsx cannot be read: it is not a zip file/
+		);
 		expect(() => layoutOf(['Name', 'Email address', 'Score'])).toThrow(ExportError);
 		expect(() => layoutOf(['Name', 'Response 0', 'Result 0'])).toThrow(
 			/tick "Summary of question"/
