@@ -6,6 +6,7 @@
  * The export is an LMS's interactions report: Moodle's Interactions report downloaded "in text
  * format" (tab-separated) or as CSV, or any export with one row per interaction (learner, id,
  * response, result). It is read as a stream, row by row, so a national roll-out's file fits.
+ * Moodle's Excel (.xlsx) and ODS downloads are read too, whole (src/lib/report/sheet.ts).
  * Options: --pass-mark=<0–100> (default 80), --from=yyyy-mm-dd, --to=yyyy-mm-dd, --group=<name>,
  * --track=councillor|officer|all|unknown (the track the scenarios played show),
  * --out=<folder> (default dist), --content=<folder holding scenarios/> (read the course as it was

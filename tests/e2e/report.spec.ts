@@ -75,7 +75,7 @@ test.describe('cohort report page', () => {
 			'All',
 			'Councillor induction (2)',
 			'Officer refresher (1)',
-			'Both (all scenarios) (3)'
+			'All scenarios, both tracks (3)'
 		]);
 		await track.selectOption('officer');
 		await expect(page.locator('#results dl.facts')).toContainText('Learners1');

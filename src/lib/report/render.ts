@@ -12,7 +12,7 @@ export const LEARNER_ROWS_SHOWN = 1000;
 export const TRACK_NAMES: Record<'councillor' | 'officer' | 'all' | 'unknown', string> = {
 	councillor: 'Councillor induction',
 	officer: 'Officer refresher',
-	all: 'Both (all scenarios)',
+	all: 'All scenarios, both tracks',
 	unknown: 'Not known'
 };
 const trackName = (t: PlayedTrack) => TRACK_NAMES[t || 'unknown'];
