@@ -6,12 +6,23 @@
  * The export is an LMS's interactions report: Moodle's Interactions report downloaded "in text
  * format" (tab-separated) or as CSV, or any export with one row per interaction (learner, id,
  * response, result). It is read as a stream, row by row, so a national roll-out's file fits.
+ * Moodle's Excel (.xlsx) and ODS downloads are read too, whole (src/lib/report/sheet.ts).
  * Options: --pass-mark=<0–100> (default 80), --from=yyyy-mm-dd, --to=yyyy-mm-dd, --group=<name>,
+ * --track=councillor|officer|all|unknown (the track the scenarios played show),
  * --out=<folder> (default dist), --content=<folder holding scenarios/> (read the course as it was
  * when the export's package was built, e.g. an older release), or --course=<file.json> (a course
  * saved as the report page holds it, e.g. tests/fixtures/lms-exports/*.course.json).
  */
-import { createReadStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+	closeSync,
+	createReadStream,
+	existsSync,
+	mkdirSync,
+	openSync,
+	readFileSync,
+	readSync,
+	writeFileSync
+} from 'node:fs';
 import { createHash } from 'node:crypto';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -26,11 +37,13 @@ import {
 	decisionIndex,
 	playedOf,
 	type Cohort,
+	type CohortFilter,
 	type Played
 } from '../src/lib/report/aggregate.js';
 import { reportCourse } from '../src/lib/report/course-data.js';
 import { attemptReader, ExportError, layoutOf } from '../src/lib/report/parse.js';
-import { cohortCsv, renderCohort } from '../src/lib/report/render.js';
+import { cohortCsv, learnersCsv, renderCohort } from '../src/lib/report/render.js';
+import { SheetError, sheetRows } from '../src/lib/report/sheet.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -39,49 +52,99 @@ export function readExport(
 	file: string,
 	course: Course
 ): Promise<{ played: Played[]; rows: number }> {
-	if (/\.(xlsx|ods|xls)$/i.test(file)) {
+	const head = Buffer.alloc(4);
+	try {
+		const fd = openSync(file, 'r');
+		readSync(fd, head, 0, 4, 0);
+		closeSync(fd);
+	} catch (e) {
+		return Promise.reject(new ExportError(`${file} cannot be opened (${(e as Error).message})`));
+	}
+	// A zip file is an Excel (.xlsx) or OpenDocument (.ods) spreadsheet: read whole, not streamed.
+	if (head.toString('latin1') === 'PK\x03\x04') {
+		try {
+			return Promise.resolve(playedFromRows(sheetRows(readFileSync(file)), course));
+		} catch (e) {
+			return Promise.reject(
+				e instanceof ExportError || e instanceof SheetError
+					? new ExportError(`${file} cannot be read: ${e.message}`)
+					: e
+			);
+		}
+	}
+	if (head.equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0])))
 		return Promise.reject(
 			new ExportError(
-				`${file} is a spreadsheet — this version reads text and CSV exports: in Moodle, use "Download in text format" on the Interactions report`
+				`${file} is an old Excel (.xls) file, which the report does not read — download the report in text, Excel (.xlsx) or ODS format`
 			)
 		);
-	}
 	const index = decisionIndex(course);
 	const played: Played[] = [];
 	let reader: ReturnType<typeof attemptReader> | null = null;
 	let rows = 0;
 	return new Promise((done, fail) => {
-		const stream = createReadStream(file);
-		const parser = Papa.parse(Papa.NODE_STREAM_INPUT, { skipEmptyLines: 'greedy' });
+		// Decoded as it is read: a character whose bytes fall in two chunks stays whole.
+		const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 });
 		stream.on('error', (e) => fail(new ExportError(`${file} cannot be opened (${e.message})`)));
-		parser.on('data', (row: string[]) => {
-			try {
-				if (!reader) reader = attemptReader(layoutOf(row), (a) => played.push(playedOf(a, index)));
-				else {
-					reader.row(row);
-					rows++;
+		// Papa reads the stream a chunk at a time and hands over that chunk's rows.
+		Papa.parse<string[]>(stream, {
+			// Not 'greedy': that joins every row's cells to test it (the readers skip blank rows).
+			skipEmptyLines: true,
+			chunk(result, parser) {
+				try {
+					for (const row of result.data) {
+						if (!reader)
+							reader = attemptReader(layoutOf(row), (a) => played.push(playedOf(a, index)));
+						else {
+							reader.row(row);
+							rows++;
+						}
+					}
+				} catch (e) {
+					parser.abort();
+					stream.destroy();
+					fail(e instanceof ExportError ? new ExportError(`${file}: ${e.message}`) : e);
 				}
-			} catch (e) {
-				stream.destroy();
-				fail(e instanceof ExportError ? new ExportError(`${file}: ${e.message}`) : e);
+			},
+			complete() {
+				if (!reader) return fail(new ExportError(`${file} is empty — download the report again`));
+				reader.end();
+				done({ played, rows });
+			},
+			error(e: Error) {
+				fail(new ExportError(`${file} cannot be read as CSV or text (${e.message})`));
 			}
 		});
-		parser.on('end', () => {
-			if (!reader) return fail(new ExportError(`${file} is empty — download the report again`));
-			reader.end();
-			done({ played, rows });
-		});
-		parser.on('error', (e: Error) =>
-			fail(new ExportError(`${file} cannot be read as CSV or text (${e.message})`))
-		);
-		stream.pipe(parser);
 	});
 }
 
-let bundled: string | null = null;
-/** The page's script: scripts/report-page.ts and what it imports, as one IIFE. */
-async function pageScript(): Promise<string> {
-	if (bundled) return bundled;
+/** The played attempts in a spreadsheet's rows (the header row first). */
+export function playedFromRows(
+	all: string[][],
+	course: Course
+): { played: Played[]; rows: number } {
+	const index = decisionIndex(course);
+	const played: Played[] = [];
+	let reader: ReturnType<typeof attemptReader> | null = null;
+	let rows = 0;
+	for (const row of all) {
+		if (row.every((c) => c.trim() === '')) continue;
+		if (!reader) reader = attemptReader(layoutOf(row), (a) => played.push(playedOf(a, index)));
+		else {
+			reader.row(row);
+			rows++;
+		}
+	}
+	if (!reader) throw new ExportError('it is empty — download the report again');
+	reader.end();
+	return { played, rows };
+}
+
+const bundled = new Map<string, string>();
+/** A script and what it imports, as one minified IIFE that sets the global `name`. */
+async function bundle(entry: string, name: string): Promise<string> {
+	const done = bundled.get(entry);
+	if (done) return done;
 	const out = await build({
 		root: ROOT,
 		configFile: false,
@@ -89,19 +152,20 @@ async function pageScript(): Promise<string> {
 		build: {
 			write: false,
 			minify: true,
-			lib: {
-				entry: join(ROOT, 'scripts/report-page.ts'),
-				formats: ['iife'],
-				name: 'cohortReport',
-				fileName: () => 'page.js'
-			}
+			lib: { entry: join(ROOT, entry), formats: ['iife'], name, fileName: () => 'page.js' }
 		}
 	});
 	const result = Array.isArray(out) ? out[0] : out;
-	if (!('output' in result)) throw new Error('the report page script did not build');
-	bundled = result.output[0].type === 'chunk' ? result.output[0].code : '';
-	return bundled;
+	if (!('output' in result)) throw new Error(`${entry} did not build`);
+	const code = (result.output[0].type === 'chunk' ? result.output[0].code : '').replaceAll(
+		'</script',
+		'<\\/script'
+	);
+	bundled.set(entry, code);
+	return code;
 }
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('base64');
 
 function escapeHtml(s: string): string {
 	return s.replace(
@@ -114,10 +178,12 @@ function escapeHtml(s: string): string {
 export async function reportPage(
 	course: Course,
 	passMark: number,
-	filled?: { cohort: Cohort; source: string; rows: number }
+	filled?: { cohort: Cohort; source: string; rows: number; filter?: CohortFilter }
 ): Promise<string> {
-	const script = (await pageScript()).replaceAll('</script', '<\\/script');
-	const hash = createHash('sha256').update(script).digest('base64');
+	// The page's script, and the spreadsheet reader it starts only when a spreadsheet is opened
+	// (kept as text until then: from file:// a page cannot import() a module file).
+	const script = await bundle('scripts/report-page.ts', 'cohortReport');
+	const sheet = await bundle('src/lib/report/sheet.ts', 'cohortSheet');
 	const css =
 		readFileSync(join(ROOT, 'src/app.css'), 'utf8') +
 		readFileSync(join(ROOT, 'src/lib/report/report.css'), 'utf8');
@@ -130,7 +196,8 @@ export async function reportPage(
 				contentVersion: course.contentVersion,
 				passMark,
 				source: filled.source,
-				rows: filled.rows
+				rows: filled.rows,
+				filter: filled.filter
 			})
 		: '';
 	return `<!doctype html>
@@ -138,7 +205,7 @@ export async function reportPage(
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'sha256-${hash}'; style-src 'unsafe-inline'; img-src data: blob:; connect-src 'none'; form-action 'none'; base-uri 'none'">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'sha256-${sha256(script)}' 'sha256-${sha256(sheet)}'; style-src 'unsafe-inline'; img-src data: blob:; connect-src 'none'; form-action 'none'; base-uri 'none'">
 <title>Cohort report – ${name}</title>
 <style>${css}</style>
 </head>
@@ -149,21 +216,24 @@ export async function reportPage(
 <section class="controls" aria-labelledby="open-title">
 <h2 id="open-title">Open your LMS export</h2>
 <p>Download the course’s <strong>Interactions report</strong> from your LMS (in Moodle: the SCORM activity’s Reports, Interactions report, tick “Summary of question”, “Summary of right answer” and “Summary of result”, then “Download in text format”) and open it here. The file is read on this computer and never leaves it.</p>
-<p><label for="file"><strong>Export file</strong> (text or CSV)</label><br><input type="file" id="file" accept=".txt,.csv,.tsv,.xlsx,.ods"></p>
+<p><label for="file"><strong>Export file</strong> (text, CSV, Excel or ODS)</label><br><input type="file" id="file" accept=".txt,.csv,.tsv,.xlsx,.ods"></p>
 <p id="status" role="status" aria-live="polite">${filled ? `Read ${escapeHtml(filled.source)}: ${filled.rows.toLocaleString('en-GB')} rows.` : ''}</p>
 <fieldset id="filters"${filled ? '' : ' hidden'}>
 <legend class="visually-hidden">Filter the attempts</legend>
 <div><label for="from">Started from</label><input type="date" id="from"></div>
 <div><label for="to">Started up to</label><input type="date" id="to"></div>
+<div><label for="track">Track</label><select id="track"><option value="">All</option></select></div>
 <div><label for="group">Group</label><select id="group"><option value="">All</option></select></div>
 <div class="check"><input type="checkbox" id="names" checked> <label for="names">Show learners’ names (untick before printing for the council)</label></div>
 </fieldset>
 <p><a id="csv" download="${escapeHtml(course.council.id)}-cohort-summary.csv" hidden>Download the figures as CSV</a></p>
+<p><a id="learners-csv" download="${escapeHtml(course.council.id)}-cohort-learners.csv" hidden>Download each learner’s row as CSV (it holds their names: keep it private)</a></p>
 </section>
 <div id="results-start" tabindex="-1"></div>
 <div id="results">${results}</div>
 </main>
 <script type="application/json" id="course-data" data-pass-mark="${passMark}">${data}</script>
+<script type="text/plain" id="sheet-reader">${sheet}</script>
 <script>${script}</script>
 </body>
 </html>
@@ -224,6 +294,7 @@ export async function main(argv: string[]): Promise<number> {
 				from: { type: 'string' },
 				to: { type: 'string' },
 				group: { type: 'string' },
+				track: { type: 'string' },
 				out: { type: 'string', default: join(ROOT, 'dist') },
 				content: { type: 'string', default: ROOT },
 				course: { type: 'string' }
@@ -244,6 +315,8 @@ export async function main(argv: string[]): Promise<number> {
 	for (const d of [v.from, v.to])
 		if (d && !/^\d{4}-\d{2}-\d{2}$/.test(d))
 			errors.push(`"${d}" is not a date — write it as yyyy-mm-dd`);
+	if (v.track && !['councillor', 'officer', 'all', 'unknown'].includes(v.track))
+		errors.push(`--track="${v.track}" is not a track — use councillor, officer, all or unknown`);
 	if (parsed.positionals.length > 1)
 		errors.push(`give one export file, not ${parsed.positionals.length}`);
 	if (errors.length) {
@@ -269,19 +342,20 @@ export async function main(argv: string[]): Promise<number> {
 		console.error(`✗ ${(e as Error).message}`);
 		return 1;
 	}
-	const cohort = cohortOf(course, read.played, passMark, {
-		from: v.from,
-		to: v.to,
-		group: v.group
-	});
+	const filter = { from: v.from, to: v.to, group: v.group, track: v.track };
+	const cohort = cohortOf(course, read.played, passMark, filter);
 	const html = join(v.out!, `${course.council.id}-cohort-report.html`);
 	const csv = join(v.out!, `${course.council.id}-cohort-summary.csv`);
+	const people = join(v.out!, `${course.council.id}-cohort-learners.csv`);
 	writeFileSync(
 		html,
-		await reportPage(course, passMark, { cohort, source: basename(file), rows: read.rows })
+		await reportPage(course, passMark, { cohort, source: basename(file), rows: read.rows, filter })
 	);
 	writeFileSync(csv, cohortCsv(cohort));
-	console.log(`✓ ${relative(process.cwd(), html)} and ${relative(process.cwd(), csv)}`);
+	writeFileSync(people, learnersCsv(cohort));
+	console.log(
+		`✓ ${relative(process.cwd(), html)}, ${relative(process.cwd(), csv)} and ${relative(process.cwd(), people)} (learners' names: keep it private)`
+	);
 	console.log(
 		`  ${cohort.learners} learners, ${cohort.attempts} attempts: ${cohort.passed} passed, ${cohort.failed} failed, ${cohort.incomplete} not finished; average score ${cohort.averageScore ?? '–'}${cohort.averageScore === null ? '' : '%'}`
 	);

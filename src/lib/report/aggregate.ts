@@ -6,8 +6,16 @@
 import { scenarioResult, principlePercent, type PrincipleTally } from '../engine/results.js';
 import { recommended } from '../engine/scoring.js';
 import { walk } from '../engine/session.js';
-import type { Course, Scenario, Step } from '../engine/types.js';
-import { parseDate, type Attempt } from './parse.js';
+import type { Course, Scenario, Step, Track } from '../engine/types.js';
+import { keep, parseDate, type Attempt } from './parse.js';
+
+/**
+ * The learner's track as the scenarios they played show it (an interactions export does not name
+ * it): only councillor (and shared) scenarios → councillor; only officer (and shared) ones →
+ * officer; both kinds → 'all' (the "Show all scenarios" list trainers take); only shared ones, or
+ * none → '' (cannot tell).
+ */
+export type PlayedTrack = Track | 'all' | '';
 
 /** One attempt, kept small: what it chose, by scenario (choice letters in order). */
 export interface Played {
@@ -17,13 +25,15 @@ export interface Played {
 	/** yyyy-mm-dd, or null when the export has no start date. */
 	date: string | null;
 	group: string;
+	track: PlayedTrack;
 	score: number | null;
 	/** The status word the export showed ("incomplete", "not attempted", …) or "". */
 	status: string;
 	paths: Record<string, string>;
 	answers: number;
-	/** Answers whose id is not a decision of this course. */
-	unknown: string[];
+	/** How many answers name an id that is not a decision of this course, and the first few of them. */
+	unknown: number;
+	unknownIds: string[];
 	/** Answers whose reported right answer is not this course's recommended choice. */
 	rightDiffers: number;
 }
@@ -32,6 +42,8 @@ export interface CohortFilter {
 	from?: string | null;
 	to?: string | null;
 	group?: string | null;
+	/** 'councillor', 'officer', 'all' or 'unknown' (the track could not be told). */
+	track?: string | null;
 }
 
 export type Outcome = 'passed' | 'failed' | 'completed' | 'incomplete' | 'not attempted';
@@ -42,6 +54,7 @@ export interface LearnerRow {
 	attempt: string;
 	date: string | null;
 	group: string;
+	track: PlayedTrack;
 	outcome: Outcome;
 	score: number | null;
 	decisions: number;
@@ -97,56 +110,71 @@ export interface Cohort {
 	}[];
 	learnerRows: LearnerRow[];
 	groups: string[];
+	/** Attempts per track in the whole export (before filtering, none for 'not attempted'), for the filter's choices. */
+	tracks: Record<'councillor' | 'officer' | 'all' | 'unknown', number>;
 	match: { answers: number; unknown: number; unknownIds: string[]; rightDiffers: number };
 }
 
+export interface DecisionHit {
+	scenario: Scenario;
+	step: Step;
+	/** The key of the step's recommended choice. */
+	rec: string;
+}
+
 /** Finds the scenario and step of an interaction id ("<scenario id>_<step id>"). */
-export function decisionIndex(course: Course): Map<string, { scenario: Scenario; step: Step }> {
-	const index = new Map<string, { scenario: Scenario; step: Step }>();
+export function decisionIndex(course: Course): Map<string, DecisionHit> {
+	const index = new Map<string, DecisionHit>();
 	for (const scenario of course.scenarios) {
 		for (const node of Object.values(scenario.nodes)) {
 			if (node.kind === 'step')
-				index.set(`${scenario.id}_${node.id}`.slice(0, 250), { scenario, step: node });
+				index.set(`${scenario.id}_${node.id}`.slice(0, 250), {
+					scenario,
+					step: node,
+					rec: recommended(node).key
+				});
 		}
 	}
 	return index;
 }
 
 /** Walks an attempt's answers through the course: its choices per scenario, and what did not fit. */
-export function playedOf(a: Attempt, index: ReturnType<typeof decisionIndex>): Played {
-	const bySteps = new Map<string, string[]>();
-	const unknown: string[] = [];
+export function playedOf(a: Attempt, index: Map<string, DecisionHit>): Played {
+	const bySteps = new Map<Step, string[]>();
+	const scenarios = new Set<Scenario>();
+	const unknownIds: string[] = [];
+	let unknown = 0;
 	let rightDiffers = 0;
 	for (const ans of a.answers) {
 		const hit = index.get(ans.id);
 		if (!hit) {
-			unknown.push(ans.id);
+			if (unknownIds.length < 3) unknownIds.push(keep(ans.id));
+			unknown++;
 			continue;
 		}
-		if (ans.right && ans.right !== recommended(hit.step).key) rightDiffers++;
-		const key = `${hit.scenario.id}\u0000${hit.step.id}`;
-		const list = bySteps.get(key) ?? [];
-		list.push(ans.response);
-		bySteps.set(key, list);
+		if (ans.right && ans.right !== hit.rec) rightDiffers++;
+		const list = bySteps.get(hit.step);
+		if (list) list.push(ans.response);
+		else bySteps.set(hit.step, [ans.response]);
+		scenarios.add(hit.scenario);
 	}
 	const paths: Record<string, string> = {};
-	const scenarios = new Set<Scenario>();
-	for (const ans of a.answers) {
-		const hit = index.get(ans.id);
-		if (hit) scenarios.add(hit.scenario);
-	}
+	let councillor = false;
+	let officer = false;
 	for (const s of scenarios) {
+		if (s.audience === 'councillor') councillor = true;
+		else if (s.audience === 'officer') officer = true;
 		// Follow the branches from the start, taking at each step the next answer given there.
 		let path = '';
 		let node = s.nodes[s.start];
-		const used = new Map<string, number>();
+		const used = new Map<Step, number>();
 		while (node.kind === 'step') {
-			const answers = bySteps.get(`${s.id}\u0000${node.id}`) ?? [];
-			const i = used.get(node.id) ?? 0;
-			const key = answers[i];
+			const answers = bySteps.get(node);
+			const i = used.get(node) ?? 0;
+			const key = answers?.[i];
 			const choice = key && node.choices.find((c) => c.key === key);
 			if (!choice) break;
-			used.set(node.id, i + 1);
+			used.set(node, i + 1);
 			path += key;
 			node = s.nodes[choice.next];
 		}
@@ -158,11 +186,13 @@ export function playedOf(a: Attempt, index: ReturnType<typeof decisionIndex>): P
 		attempt: a.attempt,
 		date: parseDate(a.started),
 		group: a.group,
+		track: councillor && officer ? 'all' : councillor ? 'councillor' : officer ? 'officer' : '',
 		score: a.score,
 		status: a.status,
 		paths,
 		answers: a.answers.length,
 		unknown,
+		unknownIds,
 		rightDiffers
 	};
 }
@@ -181,6 +211,7 @@ function outcomeOf(p: Played, passMark: number): Outcome {
 
 export function inFilter(p: Played, f: CohortFilter): boolean {
 	if (f.group && p.group !== f.group) return false;
+	if (f.track && (p.track || 'unknown') !== f.track) return false;
 	if ((f.from || f.to) && !p.date) return false;
 	if (f.from && p.date! < f.from) return false;
 	if (f.to && p.date! > f.to) return false;
@@ -196,13 +227,52 @@ function meetsOf(step: Step, key: string): string[] {
 	);
 }
 
+/** One route through a scenario, walked and scored once however many learners took it. */
+interface Route {
+	scenario: string;
+	/** "<scenario>/<ending>" when the route reached an ending, else null. */
+	ending: string | null;
+	/** "<scenario>/<step>" and the choice key of each decision on the route. */
+	choices: [string, string][];
+	recommended: number;
+	principles: [string, PrincipleTally][];
+	/** Each principle met by one of the route's decisions, once per decision meeting it. */
+	meets: string[];
+}
+
+/** Routes already walked, per course and scenario (many learners take the same route). */
+const routeCache = new WeakMap<Course, Map<string, Map<string, Route | null>>>();
+
+function routeOf(course: Course, scenarioId: string, path: string): Route | null {
+	let byScenario = routeCache.get(course);
+	if (!byScenario) routeCache.set(course, (byScenario = new Map()));
+	let routes = byScenario.get(scenarioId);
+	if (!routes) byScenario.set(scenarioId, (routes = new Map()));
+	let route = routes.get(path);
+	if (route !== undefined) return route;
+	const s = course.scenarios.find((x) => x.id === scenarioId);
+	if (!s) route = null;
+	else {
+		const w = walk(s, path);
+		route = {
+			scenario: s.id,
+			ending: w.node.kind === 'ending' ? `${s.id}/${w.node.id}` : null,
+			choices: w.decisions.map((d) => [`${s.id}/${d.step.id}`, d.choice.key]),
+			recommended: w.decisions.filter((d) => recommended(d.step).key === d.choice.key).length,
+			principles: Object.entries(scenarioResult(s, path).principles),
+			meets: w.decisions.flatMap((d) => meetsOf(d.step, d.choice.key))
+		};
+	}
+	routes.set(path, route);
+	return route;
+}
+
 export function cohortOf(
 	course: Course,
 	all: Played[],
 	passMark: number,
 	filter: CohortFilter = {}
 ): Cohort {
-	const played = all.filter((p) => inFilter(p, filter));
 	const names = Object.fromEntries(course.principles.map((p) => [p.id, p.name]));
 	const tallies: Record<string, PrincipleTally> = {};
 	const meeting: Record<string, number> = {};
@@ -211,75 +281,66 @@ export function cohortOf(
 	const started = new Map<string, number>();
 	const finished = new Map<string, number>();
 	const learnerRows: LearnerRow[] = [];
+	const tracks = { councillor: 0, officer: 0, all: 0, unknown: 0 };
 	let unknown = 0;
 	let rightDiffers = 0;
 	let answers = 0;
 	const unknownIds = new Set<string>();
-	const routes = new Map<
-		string,
-		{ w: ReturnType<typeof walk>; r: ReturnType<typeof scenarioResult>; meets: string[][] }
-	>();
+	/** How many of the filtered attempts took each route. */
+	const taken = new Map<Route, number>();
 
-	for (const p of played) {
+	for (const p of all) {
 		const outcome = outcomeOf(p, passMark);
+		if (outcome !== 'not attempted') tracks[p.track || 'unknown']++;
+		if (!inFilter(p, filter)) continue;
 		let decisions = 0;
 		let best = 0;
 		let done = 0;
-		for (const s of course.scenarios) {
-			const path = p.paths[s.id];
-			if (!path) continue;
-			// Many learners take the same route: walk and score each route once.
-			const key = `${s.id}\u0000${path}`;
-			let known = routes.get(key);
-			if (!known) {
-				const w = walk(s, path);
-				known = {
-					w,
-					r: scenarioResult(s, path),
-					meets: w.decisions.map((d) => meetsOf(d.step, d.choice.key))
-				};
-				routes.set(key, known);
-			}
-			const { w, r, meets } = known;
-			started.set(s.id, (started.get(s.id) ?? 0) + 1);
-			if (w.node.kind === 'ending') {
-				done++;
-				finished.set(s.id, (finished.get(s.id) ?? 0) + 1);
-				endings.set(`${s.id}/${w.node.id}`, (endings.get(`${s.id}/${w.node.id}`) ?? 0) + 1);
-			}
-			for (const [id, t] of Object.entries(r.principles)) {
-				const into = (tallies[id] ??= { earned: 0, best: 0, worst: 0, decisions: 0 });
-				into.earned += t.earned;
-				into.best += t.best;
-				into.worst += t.worst;
-				into.decisions += t.decisions;
-			}
-			w.decisions.forEach((d, i) => {
-				decisions++;
-				if (recommended(d.step).key === d.choice.key) best++;
-				const k = `${s.id}/${d.step.id}`;
-				const m = counts.get(k) ?? new Map<string, number>();
-				m.set(d.choice.key, (m.get(d.choice.key) ?? 0) + 1);
-				counts.set(k, m);
-				for (const id of meets[i]) meeting[id] = (meeting[id] ?? 0) + 1;
-			});
+		for (const id in p.paths) {
+			const route = routeOf(course, id, p.paths[id]);
+			if (!route) continue;
+			taken.set(route, (taken.get(route) ?? 0) + 1);
+			decisions += route.choices.length;
+			best += route.recommended;
+			if (route.ending) done++;
 		}
 		answers += p.answers;
-		unknown += p.unknown.length;
+		unknown += p.unknown;
 		rightDiffers += p.rightDiffers;
-		for (const id of p.unknown) if (unknownIds.size < 10) unknownIds.add(id);
+		for (const id of p.unknownIds) if (unknownIds.size < 10) unknownIds.add(id);
 		learnerRows.push({
 			learner: p.learner,
 			email: p.email,
 			attempt: p.attempt,
 			date: p.date,
 			group: p.group,
+			track: p.track,
 			outcome,
 			score: p.score,
 			decisions,
 			recommended: best,
 			finished: done
 		});
+	}
+	for (const [route, n] of taken) {
+		started.set(route.scenario, (started.get(route.scenario) ?? 0) + n);
+		if (route.ending) {
+			finished.set(route.scenario, (finished.get(route.scenario) ?? 0) + n);
+			endings.set(route.ending, (endings.get(route.ending) ?? 0) + n);
+		}
+		for (const [id, t] of route.principles) {
+			const into = (tallies[id] ??= { earned: 0, best: 0, worst: 0, decisions: 0 });
+			into.earned += t.earned * n;
+			into.best += t.best * n;
+			into.worst += t.worst * n;
+			into.decisions += t.decisions * n;
+		}
+		for (const [k, key] of route.choices) {
+			const m = counts.get(k) ?? new Map<string, number>();
+			m.set(key, (m.get(key) ?? 0) + n);
+			counts.set(k, m);
+		}
+		for (const id of route.meets) meeting[id] = (meeting[id] ?? 0) + n;
 	}
 
 	const attempted = learnerRows.filter((r) => r.outcome !== 'not attempted');
@@ -368,6 +429,7 @@ export function cohortOf(
 		})),
 		learnerRows,
 		groups: [...new Set(all.map((p) => p.group).filter(Boolean))].sort(),
+		tracks,
 		match: { answers, unknown, unknownIds: [...unknownIds], rightDiffers }
 	};
 }

@@ -160,6 +160,12 @@ export function layoutOf(headers: string[]): Layout {
 }
 
 const cell = (row: string[], i: number) => (i >= 0 ? (row[i] ?? '').trim() : '');
+/**
+ * A cell the report keeps after the row is gone (names, emails, groups), copied: a cell sliced
+ * from the parser's chunk would keep that whole chunk of the file in memory.
+ */
+export const keep = (s: string) => (s.length < 13 ? s : (' ' + s).slice(1));
+const kept = (row: string[], i: number) => keep(cell(row, i));
 
 function scoreAndStatus(
 	scoreCell: string,
@@ -167,7 +173,8 @@ function scoreAndStatus(
 ): { score: number | null; status: string } {
 	// Moodle writes 0 in Score where no score is stored; its SCO column then holds the status word.
 	const sco = scoCell.trim();
-	if (sco && !/^\d+(\.\d+)?(\/\d+)?$/.test(sco)) return { score: null, status: sco.toLowerCase() };
+	if (sco && !/^\d+(\.\d+)?(\/\d+)?$/.test(sco))
+		return { score: null, status: keep(sco.toLowerCase()) };
 	const raw = sco ? sco.split('/')[0] : scoreCell;
 	const n = Number(raw);
 	return raw !== '' && raw !== '-' && Number.isFinite(n)
@@ -185,6 +192,9 @@ export function attemptReader(layout: Layout, onAttempt: (a: Attempt) => void) {
 			row(row: string[]) {
 				if (row.length === 1 && row[0].trim() === '') return;
 				const answers: Answer[] = [];
+				// A row of empty cells (tabs only) is no attempt.
+				if (!cell(row, layout.name) && !cell(row, layout.email) && !cell(row, layout.slots[0][0]))
+					return;
 				for (const [q, r, right, result] of layout.slots) {
 					const id = cell(row, q);
 					if (!id) continue;
@@ -196,12 +206,12 @@ export function attemptReader(layout: Layout, onAttempt: (a: Attempt) => void) {
 					});
 				}
 				onAttempt({
-					learner: cell(row, layout.name),
-					email: cell(row, layout.email),
-					attempt: cell(row, layout.attempt),
+					learner: kept(row, layout.name),
+					email: kept(row, layout.email),
+					attempt: kept(row, layout.attempt),
 					started: cell(row, layout.started),
-					lastAccess: cell(row, layout.last),
-					group: cell(row, layout.group),
+					lastAccess: kept(row, layout.last),
+					group: kept(row, layout.group),
 					...scoreAndStatus(cell(row, layout.score), cell(row, layout.sco)),
 					answers
 				});
@@ -210,6 +220,13 @@ export function attemptReader(layout: Layout, onAttempt: (a: Attempt) => void) {
 		};
 	}
 	const open = new Map<string, Attempt>();
+	// A long export's answers are kept until its end: share one copy of each id and response.
+	const interned = new Map<string, string>();
+	const intern = (s: string) => {
+		let k = interned.get(s);
+		if (k === undefined) interned.set((k = keep(s)), k);
+		return k;
+	};
 	return {
 		row(row: string[]) {
 			const id = cell(row, layout.id);
@@ -219,22 +236,22 @@ export function attemptReader(layout: Layout, onAttempt: (a: Attempt) => void) {
 			let a = open.get(key);
 			if (!a) {
 				a = {
-					learner,
-					email: cell(row, layout.email),
-					attempt: cell(row, layout.attempt),
-					started: cell(row, layout.started),
+					learner: keep(learner),
+					email: kept(row, layout.email),
+					attempt: kept(row, layout.attempt),
+					started: keep(cell(row, layout.started)),
 					lastAccess: '',
-					group: cell(row, layout.group),
+					group: kept(row, layout.group),
 					...scoreAndStatus(cell(row, layout.score), cell(row, layout.status)),
 					answers: []
 				};
 				open.set(key, a);
 			}
 			a.answers.push({
-				id,
-				response: cell(row, layout.response),
-				right: cell(row, layout.right),
-				result: cell(row, layout.result).toLowerCase()
+				id: intern(id),
+				response: intern(cell(row, layout.response)),
+				right: intern(cell(row, layout.right)),
+				result: intern(cell(row, layout.result).toLowerCase())
 			});
 		},
 		end() {

@@ -3,7 +3,19 @@
  * Used by the report page in the browser and by `npm run report`. Pure: no DOM, no Node.
  */
 import Papa from 'papaparse';
-import type { Cohort, DecisionRow } from './aggregate.js';
+import type { Cohort, CohortFilter, DecisionRow, PlayedTrack } from './aggregate.js';
+
+/** The page lists at most this many attempts; the learners' CSV has them all. */
+export const LEARNER_ROWS_SHOWN = 1000;
+
+/** What the report calls each track, as the scenarios played show it. */
+export const TRACK_NAMES: Record<'councillor' | 'officer' | 'all' | 'unknown', string> = {
+	councillor: 'Councillor induction',
+	officer: 'Officer refresher',
+	all: 'All scenarios, both tracks',
+	unknown: 'Not known'
+};
+const trackName = (t: PlayedTrack) => TRACK_NAMES[t || 'unknown'];
 
 const esc = (v: unknown) =>
 	String(v ?? '').replace(
@@ -38,6 +50,23 @@ export interface ReportMeta {
 	passMark: number;
 	source: string;
 	rows: number;
+	/** The filter the figures were worked out with, said at the top (it is printed too). */
+	filter?: CohortFilter;
+}
+
+function filterText(f: CohortFilter | undefined): string {
+	if (!f) return '';
+	const parts: string[] = [];
+	if (f.from || f.to)
+		parts.push(
+			`attempts started ${f.from ? `from ${formatDay(f.from)}` : ''}${f.from && f.to ? ' ' : ''}${f.to ? `up to ${formatDay(f.to)}` : ''}`
+		);
+	if (f.track && f.track in TRACK_NAMES)
+		parts.push(`track: ${TRACK_NAMES[f.track as keyof typeof TRACK_NAMES]}`);
+	if (f.group) parts.push(`group: ${esc(f.group)}`);
+	return parts.length
+		? `<p class="filter-note"><strong>Only</strong> ${parts.join('; ')}.</p>`
+		: '';
 }
 
 function decisionTable(d: DecisionRow): string {
@@ -53,7 +82,7 @@ function decisionTable(d: DecisionRow): string {
 export function renderCohort(c: Cohort, meta: ReportMeta): string {
 	const out: string[] = [];
 	out.push(
-		`<p>Read from <strong>${esc(meta.source)}</strong> (${plural(meta.rows, 'row')}) against the course “${esc(meta.courseTitle)}”, content version ${esc(meta.contentVersion)}. The file was read on this computer and sent nowhere.</p>`
+		`<p>Read from <strong>${esc(meta.source)}</strong> (${plural(meta.rows, 'row')}) against the course “${esc(meta.courseTitle)}”, content version ${esc(meta.contentVersion)}. The file was read on this computer and sent nowhere.</p>${filterText(meta.filter)}`
 	);
 	if (c.match.unknown || c.match.rightDiffers) {
 		const parts = [];
@@ -91,6 +120,22 @@ export function renderCohort(c: Cohort, meta: ReportMeta): string {
 		c.averageScore === null
 			? 'no scores yet'
 			: `${c.averageScore}% (over ${plural(c.scored, 'attempt')} with a score)`
+	);
+	const tracks = (['councillor', 'officer', 'all', 'unknown'] as const)
+		.map(
+			(t) =>
+				[
+					t,
+					c.learnerRows.filter((r) => (r.track || 'unknown') === t && r.outcome !== 'not attempted')
+						.length
+				] as const
+		)
+		.filter(([, n]) => n > 0);
+	fact(
+		'Track (from the scenarios played)',
+		tracks.length
+			? tracks.map(([t, n]) => `${TRACK_NAMES[t]}: ${n.toLocaleString('en-GB')}`).join('; ')
+			: 'no attempts'
 	);
 	fact(
 		'Attempts started',
@@ -149,12 +194,13 @@ export function renderCohort(c: Cohort, meta: ReportMeta): string {
 		);
 	}
 
+	const listed = c.learnerRows.filter((r) => r.outcome !== 'not attempted');
+	const shown = listed.slice(0, LEARNER_ROWS_SHOWN);
 	out.push(
-		`<section id="learners" class="learners" aria-labelledby="learners-title"><h2 id="learners-title">Each learner</h2><table><caption>One row per attempt</caption><thead><tr><th scope="col">Learner</th><th scope="col">Email</th><th scope="col">Started</th><th scope="col">Result</th><th scope="col">Score</th><th scope="col">Decisions</th><th scope="col">Recommended</th><th scope="col">Scenarios finished</th></tr></thead><tbody>${c.learnerRows
-			.filter((r) => r.outcome !== 'not attempted')
+		`<section id="learners" class="learners" aria-labelledby="learners-title"><h2 id="learners-title">Each learner</h2>${listed.length > shown.length ? `<p>The first ${shown.length.toLocaleString('en-GB')} of ${plural(listed.length, 'attempt')}, in the export’s order. Every attempt is in the learners’ CSV.</p>` : ''}<table><caption>One row per attempt</caption><thead><tr><th scope="col">Learner</th><th scope="col">Email</th><th scope="col">Started</th><th scope="col">Track</th><th scope="col">Result</th><th scope="col">Score</th><th scope="col">Decisions</th><th scope="col">Recommended</th><th scope="col">Scenarios finished</th></tr></thead><tbody>${shown
 			.map(
 				(r) =>
-					`<tr><th scope="row">${esc(r.learner)}</th><td>${esc(r.email)}</td><td>${esc(formatDay(r.date))}</td><td>${esc(r.outcome)}</td><td class="num">${r.score === null || r.outcome === 'incomplete' ? '–' : `${r.score}%`}</td><td class="num">${r.decisions}</td><td class="num">${r.recommended}</td><td class="num">${r.finished}</td></tr>`
+					`<tr><th scope="row">${esc(r.learner)}</th><td>${esc(r.email)}</td><td>${esc(formatDay(r.date))}</td><td>${esc(trackName(r.track))}</td><td>${esc(r.outcome)}</td><td class="num">${r.score === null || r.outcome === 'incomplete' ? '–' : `${r.score}%`}</td><td class="num">${r.decisions}</td><td class="num">${r.recommended}</td><td class="num">${r.finished}</td></tr>`
 			)
 			.join('')}</tbody></table></section>`
 	);
@@ -263,4 +309,39 @@ export function cohortCsv(c: Cohort): string {
 				pct(e.count, s.finished)
 			]);
 	return Papa.unparse(rows, { newline: '\n' }) + '\n';
+}
+
+/** Every attempt the figures count, one row each (it holds learners' names: keep it private). */
+export function learnersCsv(c: Cohort): string {
+	const rows: (string | number)[][] = [
+		[
+			'learner',
+			'email',
+			'attempt',
+			'started',
+			'group',
+			'track',
+			'result',
+			'score',
+			'decisions',
+			'recommended',
+			'scenarios_finished'
+		]
+	];
+	for (const r of c.learnerRows)
+		if (r.outcome !== 'not attempted')
+			rows.push([
+				r.learner,
+				r.email,
+				r.attempt,
+				r.date ?? '',
+				r.group,
+				r.track || 'unknown',
+				r.outcome,
+				r.score === null || r.outcome === 'incomplete' ? '' : r.score,
+				r.decisions,
+				r.recommended,
+				r.finished
+			]);
+	return Papa.unparse(rows, { newline: '\n', escapeFormulae: true }) + '\n';
 }

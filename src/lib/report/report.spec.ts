@@ -12,7 +12,8 @@ import { readExport } from '../../../scripts/report';
 import type { Course } from '../engine/types';
 import { cohortOf, decisionIndex, playedOf } from './aggregate';
 import { attemptReader, ExportError, layoutOf, parseDate, type Attempt } from './parse';
-import { cohortCsv, renderCohort } from './render';
+import { cohortCsv, learnersCsv, renderCohort } from './render';
+import { sheetRows } from './sheet';
 
 const FIX = 'tests/fixtures/lms-exports';
 const course = (id: string) =>
@@ -88,6 +89,30 @@ describe('Moodle 4.5.6 Interactions report, SCORM 1.2 (Witham)', async () => {
 		const shares = c.wrongTurns.map((w) => w.share);
 		expect(shares).toEqual([...shares].sort((a, b) => b - a));
 		expect(c.wrongTurns[0].share).toBe(1);
+	});
+
+	it('tells each learner’s track from the scenarios they played, and filters by it', () => {
+		const track = Object.fromEntries(played.map((p) => [p.email.split('@')[0], p.track]));
+		// README: Alex, Chris and Evan chose "Show all scenarios", Beth and Fay the councillor
+		// list, Dana the officer list; the teacher played nothing.
+		expect(track).toEqual({
+			learner1: 'all',
+			learner2: 'councillor',
+			learner3: 'all',
+			learner4: 'officer',
+			learner5: 'all',
+			learner6: 'councillor',
+			teacher: ''
+		});
+		expect(c.tracks).toEqual({ councillor: 2, officer: 1, all: 3, unknown: 0 });
+		const officer = cohortOf(WITHAM, played, 80, { track: 'officer' });
+		expect(officer.learnerRows.map((r) => r.learner)).toEqual(['Dana Dale']);
+		// Dana's 22 decisions, all the worst choice, are the only ones counted.
+		expect(officer.decisions.reduce((n, d) => n + d.answered, 0)).toBe(22);
+		expect(officer.decisions.every((d) => d.answered === d.wrong)).toBe(true);
+		const councillor = cohortOf(WITHAM, played, 80, { track: 'councillor' });
+		expect(councillor.learnerRows.map((r) => r.learner).sort()).toEqual(['Beth Baker', 'Fay Ford']);
+		expect(councillor.tracks).toEqual(c.tracks);
 	});
 
 	it('filters by the date an attempt started', () => {
@@ -172,6 +197,43 @@ describe('Moodle 4.5.6 Interactions report, SCORM 1.2 (Witham)', async () => {
 	});
 });
 
+describe('Moodle 4.5.6 Interactions report downloaded as Excel and as ODS', async () => {
+	const text = Papa.parse<string[]>(
+		readFileSync(join(FIX, 'moodle-4.5.6-scorm12-witham-interactions.txt'), 'utf8'),
+		{ skipEmptyLines: true }
+	).data;
+	const fromText = await readExport(
+		join(FIX, 'moodle-4.5.6-scorm12-witham-interactions.txt'),
+		WITHAM
+	);
+
+	for (const ext of ['xlsx', 'ods']) {
+		const file = join(FIX, `moodle-4.5.6-scorm12-witham-interactions.${ext}`);
+
+		it(`${ext}: has the text download's cells, dates apart`, () => {
+			const rows = sheetRows(readFileSync(file));
+			expect(rows).toHaveLength(text.length);
+			rows.forEach((row, i) => {
+				// Dates as days; trailing empty cells (the ODS leaves them out) do not count.
+				const dated = (cells: string[]) =>
+					cells
+						.map((c, j) => (j === 3 || j === 4 ? (parseDate(c) ?? c) : c))
+						.join('\t')
+						.replace(/\t+$/, '');
+				expect(dated(row), `row ${i}`).toBe(dated(text[i]));
+			});
+			// The spreadsheets write "3 December 2026, 12:23 PM", the text "Thursday, 3 December …".
+			expect(rows[1][3]).toBe('3 December 2026, 12:23 PM');
+		});
+
+		it(`${ext}: gives the same figures as the text download`, async () => {
+			const read = await readExport(file, WITHAM);
+			expect(read.rows).toBe(7);
+			expect(cohortOf(WITHAM, read.played, 80)).toEqual(cohortOf(WITHAM, fromText.played, 80));
+		});
+	}
+});
+
 describe('other exports', () => {
 	it('reads a Moodle SCORM 2004 Interactions report, which holds no decisions, and says so', async () => {
 		const { played } = await readExport(
@@ -210,10 +272,66 @@ describe('other exports', () => {
 		expect(cohortOf(WITHAM, played, 80, { group: 'South' }).learners).toBe(1);
 	});
 
+	it('keeps a name whole where it falls across two chunks of the file', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'chunks-'));
+		const file = join(dir, 'long.csv');
+		// 20,000 rows of a name in two-byte characters: the first 1 MB chunk the file is read in
+		// ends between the two bytes of a "Ŵ" (byte 1,048,576 is the 78th of row 9,198).
+		const name = `Siân Ó ${'Ŵ'.repeat(40)}`;
+		writeFileSync(
+			file,
+			'Learner,Interaction ID,Learner Response\n' +
+				`${name},chair-grievance_start,a\n`.repeat(20_000)
+		);
+		const { played } = await readExport(file, WITHAM);
+		expect(played.map((p) => p.learner)).toEqual([name]);
+	});
+
+	it('lists the first 1,000 attempts on the page and every one in the learners’ CSV', async () => {
+		const { played } = await readExport(
+			join(FIX, 'moodle-4.5.6-scorm12-witham-interactions.txt'),
+			WITHAM
+		);
+		const many = Array.from({ length: 1001 }, (_, i) => ({
+			...played.find((p) => p.learner === 'Alex Able')!,
+			learner: i === 1000 ? '=HYPERLINK("x")' : `Learner ${i}`
+		}));
+		const big = cohortOf(WITHAM, many, 80);
+		const html = renderCohort(big, {
+			council: 'W',
+			courseTitle: 't',
+			contentVersion: 'v',
+			passMark: 80,
+			source: 's',
+			rows: 1001
+		});
+		expect(html).toContain('The first 1,000 of 1,001 attempts');
+		expect(html.split('<section id="learners"')[1].match(/<tr>/g)).toHaveLength(1001); // the head and 1,000
+		const rows = Papa.parse<string[]>(learnersCsv(big), { skipEmptyLines: true }).data;
+		expect(rows).toHaveLength(1002);
+		expect(rows[1].slice(0, 7)).toEqual([
+			'Learner 0',
+			'learner1@example.com',
+			'1',
+			'2026-12-03',
+			'',
+			'all',
+			'passed'
+		]);
+		// A name that a spreadsheet would run as a formula is written as text.
+		expect(rows[1001][0]).toBe(`'=HYPERLINK("x")`);
+	});
+
 	it('names the problem with a file it cannot use', async () => {
-		await expect(
-			readExport(join(FIX, 'moodle-4.5.6-scorm12-witham-interactions.xlsx'), WITHAM)
-		).rejects.toThrow(/is a spreadsheet — this version reads text and CSV exports/);
+		const dir0 = mkdtempSync(join(tmpdir(), 'xls-'));
+		writeFileSync(join(dir0, 'old.xls'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1]));
+		await expect(readExport(join(dir0, 'old.xls'), WITHAM)).rejects.toThrow(
+			/is an old Excel \(\.xls\) file/
+		);
+		writeFileSync(join(dir0, 'broken.xlsx'), Buffer.from('PK\x03\x04 not really a zip'));
+		await expect(readExport(join(dir0, 'broken.xlsx'), WITHAM)).rejects.toThrow(
+			/broken\.xlsx cannot be read: it is not a zip file/
+		);
 		expect(() => layoutOf(['Name', 'Email address', 'Score'])).toThrow(ExportError);
 		expect(() => layoutOf(['Name', 'Response 0', 'Result 0'])).toThrow(
 			/tick "Summary of question"/
