@@ -122,6 +122,27 @@ function syncWatcher(page: Page, version: '1.2' | '2004', id: string, from: Page
 			);
 			seen.synced++;
 			if (seen.outage) seen.caughtUpAfterOutage = true;
+		},
+		/**
+		 * After the last decision: waits for the module's retry to bring the LMS up to date, then
+		 * checks it as after a decision. With every other Commit failing, whether a check between
+		 * decisions lands before or after a retry is timing; catching up at the end is not.
+		 */
+		settle: async (n: number) => {
+			await expect
+				.poll(async () => (await mirror(from))?.unsynced, {
+					message: 'the module retries until the LMS holds everything',
+					timeout: 15_000
+				})
+				.toBeFalsy();
+			const m = await mirror(from);
+			const s = await storedFacts(page, version);
+			expect(s.suspend, 'once caught up the LMS holds the latest suspend_data').toBe(
+				m!.progress.suspendData
+			);
+			expect(s.interactions, 'once caught up the LMS holds every decision').toEqual(ids(id, n));
+			seen.synced++;
+			if (seen.outage) seen.caughtUpAfterOutage = true;
 		}
 	};
 }
@@ -228,7 +249,8 @@ for (const version of ['1.2', '2004'] as const) {
 			const id = await pick(page);
 			await open(moduleFrame(page), id);
 			const sync = syncWatcher(page, version, id);
-			await play(moduleFrame(page), id, { after: sync.after });
+			const played = await play(moduleFrame(page), id, { after: sync.after });
+			await sync.settle(played.decisions);
 			expect(sync.seen.outage).toBeGreaterThan(0);
 			expect(sync.seen.caughtUpAfterOutage).toBe(true);
 			await expectToldOnce(moduleFrameHandle(page), MESSAGES.lmsError);
