@@ -2,6 +2,7 @@ import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { classicBoot } from './src/lib/content/classic-chunks.js';
 
 /**
  * The one inline script of our own: src/app.html's boot line. Launched straight into a scenario
@@ -17,6 +18,22 @@ if (!boot) throw new Error('src/app.html: the boot <script> is missing');
 const bootHash = `sha256-${createHash('sha256').update(boot[1]).digest('base64')}`;
 
 /**
+ * The static adapter, then index.html rewritten to boot through the classic-script loader
+ * (src/lib/content/classic-chunks.js).
+ * @param {import('@sveltejs/kit').Adapter} inner
+ * @returns {import('@sveltejs/kit').Adapter}
+ */
+function classic(inner) {
+	return {
+		...inner,
+		async adapt(builder) {
+			await inner.adapt(builder);
+			classicBoot('build');
+		}
+	};
+}
+
+/**
  * One self-contained index.html: hash routing, inlined JS and CSS, relative paths.
  * An LMS serves the package from a deep path, inside an iframe, sometimes from file://.
  * Scenario files and Markdown pages (the accessibility statement) are read by the course
@@ -27,9 +44,9 @@ const bootHash = `sha256-${createHash('sha256').update(boot[1]).digest('base64')
 const config = {
 	preprocess: [vitePreprocess()],
 	kit: {
-		adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
+		adapter: classic(adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true })),
 		router: { type: 'hash' },
-		output: { bundleStrategy: 'inline' },
+		output: { bundleStrategy: 'split' },
 		paths: { relative: true },
 		files: { assets: 'static' },
 		// A strict Content-Security-Policy in a <meta> tag (an LMS serves the files, so no headers).
