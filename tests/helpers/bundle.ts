@@ -1,6 +1,6 @@
 /**
  * What a learner downloads before the first choice, read from a built package folder: index.html
- * (with the CSS inline), the script chunks the classic loader fetches at launch
+ * (the CSS and the chunks every page needs inline), the launched page's chunk file
  * (src/lib/content/classic-chunks.js) and, launched into a scenario, its first step's words.
  */
 import { readFileSync } from 'node:fs';
@@ -18,7 +18,10 @@ export interface FirstDownload {
 	scenario: string;
 	/** Gzipped bytes (level 9) of each file fetched before the first choice, by path. */
 	files: Record<string, number>;
-	/** The same, split: framework (Svelte, SvelteKit), app code, CSS, words. */
+	/**
+	 * The same, split: framework (Svelte, SvelteKit) and CSS are each part's own gzip size, words
+	 * the first step's file, app the rest (app code, the outline, the page).
+	 */
 	split: { framework: number; app: number; css: number; words: number };
 	total: number;
 }
@@ -27,24 +30,27 @@ const gz = (b: Buffer | string) => gzipSync(b, { level: 9 }).length;
 
 /**
  * Launched straight into the first scenario (`scenario`, the larger first screen) or at the home
- * page (`home`, no words).
+ * page (`home`, no words): index.html with the chunks every page needs inline, the launched
+ * page's chunk file and, into a scenario, its first step's words.
  */
 export function firstDownload(dir: string, launch: 'scenario' | 'home' = 'scenario'): FirstDownload {
 	const html = readFileSync(join(dir, 'index.html'), 'utf8');
 	const first = firstScreenFiles(html);
-	if (!first) throw new Error(`${dir}/index.html: no list of first-screen chunks (classic loader)`);
-	const chunks: string[] = [...first.common, ...first[launch]];
-	const code = Object.fromEntries(chunks.map((c) => [c, readFileSync(join(dir, c), 'utf8')]));
-	const scenario = chunks.map((c) => firstScenarioId(code[c])).find(Boolean);
-	if (!scenario) throw new Error(`${dir}: the first scenario id is not in the first-screen chunks`);
+	if (!first) throw new Error(`${dir}/index.html: no list of launch files (classic loader)`);
+	const launchFiles: string[] = first[launch];
+	const code = [html, ...launchFiles.map((f) => readFileSync(join(dir, f), 'utf8'))];
+	const scenario = code.map((c) => firstScenarioId(c)).find(Boolean);
+	if (!scenario) throw new Error(`${dir}: the first scenario id is not in the launch files`);
 	const files: Record<string, number> = { 'index.html': gz(html) };
-	for (const c of chunks) files[c] = gz(code[c]);
+	launchFiles.forEach((f, i) => (files[f] = gz(code[i + 1])));
 	const words = `content/${scenario}.js`;
 	if (launch === 'scenario') files[words] = gz(readFileSync(join(dir, words)));
 	const css = gz([...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]).join(''));
-	const framework = chunks
-		.filter((c) => /\/chunks\/(svelte|kit)\.[^/]+\.js$/.test(c))
-		.reduce((n, c) => n + files[c], 0);
+	// The inline chunks of index.html, each from its __csDefine("<name>" to the next.
+	const framework = html
+		.split('__csDefine(')
+		.filter((part) => /^"_app\/immutable\/chunks\/(svelte|kit)\./.test(part))
+		.reduce((n, part) => n + gz(part), 0);
 	const total = Object.values(files).reduce((a, b) => a + b, 0);
 	const wordBytes = files[words] ?? 0;
 	return {

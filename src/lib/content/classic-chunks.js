@@ -17,7 +17,7 @@
  * inlined, and the CSP hash of the rewritten boot script replaces Kit's.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
 
 /** Where the build leaves the first-screen file lists for classicBoot (not in the package). */
@@ -31,17 +31,20 @@ const LAUNCH_ROUTES = {
 const LAYOUT = 'src/routes/+layout.svelte';
 
 /**
- * The loader (ES5, runs before Kit's boot). N: {"common":[…],"home":[…],"scenario":[…]}, the
- * chunk files each launch needs (paths from index.html). Chunks only register when they arrive
- * (__csDefine) and run when first required, so they may arrive in any order.
+ * The loader (ES5). Runs in the head, in the same script as the boot line of src/app.html and
+ * the chunks every page needs (inline, registered at once). N: {"home":[file],"scenario":[file],
+ * "late":[file],"in":{chunk: file}}: the file the launched page's chunks are in (fetched at
+ * once), the file with every other page's (fetched when one is opened, or after the page's
+ * load event), and which file holds each chunk. Chunks register when they arrive (__csDefine)
+ * and run when first required, so files may arrive in any order.
  */
 export function loader(first) {
-	return `(function(w,d,N){var F={},P={},M={};function fetch1(n){var p=P[n];if(!p){var ok,no;p=P[n]=new Promise(function(a,b){ok=a;no=b});p.ok=ok;if(F[n])ok();else{var s=d.createElement('script');s.onerror=function(){delete P[n];no(new Error(n+' could not be loaded'))};s.src=n;d.head.appendChild(s)}}return p}function load(n,seen){if(seen[n])return fetch1(n);seen[n]=1;return fetch1(n).then(function(){return Promise.all(F[n].d.map(function(x){return load(x,seen)}))})}function req(n){var m=M[n];if(!m){m=M[n]={exports:{}};F[n].f(req,m,m.exports)}return m.exports}w.__csDefine=function(n,deps,f){F[n]={d:deps,f:f};if(P[n])P[n].ok()};w.__csImport=function(n){return load(n,{}).then(function(){return req(n)})};var h=w.location.hash,r=/^#\\/scenario\\//.test(h)?N.scenario:/^(#\\/?)?$/.test(h)?N.home:[];N.common.concat(r).forEach(fetch1)})(window,document,${JSON.stringify(first)});\n`;
+	return `(function(w,d,N){var F={},P={},M={},Q={};function get(f){if(Q[f])return;Q[f]=1;var s=d.createElement('script');s.onerror=function(){delete Q[f];for(var n in N.in)if(N.in[n]==f&&P[n]&&!F[n]){P[n].no(new Error(f+' could not be loaded'));delete P[n]}};s.src=f;d.head.appendChild(s)}function fetch1(n){var p=P[n];if(!p){var ok,no;p=P[n]=new Promise(function(a,b){ok=a;no=b});p.ok=ok;p.no=no;if(F[n])ok();else if(N.in[n])get(N.in[n]);else no(new Error(n+' is not in the package'))}return p}function load(n,seen){if(seen[n])return fetch1(n);seen[n]=1;return fetch1(n).then(function(){return Promise.all(F[n].d.map(function(x){return load(x,seen)}))})}function req(n){var m=M[n];if(!m){m=M[n]={exports:{}};F[n].f(req,m,m.exports)}return m.exports}w.__csDefine=function(n,deps,f){F[n]={d:deps,f:f};if(P[n])P[n].ok()};w.__csImport=function(n){return load(n,{}).then(function(){return req(n)})};var h=w.location.hash;(/^#\\/scenario\\//.test(h)?N.scenario:/^(#\\/?)?$/.test(h)?N.home:[]).forEach(get);w.addEventListener('load',function(){N.late.forEach(get)})})(window,document,${JSON.stringify(first)});`;
 }
 
-/** The first-screen lists in a built index.html (for the budgets and the bench). */
+/** The launch file lists in a built index.html (for the budgets and the bench). */
 export function firstScreenFiles(html) {
-	const m = /\{"common":\[[^\]]*\],"home":\[[^\]]*\],"scenario":\[[^\]]*\]\}/.exec(html);
+	const m = /\{"home":\[[^\]]*\],"scenario":\[[^\]]*\],"late":\[[^\]]*\],"in":\{[^}]*\}\}/.exec(html);
 	return m ? JSON.parse(m[0]) : undefined;
 }
 
@@ -131,11 +134,34 @@ export function classicChunks() {
 			const entries = Object.keys(chunks).filter((c) => /\/entry\/(start|app)\./.test(c));
 			const common = closure([...entries, nodeOf(LAYOUT)]);
 			const only = (route) => closure([nodeOf(route)]).filter((c) => !common.includes(c));
-			const first = { common, home: only(LAUNCH_ROUTES.home), scenario: only(LAUNCH_ROUTES.scenario) };
+			const home = only(LAUNCH_ROUTES.home);
+			const scenario = only(LAUNCH_ROUTES.scenario);
+			const late = Object.keys(chunks).filter(
+				(c) => !common.includes(c) && !home.includes(c) && !scenario.includes(c)
+			);
+			/** Several chunks in one file (one request, one compression stream), named by content. */
+			const pack = (label, names) => {
+				if (!names.length) return [];
+				const code = names.map((n) => readFileSync(join(dir, n), 'utf8')).join('');
+				const hash = createHash('sha256').update(code).digest('base64url').slice(0, 8);
+				const file = `_app/immutable/${label}.${hash}.js`;
+				writeFileSync(join(dir, file), code);
+				return [file];
+			};
+			const homeFile = pack('home', home);
+			const scenarioFile = pack('scenario', scenario);
+			const lateFile = pack('late', late);
+			const where = {};
+			for (const n of home) where[n] = homeFile[0];
+			// A chunk both launches need is fetched from the scenario file (either holds it).
+			for (const n of scenario) where[n] = scenarioFile[0];
+			for (const n of late) where[n] = lateFile[0];
+			for (const n of Object.keys(chunks)) if (!common.includes(n)) rmSync(join(dir, n));
+			const first = { home: homeFile, scenario: scenarioFile, late: lateFile, in: where };
 			const css = Object.values(bundle)
 				.filter((a) => a.type === 'asset' && a.fileName.endsWith('.css'))
 				.map((a) => a.fileName);
-			writeFileSync(join(root, FIRST_FILE), JSON.stringify({ first, css }));
+			writeFileSync(join(root, FIRST_FILE), JSON.stringify({ first, common, css }));
 		}
 	};
 }
@@ -150,7 +176,7 @@ const sha256 = (s) => `'sha256-${createHash('sha256').update(s).digest('base64')
 export function classicBoot(dir, root = process.cwd()) {
 	const file = join(dir, 'index.html');
 	let html = readFileSync(file, 'utf8');
-	const { first, css } = JSON.parse(readFileSync(join(root, FIRST_FILE), 'utf8'));
+	const { first, common, css } = JSON.parse(readFileSync(join(root, FIRST_FILE), 'utf8'));
 	html = html.replace(/[ \t]*<link href="[^"]*" rel="(modulepreload|stylesheet)">\n?/g, '');
 	// One stylesheet (cssCodeSplit off), inlined: allowed by style-src 'unsafe-inline'.
 	const styles = css.map((/** @type {string} */ f) => {
@@ -158,15 +184,30 @@ export function classicBoot(dir, root = process.cwd()) {
 		rmSync(join(dir, f));
 		return `<style>${text}</style>`;
 	});
-	html = html.replace('</head>', `${styles.join('')}\n\t</head>`);
+	/** @type {[string, string] | undefined} */
+	let bootHashes;
+	html = html.replace(/<script>(\(function\(w,d\)\{[^<]*__csBoot[^<]*)<\/script>/, (whole, line) => {
+		// The boot line, the loader and the chunks every page needs: one script, one hash.
+		const chunks = common.map((/** @type {string} */ c) => {
+			// In an inline script, "</script" ends it and "<!--" can change how it is parsed: both
+			// occur only in string literals here (Svelte's "<!---->" markers), where \x3C is "<".
+			const code = readFileSync(join(dir, c), 'utf8').replace(/<(?=\/script|!--)/gi, '\\x3C');
+			rmSync(join(dir, c));
+			return code;
+		});
+		const script = `${line};${loader(first)}\n${chunks.join('')}`;
+		bootHashes = [sha256(line), sha256(script)];
+		return `${styles.join('')}<script>${script}</script>`;
+	});
+	if (!bootHashes) throw new Error(`${file}: the boot line of src/app.html is missing`);
+	if (!html.includes(bootHashes[0])) throw new Error(`${file}: the CSP does not carry the boot line's hash`);
+	html = html.replace(bootHashes[0], bootHashes[1]);
 	const boot = /<script>(\s*\{\s*__sveltekit_[\s\S]*?)<\/script>/.exec(html);
 	if (!boot) throw new Error(`${file}: SvelteKit's boot script is missing`);
-	const rewritten =
-		loader(first) +
-		boot[1].replace(/\bimport\("(?:\.?\/)?(_app\/[^"]+)"\)/g, (_, p) => {
-			if (!existsSync(join(dir, p))) throw new Error(`${file}: boot imports ${p}, not in the build`);
-			return `__csImport(${JSON.stringify(p)})`;
-		});
+	const rewritten = boot[1].replace(/\bimport\("(?:\.?\/)?(_app\/[^"]+)"\)/g, (_, p) => {
+		if (!common.includes(p)) throw new Error(`${file}: boot imports ${p}, not in the first chunks`);
+		return `__csImport(${JSON.stringify(p)})`;
+	});
 	if (/\bimport\(/.test(rewritten)) throw new Error(`${file}: an import() is left in the boot script`);
 	const oldHash = sha256(boot[1]);
 	if (!html.includes(oldHash)) throw new Error(`${file}: the CSP does not carry the boot script's hash`);
