@@ -44,7 +44,9 @@ function classic(inner) {
 const config = {
 	preprocess: [vitePreprocess()],
 	kit: {
-		adapter: classic(adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true })),
+		adapter: classic(
+			adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true })
+		),
 		router: { type: 'hash' },
 		output: { bundleStrategy: 'split' },
 		paths: { relative: true },

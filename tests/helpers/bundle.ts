@@ -33,7 +33,10 @@ const gz = (b: Buffer | string) => gzipSync(b, { level: 9 }).length;
  * page (`home`, no words): index.html with the chunks every page needs inline, the launched
  * page's chunk file and, into a scenario, its first step's words.
  */
-export function firstDownload(dir: string, launch: 'scenario' | 'home' = 'scenario'): FirstDownload {
+export function firstDownload(
+	dir: string,
+	launch: 'scenario' | 'home' = 'scenario'
+): FirstDownload {
 	const html = readFileSync(join(dir, 'index.html'), 'utf8');
 	const first = firstScreenFiles(html);
 	if (!first) throw new Error(`${dir}/index.html: no list of launch files (classic loader)`);

@@ -38,18 +38,28 @@ const LAYOUT = 'src/routes/+layout.svelte';
  * load event), and which file holds each chunk. Chunks register when they arrive (__csDefine)
  * and run when first required, so files may arrive in any order.
  */
+/** @typedef {{ home: string[], scenario: string[], late: string[], in: Record<string, string> }} LaunchFiles */
+
+/** @param {LaunchFiles} first */
 export function loader(first) {
 	return `(function(w,d,N){var F={},P={},M={},Q={};function get(f){if(Q[f])return;Q[f]=1;var s=d.createElement('script');s.onerror=function(){delete Q[f];for(var n in N.in)if(N.in[n]==f&&P[n]&&!F[n]){P[n].no(new Error(f+' could not be loaded'));delete P[n]}};s.src=f;d.head.appendChild(s)}function fetch1(n){var p=P[n];if(!p){var ok,no;p=P[n]=new Promise(function(a,b){ok=a;no=b});p.ok=ok;p.no=no;if(F[n])ok();else if(N.in[n])get(N.in[n]);else no(new Error(n+' is not in the package'))}return p}function load(n,seen){if(seen[n])return fetch1(n);seen[n]=1;return fetch1(n).then(function(){return Promise.all(F[n].d.map(function(x){return load(x,seen)}))})}function req(n){var m=M[n];if(!m){m=M[n]={exports:{}};F[n].f(req,m,m.exports)}return m.exports}w.__csDefine=function(n,deps,f){F[n]={d:deps,f:f};if(P[n])P[n].ok()};w.__csImport=function(n){return load(n,{}).then(function(){return req(n)})};var h=w.location.hash;(/^#\\/scenario\\//.test(h)?N.scenario:/^(#\\/?)?$/.test(h)?N.home:[]).forEach(get);w.addEventListener('load',function(){N.late.forEach(get)})})(window,document,${JSON.stringify(first)});`;
 }
 
 /** The launch file lists in a built index.html (for the budgets and the bench). */
+/**
+ * @param {string} html
+ * @returns {LaunchFiles | undefined}
+ */
 export function firstScreenFiles(html) {
-	const m = /\{"home":\[[^\]]*\],"scenario":\[[^\]]*\],"late":\[[^\]]*\],"in":\{[^}]*\}\}/.exec(html);
+	const m = /\{"home":\[[^\]]*\],"scenario":\[[^\]]*\],"late":\[[^\]]*\],"in":\{[^}]*\}\}/.exec(
+		html
+	);
 	return m ? JSON.parse(m[0]) : undefined;
 }
 
 /** `require("../x.js")` in chunk `from` → the path from the package root. */
-const resolveFrom = (from, rel) => posix.normalize(posix.join(posix.dirname(from), rel));
+const resolveFrom = (/** @type {string} */ from, /** @type {string} */ rel) =>
+	posix.normalize(posix.join(posix.dirname(from), rel));
 
 /**
  * Vite plugin (build only): the client build as classic-script chunks. Kit's split build, its
@@ -71,7 +81,7 @@ export function classicChunks() {
 			client = !config.build.ssr;
 			if (!client) return;
 			const output = config.build.rollupOptions.output;
-			for (const o of Array.isArray(output) ? output : [output]) {
+			for (const o of Array.isArray(output) ? output : [output ?? {}]) {
 				o.format = 'cjs';
 				// The framework's chunks carry their name, so the bench can tell them from ours.
 				o.chunkFileNames = '_app/immutable/chunks/[name].[hash].js';
@@ -112,11 +122,15 @@ export function classicChunks() {
 					.map((id) => id.replace(/\\/g, '/'))
 					.filter((id) => id.startsWith(root.replace(/\\/g, '/') + '/src/routes/'))
 					.map((id) => id.slice(root.length + 1));
-				chunks[name] = { deps: [...deps], routes: chunk.isEntry || chunk.isDynamicEntry ? routes : [] };
+				chunks[name] = {
+					deps: [...deps],
+					routes: chunk.isEntry || chunk.isDynamicEntry ? routes : []
+				};
 			}
-			const closure = (names) => {
+			const closure = (/** @type {string[]} */ names) => {
+				/** @type {Set<string>} */
 				const out = new Set();
-				const add = (n) => {
+				const add = (/** @type {string} */ n) => {
 					if (out.has(n) || !chunks[n]) return;
 					out.add(n);
 					chunks[n].deps.forEach(add);
@@ -124,7 +138,7 @@ export function classicChunks() {
 				names.forEach(add);
 				return [...out];
 			};
-			const nodeOf = (route) => {
+			const nodeOf = (/** @type {string} */ route) => {
 				const n = Object.keys(chunks).find(
 					(c) => c.includes('/nodes/') && chunks[c].routes.includes(route)
 				);
@@ -133,14 +147,15 @@ export function classicChunks() {
 			};
 			const entries = Object.keys(chunks).filter((c) => /\/entry\/(start|app)\./.test(c));
 			const common = closure([...entries, nodeOf(LAYOUT)]);
-			const only = (route) => closure([nodeOf(route)]).filter((c) => !common.includes(c));
+			const only = (/** @type {string} */ route) =>
+				closure([nodeOf(route)]).filter((c) => !common.includes(c));
 			const home = only(LAUNCH_ROUTES.home);
 			const scenario = only(LAUNCH_ROUTES.scenario);
 			const late = Object.keys(chunks).filter(
 				(c) => !common.includes(c) && !home.includes(c) && !scenario.includes(c)
 			);
 			/** Several chunks in one file (one request, one compression stream), named by content. */
-			const pack = (label, names) => {
+			const pack = (/** @type {string} */ label, /** @type {string[]} */ names) => {
 				if (!names.length) return [];
 				const code = names.map((n) => readFileSync(join(dir, n), 'utf8')).join('');
 				const hash = createHash('sha256').update(code).digest('base64url').slice(0, 8);
@@ -151,6 +166,7 @@ export function classicChunks() {
 			const homeFile = pack('home', home);
 			const scenarioFile = pack('scenario', scenario);
 			const lateFile = pack('late', late);
+			/** @type {Record<string, string>} */
 			const where = {};
 			for (const n of home) where[n] = homeFile[0];
 			// A chunk both launches need is fetched from the scenario file (either holds it).
@@ -166,12 +182,17 @@ export function classicChunks() {
 	};
 }
 
-const sha256 = (s) => `'sha256-${createHash('sha256').update(s).digest('base64')}'`;
+const sha256 = (/** @type {string} */ s) =>
+	`'sha256-${createHash('sha256').update(s).digest('base64')}'`;
 
 /**
  * After the static adapter: index.html boots through the loader. Kit's modulepreload links go
  * (module preloads from file:// fail), the CSS is inlined (one request fewer), Kit's `import()`
  * calls become `__csImport()`, and the CSP hash follows the rewritten script.
+ */
+/**
+ * @param {string} dir the static adapter's output folder
+ * @param {string} root the project folder
  */
 export function classicBoot(dir, root = process.cwd()) {
 	const file = join(dir, 'index.html');
@@ -186,21 +207,25 @@ export function classicBoot(dir, root = process.cwd()) {
 	});
 	/** @type {[string, string] | undefined} */
 	let bootHashes;
-	html = html.replace(/<script>(\(function\(w,d\)\{[^<]*__csBoot[^<]*)<\/script>/, (whole, line) => {
-		// The boot line, the loader and the chunks every page needs: one script, one hash.
-		const chunks = common.map((/** @type {string} */ c) => {
-			// In an inline script, "</script" ends it and "<!--" can change how it is parsed: both
-			// occur only in string literals here (Svelte's "<!---->" markers), where \x3C is "<".
-			const code = readFileSync(join(dir, c), 'utf8').replace(/<(?=\/script|!--)/gi, '\\x3C');
-			rmSync(join(dir, c));
-			return code;
-		});
-		const script = `${line};${loader(first)}\n${chunks.join('')}`;
-		bootHashes = [sha256(line), sha256(script)];
-		return `${styles.join('')}<script>${script}</script>`;
-	});
+	html = html.replace(
+		/<script>(\(function\(w,d\)\{[^<]*__csBoot[^<]*)<\/script>/,
+		(whole, line) => {
+			// The boot line, the loader and the chunks every page needs: one script, one hash.
+			const chunks = common.map((/** @type {string} */ c) => {
+				// In an inline script, "</script" ends it and "<!--" can change how it is parsed: both
+				// occur only in string literals here (Svelte's "<!---->" markers), where \x3C is "<".
+				const code = readFileSync(join(dir, c), 'utf8').replace(/<(?=\/script|!--)/gi, '\\x3C');
+				rmSync(join(dir, c));
+				return code;
+			});
+			const script = `${line};${loader(first)}\n${chunks.join('')}`;
+			bootHashes = [sha256(line), sha256(script)];
+			return `${styles.join('')}<script>${script}</script>`;
+		}
+	);
 	if (!bootHashes) throw new Error(`${file}: the boot line of src/app.html is missing`);
-	if (!html.includes(bootHashes[0])) throw new Error(`${file}: the CSP does not carry the boot line's hash`);
+	if (!html.includes(bootHashes[0]))
+		throw new Error(`${file}: the CSP does not carry the boot line's hash`);
 	html = html.replace(bootHashes[0], bootHashes[1]);
 	const boot = /<script>(\s*\{\s*__sveltekit_[\s\S]*?)<\/script>/.exec(html);
 	if (!boot) throw new Error(`${file}: SvelteKit's boot script is missing`);
@@ -208,9 +233,11 @@ export function classicBoot(dir, root = process.cwd()) {
 		if (!common.includes(p)) throw new Error(`${file}: boot imports ${p}, not in the first chunks`);
 		return `__csImport(${JSON.stringify(p)})`;
 	});
-	if (/\bimport\(/.test(rewritten)) throw new Error(`${file}: an import() is left in the boot script`);
+	if (/\bimport\(/.test(rewritten))
+		throw new Error(`${file}: an import() is left in the boot script`);
 	const oldHash = sha256(boot[1]);
-	if (!html.includes(oldHash)) throw new Error(`${file}: the CSP does not carry the boot script's hash`);
+	if (!html.includes(oldHash))
+		throw new Error(`${file}: the CSP does not carry the boot script's hash`);
 	html = html.replace(boot[0], `<script>${rewritten}</script>`).replace(oldHash, sha256(rewritten));
 	writeFileSync(file, html);
 }
