@@ -9,7 +9,8 @@ import { classicBoot } from './src/lib/content/classic-chunks.js';
  * (#/scenario/<id>), it starts fetching that scenario's first step (content/<id>.js) while
  * index.html is still arriving; the scenario route waits briefly for it (+page.ts), so the words
  * are there for the first render. src/lib/state/text-loader.ts takes over window.__csBoot.
- * The policy allows the line by its hash.
+ * The policy allows the line by its hash; after the build, classicBoot puts the chunk loader and
+ * the code every page needs in the same script and replaces this hash with the whole script's.
  */
 const boot = /<script>([\s\S]*?)<\/script>/.exec(
 	readFileSync(new URL('./src/app.html', import.meta.url), 'utf8')
@@ -34,8 +35,9 @@ function classic(inner) {
 }
 
 /**
- * One self-contained index.html: hash routing, inlined JS and CSS, relative paths.
- * An LMS serves the package from a deep path, inside an iframe, sometimes from file://.
+ * Hash routing, relative paths, and Kit's split build written as classic scripts (see
+ * src/lib/content/classic-chunks.js): index.html with the CSS and the code every page needs
+ * inline, the launched page's code and the other pages' in two files. An LMS serves the package from a deep path, inside an iframe, sometimes from file://.
  * Scenario files and Markdown pages (the accessibility statement) are read by the course
  * plugin (src/lib/content/vite-plugin.ts), which parses them with mdsvex's Markdown parser
  * and ships them as data, never as HTML.

@@ -14,12 +14,14 @@ const KB = 1024;
 /**
  * The product's budgets are a zip of at most 150 KB and a first download of at most 60 KB
  * (gzipped). On 3 December 2026 the content-truth, tracks and LMS-record work took the full
- * library over both; deferring every page but the launched one (issue 25, classic-script chunks,
- * src/lib/content/classic-chunks.js) brought the first download back under its budget, which is
- * asserted again. The zip is still over: this ceiling holds the line where the packages are now,
- * so that nothing grows further unseen. Lower it as it shrinks.
+ * library over both (at most 155.8 KB and 65.9 KB). Deferring every page but the launched one
+ * (issue 25: classic-script chunks, src/lib/content/classic-chunks.js) brought the first download
+ * back under its budget (at most 58.8 KB), asserted again here. It costs the zip about 3 KB (the
+ * code is compressed as four files, not one): at most 158.4 KB (Broxtowe, SCORM 2004, whose
+ * schema files are 14 KB more than SCORM 1.2's). This ceiling holds the zip there, so that
+ * nothing grows further unseen. Lower it as it shrinks.
  */
-const ZIP_CEILING = 157 * KB;
+const ZIP_CEILING = 159 * KB;
 const FIRST_DOWNLOAD_BUDGET = 60 * KB;
 
 test('every council and version was packaged', () => {
