@@ -54,8 +54,9 @@ const config = {
 		paths: { relative: true },
 		files: { assets: 'static' },
 		// A strict Content-Security-Policy in a <meta> tag (an LMS serves the files, so no headers).
-		// Kit adds the hash of its inline script to script-src, and bootHash is ours. No 'unsafe-eval'. Inline styles
-		// are allowed: the app's CSS is inlined into index.html so the package is one file.
+		// Kit adds the hash of its inline script to script-src, and bootHash is ours (classicBoot
+		// replaces both when it rewrites those scripts). No 'unsafe-eval'. Inline styles are allowed:
+		// the app's CSS is inlined into index.html (one request fewer).
 		csp: {
 			mode: 'hash',
 			directives: {
