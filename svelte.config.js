@@ -2,13 +2,15 @@ import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { classicBoot } from './src/lib/content/classic-chunks.js';
 
 /**
  * The one inline script of our own: src/app.html's boot line. Launched straight into a scenario
  * (#/scenario/<id>), it starts fetching that scenario's first step (content/<id>.js) while
  * index.html is still arriving; the scenario route waits briefly for it (+page.ts), so the words
  * are there for the first render. src/lib/state/text-loader.ts takes over window.__csBoot.
- * The policy allows the line by its hash.
+ * The policy allows the line by its hash; after the build, classicBoot puts the chunk loader and
+ * the code every page needs in the same script and replaces this hash with the whole script's.
  */
 const boot = /<script>([\s\S]*?)<\/script>/.exec(
 	readFileSync(new URL('./src/app.html', import.meta.url), 'utf8')
@@ -17,8 +19,25 @@ if (!boot) throw new Error('src/app.html: the boot <script> is missing');
 const bootHash = `sha256-${createHash('sha256').update(boot[1]).digest('base64')}`;
 
 /**
- * One self-contained index.html: hash routing, inlined JS and CSS, relative paths.
- * An LMS serves the package from a deep path, inside an iframe, sometimes from file://.
+ * The static adapter, then index.html rewritten to boot through the classic-script loader
+ * (src/lib/content/classic-chunks.js).
+ * @param {import('@sveltejs/kit').Adapter} inner
+ * @returns {import('@sveltejs/kit').Adapter}
+ */
+function classic(inner) {
+	return {
+		...inner,
+		async adapt(builder) {
+			await inner.adapt(builder);
+			classicBoot('build');
+		}
+	};
+}
+
+/**
+ * Hash routing, relative paths, and Kit's split build written as classic scripts (see
+ * src/lib/content/classic-chunks.js): index.html with the CSS and the code every page needs
+ * inline, the launched page's code and the other pages' in two files. An LMS serves the package from a deep path, inside an iframe, sometimes from file://.
  * Scenario files and Markdown pages (the accessibility statement) are read by the course
  * plugin (src/lib/content/vite-plugin.ts), which parses them with mdsvex's Markdown parser
  * and ships them as data, never as HTML.
@@ -27,14 +46,17 @@ const bootHash = `sha256-${createHash('sha256').update(boot[1]).digest('base64')
 const config = {
 	preprocess: [vitePreprocess()],
 	kit: {
-		adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
+		adapter: classic(
+			adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true })
+		),
 		router: { type: 'hash' },
-		output: { bundleStrategy: 'inline' },
+		output: { bundleStrategy: 'split' },
 		paths: { relative: true },
 		files: { assets: 'static' },
 		// A strict Content-Security-Policy in a <meta> tag (an LMS serves the files, so no headers).
-		// Kit adds the hash of its inline script to script-src, and bootHash is ours. No 'unsafe-eval'. Inline styles
-		// are allowed: the app's CSS is inlined into index.html so the package is one file.
+		// Kit adds the hash of its inline script to script-src, and bootHash is ours (classicBoot
+		// replaces both when it rewrites those scripts). No 'unsafe-eval'. Inline styles are allowed:
+		// the app's CSS is inlined into index.html (one request fewer).
 		csp: {
 			mode: 'hash',
 			directives: {

@@ -1,10 +1,11 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { defineConfig } from 'vitest/config';
+import { classicChunks } from './src/lib/content/classic-chunks.js';
 import { coursePlugin } from './src/lib/content/vite-plugin.js';
 
 export default defineConfig({
-	plugins: [coursePlugin(process.cwd()), sveltekit(), svelteTesting()],
+	plugins: [coursePlugin(process.cwd()), sveltekit(), classicChunks(), svelteTesting()],
 	build: { assetsInlineLimit: () => true, reportCompressedSize: false },
 	server: { port: 5173 },
 	test: {

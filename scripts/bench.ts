@@ -1,7 +1,9 @@
 /**
  * npm run bench — measures every package against the budgets and writes dist/bench.json.
  *
- * Per package: zip bytes; JS+CSS (gzip) loaded before the first choice; time from launch to the
+ * Per package: zip bytes, split into app, words, protocol text and SCORM control files (manifest
+ * and schemas); the bytes (gzip) loaded before the first choice, split into framework (Svelte,
+ * SvelteKit), app code, CSS and words (tests/helpers/bundle.ts); time from launch to the
  * first choice on screen in Chromium with 4× CPU throttling and a slow-4G network, median of 5
  * runs (round robin across packages), also as a ratio to a floor page (one button) measured in
  * the same harness; and, launched as an LMS launches it (index.html), the time to the home
@@ -25,7 +27,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { firstScenarioId } from '../tests/helpers/bundle.js';
+import AdmZip from 'adm-zip';
+import { firstDownload, type FirstDownload } from '../tests/helpers/bundle.js';
 import { longestSuspend } from '../tests/helpers/longest.js';
 import { lmsFootprint, type Footprint } from '../tests/helpers/lms-footprint.js';
 import { startServer } from './serve.js';
@@ -200,7 +203,12 @@ async function timed(url: string, selector: string): Promise<{ page: number; wal
 interface Row {
 	name: string;
 	zip_bytes: number;
+	/** Compressed bytes in the zip (with each entry's headers), by kind. */
+	zip_split: ZipSplit;
 	first_load_gzip_bytes: number;
+	first_load_split: FirstDownload['split'];
+	/** Launched at the home page (no words). */
+	home_first_load_gzip_bytes: number;
 	first_choice_ms_median: number;
 	first_choice_ratio_to_floor: number;
 	first_choice_wall_ms_median: number;
@@ -211,6 +219,24 @@ interface Row {
 	lms_bytes: number;
 }
 type Run = { page: number; wall: number };
+type ZipSplit = { app: number; words: number; protocol: number; schemas: number };
+
+/** A zip's bytes by kind: each entry's compressed data and its local and central headers. */
+function zipSplit(file: string): ZipSplit {
+	const out: ZipSplit = { app: 0, words: 0, protocol: 0, schemas: 0 };
+	for (const e of new AdmZip(file).getEntries()) {
+		const name = e.entryName;
+		const kind: keyof ZipSplit = /\.(xsd|dtd)$|^imsmanifest\.xml$/.test(name)
+			? 'schemas'
+			: name === 'content/protocol.js'
+				? 'protocol'
+				: name.startsWith('content/') && name !== 'content/accessibility.js'
+					? 'words'
+					: 'app';
+		out[kind] += e.header.compressedSize + 30 + 46 + 2 * Buffer.byteLength(name);
+	}
+	return out;
+}
 
 // Round robin (floor, then each package, RUNS times) so that a slow spell on a shared machine
 // falls on every package alike, not on whichever was being measured then.
@@ -248,18 +274,19 @@ const floorWall = median(floorRuns.map((r) => r.wall));
 
 const packages: Row[] = slugs.map((slug) => {
 	const zip = join(dist, `${slug}.zip`);
-	const index = readFileSync(join(dist, slug, 'index.html'));
 	const runs = runsOf.get(slug)!;
 	const m = median(runs.map((r) => r.page));
+	// Everything fetched before the first choice shows, launched into the first scenario:
+	// index.html (CSS and the chunks every page needs, inline), the scenario page's chunk file and
+	// the scenario's first step (content/<id>.js). The protocol and the other pages load after it.
+	const first = firstDownload(join(dist, slug), 'scenario');
 	return {
 		name: slug,
 		zip_bytes: existsSync(zip) ? statSync(zip).size : 0,
-		// Everything fetched before the first choice shows: index.html (all JS and CSS, inline)
-		// and the first scenario's words (content/<id>.js). The protocol loads after it.
-		first_load_gzip_bytes:
-			gzipSync(index, { level: 9 }).length +
-			gzipSync(readFileSync(join(dist, slug, 'content', `${firstScenario(slug)}.js`)), { level: 9 })
-				.length,
+		zip_split: existsSync(zip) ? zipSplit(zip) : { app: 0, words: 0, protocol: 0, schemas: 0 },
+		first_load_gzip_bytes: first.total,
+		first_load_split: first.split,
+		home_first_load_gzip_bytes: firstDownload(join(dist, slug), 'home').total,
 		first_choice_ms_median: m,
 		first_choice_ratio_to_floor: Math.round((m / floor) * 100) / 100,
 		first_choice_wall_ms_median: median(runs.map((r) => r.wall)),
@@ -274,11 +301,7 @@ if (process.argv.includes('--runs-detail')) {
 }
 
 function firstScenario(slug: string): string {
-	const html = readFileSync(join(dist, slug, 'index.html'), 'utf8');
-	// The bundled outline is compact: [["<first scenario id>", "<title>", …
-	const id = firstScenarioId(html);
-	if (!id) throw new Error(`cannot find the first scenario in dist/${slug}/index.html`);
-	return id;
+	return firstDownload(join(dist, slug), 'home').scenario;
 }
 
 // API calls and commits per decision, through the recording API.
@@ -338,6 +361,14 @@ console.log(
 for (const p of packages) {
 	console.log(
 		`${p.name.padEnd(40)} ${(p.zip_bytes / 1024).toFixed(1).padStart(7)} ${ok(p.zip_bytes, BUDGET.zip).padEnd(4)} ${(p.first_load_gzip_bytes / 1024).toFixed(1).padStart(8)} ${ok(p.first_load_gzip_bytes, BUDGET.firstLoad).padEnd(4)} ${String(p.first_choice_ms_median).padStart(10)} ${ok(p.first_choice_ms_median, BUDGET.firstChoiceMs).padEnd(4)} (${p.first_choice_wall_ms_median})  ${String(p.first_choice_ratio_to_floor).padEnd(5)} ${p.home_ms_median}`
+	);
+}
+const kb = (n: number) => (n / 1024).toFixed(1);
+for (const p of packages) {
+	const f = p.first_load_split;
+	const z = p.zip_split;
+	console.log(
+		`${p.name}: first download ${kb(p.first_load_gzip_bytes)} KB = framework ${kb(f.framework)} + app ${kb(f.app)} + CSS ${kb(f.css)} + words ${kb(f.words)} (home launch ${kb(p.home_first_load_gzip_bytes)}); zip ${kb(p.zip_bytes)} KB = app ${kb(z.app)} + words ${kb(z.words)} + protocol ${kb(z.protocol)} + manifest and schemas ${kb(z.schemas)} (+ directory end)`
 	);
 }
 console.log(

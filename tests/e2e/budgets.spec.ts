@@ -6,8 +6,7 @@
 import { expect, test } from '@playwright/test';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { firstScenarioId } from '../helpers/bundle';
+import { firstDownload } from '../helpers/bundle';
 
 const dist = 'dist';
 const packages = readdirSync(dist).filter((d) => existsSync(join(dist, d, 'imsmanifest.xml')));
@@ -15,12 +14,15 @@ const KB = 1024;
 /**
  * The product's budgets are a zip of at most 150 KB and a first download of at most 60 KB
  * (gzipped). On 3 December 2026 the content-truth, tracks and LMS-record work took the full
- * library over both: at most 155.8 KB (Broxtowe, SCORM 2004) and 65.9 KB. Until that is brought
- * back down (issue 25: defer what the first screen does not need), these ceilings hold the line
- * where the packages are now, so that nothing grows further unseen. Lower them as it shrinks.
+ * library over both (at most 155.8 KB and 65.9 KB). Deferring every page but the launched one
+ * (issue 25: classic-script chunks, src/lib/content/classic-chunks.js) brought the first download
+ * back under its budget (at most 58.8 KB), asserted again here. It costs the zip about 3 KB (the
+ * code is compressed as four files, not one): at most 158.4 KB (Broxtowe, SCORM 2004, whose
+ * schema files are 14 KB more than SCORM 1.2's). This ceiling holds the zip there, so that
+ * nothing grows further unseen. Lower it as it shrinks.
  */
-const ZIP_CEILING = 157 * KB;
-const FIRST_DOWNLOAD_CEILING = 67 * KB;
+const ZIP_CEILING = 159 * KB;
+const FIRST_DOWNLOAD_BUDGET = 60 * KB;
 
 test('every council and version was packaged', () => {
 	expect(packages.length).toBeGreaterThanOrEqual(10);
@@ -31,13 +33,15 @@ for (const slug of packages) {
 		const zip = statSync(join(dist, `${slug}.zip`)).size;
 		const help = 'over budget: see "How big the package may grow" in docs/authoring.md';
 		expect(zip, `${slug}.zip ${help}`).toBeLessThanOrEqual(ZIP_CEILING);
-		const html = readFileSync(join(dist, slug, 'index.html'), 'utf8');
-		const first = firstScenarioId(html);
-		expect(first, 'the first scenario id is in the bundled outline').toBeTruthy();
-		const firstText = readFileSync(join(dist, slug, 'content', `${first}.js`));
-		const bytes = gzipSync(html, { level: 9 }).length + gzipSync(firstText, { level: 9 }).length;
-		expect(bytes, `${slug}: first download ${help}`).toBeLessThanOrEqual(FIRST_DOWNLOAD_CEILING);
+		// Launched straight into a scenario (the larger first screen: its words too), and at home.
+		for (const launch of ['scenario', 'home'] as const) {
+			const first = firstDownload(join(dist, slug), launch);
+			expect(first.total, `${slug}: first download (${launch}) ${help}`).toBeLessThanOrEqual(
+				FIRST_DOWNLOAD_BUDGET
+			);
+		}
 		// Nothing is fetched from elsewhere: no absolute URLs in script or link tags.
+		const html = readFileSync(join(dist, slug, 'index.html'), 'utf8');
 		expect(html).not.toMatch(/<(script|link)[^>]+(src|href)="(https?:)?\/\//);
 	});
 }

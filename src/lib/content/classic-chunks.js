@@ -1,0 +1,243 @@
+/**
+ * Code split into classic scripts, so a package launched from file:// still works.
+ *
+ * Browsers refuse module scripts from file:// (and `import()` of another file), so SvelteKit's
+ * split build (ES modules) cannot run there, and one inline bundle makes every learner download
+ * every page before the first choice. Here the split build is written as CommonJS chunks
+ * (rolldown's `cjs` format), each wrapped in `__csDefine(name, deps, factory)`, and a small loader
+ * (LOADER, put in front of Kit's inline boot script) fetches them with classic <script> tags, as
+ * the words are fetched (src/lib/state/text-loader.ts): allowed by `script-src 'self'`, and
+ * from file://. At launch it fetches the chunks every page needs and the launched page's own
+ * (the home page, or a scenario); the results, certificate, debrief, protocol and accessibility
+ * pages load when the learner opens them.
+ *
+ * Build side: `classicChunks()` (vite.config.ts) rewrites the client chunks and writes
+ * FIRST_FILE (which chunks each launch needs); `classicBoot(dir)` (svelte.config.js, after the
+ * static adapter) rewrites index.html: Kit's `import()` calls go through the loader, the CSS is
+ * inlined, and the CSP hash of the rewritten boot script replaces Kit's.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, posix } from 'node:path';
+
+/** Where the build leaves the first-screen file lists for classicBoot (not in the package). */
+export const FIRST_FILE = '.svelte-kit/classic-chunks.json';
+
+/** The route files whose nodes are fetched at launch, by launch: home page, or a scenario. */
+const LAUNCH_ROUTES = {
+	home: 'src/routes/+page.svelte',
+	scenario: 'src/routes/scenario/[id]/+page.svelte'
+};
+const LAYOUT = 'src/routes/+layout.svelte';
+
+/**
+ * The loader (ES5). Runs in the head, in the same script as the boot line of src/app.html and
+ * the chunks every page needs (inline, registered at once). N: {"home":[file],"scenario":[file],
+ * "late":[file],"in":{chunk: file}}: the file the launched page's chunks are in (fetched at
+ * once), the file with every other page's (fetched when one is opened, or after the page's
+ * load event), and which file holds each chunk. Chunks register when they arrive (__csDefine)
+ * and run when first required, so files may arrive in any order.
+ */
+/** @typedef {{ home: string[], scenario: string[], late: string[], in: Record<string, string> }} LaunchFiles */
+
+/** @param {LaunchFiles} first */
+export function loader(first) {
+	return `(function(w,d,N){var F={},P={},M={},Q={};function get(f){if(Q[f])return;Q[f]=1;var s=d.createElement('script');s.onerror=function(){delete Q[f];for(var n in N.in)if(N.in[n]==f&&P[n]&&!F[n]){P[n].no(new Error(f+' could not be loaded'));delete P[n]}};s.src=f;d.head.appendChild(s)}function fetch1(n){var p=P[n];if(!p){var ok,no;p=P[n]=new Promise(function(a,b){ok=a;no=b});p.ok=ok;p.no=no;if(F[n])ok();else if(N.in[n])get(N.in[n]);else no(new Error(n+' is not in the package'))}return p}function load(n,seen){if(seen[n])return fetch1(n);seen[n]=1;return fetch1(n).then(function(){return Promise.all(F[n].d.map(function(x){return load(x,seen)}))})}function req(n){var m=M[n];if(!m){m=M[n]={exports:{}};F[n].f(req,m,m.exports)}return m.exports}w.__csDefine=function(n,deps,f){F[n]={d:deps,f:f};if(P[n])P[n].ok()};w.__csImport=function(n){return load(n,{}).then(function(){return req(n)})};var h=w.location.hash;(/^#\\/scenario\\//.test(h)?N.scenario:/^(#\\/?)?$/.test(h)?N.home:[]).forEach(get);w.addEventListener('load',function(){N.late.forEach(get)})})(window,document,${JSON.stringify(first)});`;
+}
+
+/** The launch file lists in a built index.html (for the budgets and the bench). */
+/**
+ * @param {string} html
+ * @returns {LaunchFiles | undefined}
+ */
+export function firstScreenFiles(html) {
+	const m = /\{"home":\[[^\]]*\],"scenario":\[[^\]]*\],"late":\[[^\]]*\],"in":\{[^}]*\}\}/.exec(
+		html
+	);
+	return m ? JSON.parse(m[0]) : undefined;
+}
+
+/** `require("../x.js")` in chunk `from` → the path from the package root. */
+const resolveFrom = (/** @type {string} */ from, /** @type {string} */ rel) =>
+	posix.normalize(posix.join(posix.dirname(from), rel));
+
+/**
+ * Vite plugin (build only): the client build as classic-script chunks. Kit's split build, its
+ * format switched to CommonJS and its CSS in one file (inlined into index.html by classicBoot).
+ * @returns {import('vite').Plugin}
+ */
+export function classicChunks() {
+	let client = false;
+	let root = process.cwd();
+	return {
+		name: 'conduct-scenarios:classic-chunks',
+		apply: 'build',
+		enforce: 'post',
+		config(_config, env) {
+			if (!env.isSsrBuild) return { build: { cssCodeSplit: false } };
+		},
+		configResolved(config) {
+			root = config.root;
+			client = !config.build.ssr;
+			if (!client) return;
+			const output = config.build.rollupOptions.output;
+			for (const o of Array.isArray(output) ? output : [output ?? {}]) {
+				o.format = 'cjs';
+				// The framework's chunks carry their name, so the bench can tell them from ours.
+				o.chunkFileNames = '_app/immutable/chunks/[name].[hash].js';
+				o.codeSplitting = {
+					groups: [
+						{ name: 'svelte', test: /node_modules[\\/]svelte[\\/]/ },
+						{ name: 'kit', test: /node_modules[\\/]@sveltejs[\\/]kit[\\/]/ }
+					]
+				};
+			}
+		},
+		writeBundle(options, bundle) {
+			if (!client) return;
+			const dir = options.dir ?? dirname(options.file ?? '');
+			/** @type {Record<string, {deps: string[], routes: string[]}>} */
+			const chunks = {};
+			for (const chunk of Object.values(bundle)) {
+				if (chunk.type !== 'chunk') continue;
+				const name = chunk.fileName;
+				let code = readFileSync(join(dir, name), 'utf8');
+				code = code.replace(
+					/Promise\.resolve\(\)\.then\(\(\)=>require\("([^"]+)"\)\)/g,
+					(_, rel) => `__csImport(${JSON.stringify(resolveFrom(name, rel))})`
+				);
+				const deps = new Set();
+				code = code.replace(/\brequire\("([^"]+)"\)/g, (_, rel) => {
+					const abs = resolveFrom(name, rel);
+					deps.add(abs);
+					return `require(${JSON.stringify(abs)})`;
+				});
+				if (/\bimport\(|import\.meta/.test(code.replace(/\{\}\.url/g, '')))
+					this.warn(`${name}: an import() or import.meta the classic loader does not handle`);
+				writeFileSync(
+					join(dir, name),
+					`__csDefine(${JSON.stringify(name)},${JSON.stringify([...deps])},function(require,module,exports){${code}\n});\n`
+				);
+				const routes = chunk.moduleIds
+					.map((id) => id.replace(/\\/g, '/'))
+					.filter((id) => id.startsWith(root.replace(/\\/g, '/') + '/src/routes/'))
+					.map((id) => id.slice(root.length + 1));
+				chunks[name] = {
+					deps: [...deps],
+					routes: chunk.isEntry || chunk.isDynamicEntry ? routes : []
+				};
+			}
+			const closure = (/** @type {string[]} */ names) => {
+				/** @type {Set<string>} */
+				const out = new Set();
+				const add = (/** @type {string} */ n) => {
+					if (out.has(n) || !chunks[n]) return;
+					out.add(n);
+					chunks[n].deps.forEach(add);
+				};
+				names.forEach(add);
+				return [...out];
+			};
+			const nodeOf = (/** @type {string} */ route) => {
+				const n = Object.keys(chunks).find(
+					(c) => c.includes('/nodes/') && chunks[c].routes.includes(route)
+				);
+				if (!n) throw new Error(`classic chunks: no chunk holds ${route}`);
+				return n;
+			};
+			const entries = Object.keys(chunks).filter((c) => /\/entry\/(start|app)\./.test(c));
+			const common = closure([...entries, nodeOf(LAYOUT)]);
+			const only = (/** @type {string} */ route) =>
+				closure([nodeOf(route)]).filter((c) => !common.includes(c));
+			const home = only(LAUNCH_ROUTES.home);
+			const scenario = only(LAUNCH_ROUTES.scenario);
+			const late = Object.keys(chunks).filter(
+				(c) => !common.includes(c) && !home.includes(c) && !scenario.includes(c)
+			);
+			/** Several chunks in one file (one request, one compression stream), named by content. */
+			const pack = (/** @type {string} */ label, /** @type {string[]} */ names) => {
+				if (!names.length) return [];
+				const code = names.map((n) => readFileSync(join(dir, n), 'utf8')).join('');
+				const hash = createHash('sha256').update(code).digest('base64url').slice(0, 8);
+				const file = `_app/immutable/${label}.${hash}.js`;
+				writeFileSync(join(dir, file), code);
+				return [file];
+			};
+			const homeFile = pack('home', home);
+			const scenarioFile = pack('scenario', scenario);
+			const lateFile = pack('late', late);
+			/** @type {Record<string, string>} */
+			const where = {};
+			for (const n of home) where[n] = homeFile[0];
+			// A chunk both launches need is fetched from the scenario file (either holds it).
+			for (const n of scenario) where[n] = scenarioFile[0];
+			for (const n of late) where[n] = lateFile[0];
+			for (const n of Object.keys(chunks)) if (!common.includes(n)) rmSync(join(dir, n));
+			const first = { home: homeFile, scenario: scenarioFile, late: lateFile, in: where };
+			const css = Object.values(bundle)
+				.filter((a) => a.type === 'asset' && a.fileName.endsWith('.css'))
+				.map((a) => a.fileName);
+			writeFileSync(join(root, FIRST_FILE), JSON.stringify({ first, common, css }));
+		}
+	};
+}
+
+const sha256 = (/** @type {string} */ s) =>
+	`'sha256-${createHash('sha256').update(s).digest('base64')}'`;
+
+/**
+ * After the static adapter: index.html boots through the loader. Kit's modulepreload links go
+ * (module preloads from file:// fail), the CSS is inlined (one request fewer), Kit's `import()`
+ * calls become `__csImport()`, and the CSP hash follows the rewritten script.
+ */
+/**
+ * @param {string} dir the static adapter's output folder
+ * @param {string} root the project folder
+ */
+export function classicBoot(dir, root = process.cwd()) {
+	const file = join(dir, 'index.html');
+	let html = readFileSync(file, 'utf8');
+	const { first, common, css } = JSON.parse(readFileSync(join(root, FIRST_FILE), 'utf8'));
+	html = html.replace(/[ \t]*<link href="[^"]*" rel="(modulepreload|stylesheet)">\n?/g, '');
+	// One stylesheet (cssCodeSplit off), inlined: allowed by style-src 'unsafe-inline'.
+	const styles = css.map((/** @type {string} */ f) => {
+		const text = readFileSync(join(dir, f), 'utf8');
+		rmSync(join(dir, f));
+		return `<style>${text}</style>`;
+	});
+	/** @type {[string, string] | undefined} */
+	let bootHashes;
+	html = html.replace(
+		/<script>(\(function\(w,d\)\{[^<]*__csBoot[^<]*)<\/script>/,
+		(whole, line) => {
+			// The boot line, the loader and the chunks every page needs: one script, one hash.
+			const chunks = common.map((/** @type {string} */ c) => {
+				// In an inline script, "</script" ends it and "<!--" can change how it is parsed: both
+				// occur only in string literals here (Svelte's "<!---->" markers), where \x3C is "<".
+				const code = readFileSync(join(dir, c), 'utf8').replace(/<(?=\/script|!--)/gi, '\\x3C');
+				rmSync(join(dir, c));
+				return code;
+			});
+			const script = `${line};${loader(first)}\n${chunks.join('')}`;
+			bootHashes = [sha256(line), sha256(script)];
+			return `${styles.join('')}<script>${script}</script>`;
+		}
+	);
+	if (!bootHashes) throw new Error(`${file}: the boot line of src/app.html is missing`);
+	if (!html.includes(bootHashes[0]))
+		throw new Error(`${file}: the CSP does not carry the boot line's hash`);
+	html = html.replace(bootHashes[0], bootHashes[1]);
+	const boot = /<script>(\s*\{\s*__sveltekit_[\s\S]*?)<\/script>/.exec(html);
+	if (!boot) throw new Error(`${file}: SvelteKit's boot script is missing`);
+	const rewritten = boot[1].replace(/\bimport\("(?:\.?\/)?(_app\/[^"]+)"\)/g, (_, p) => {
+		if (!common.includes(p)) throw new Error(`${file}: boot imports ${p}, not in the first chunks`);
+		return `__csImport(${JSON.stringify(p)})`;
+	});
+	if (/\bimport\(/.test(rewritten))
+		throw new Error(`${file}: an import() is left in the boot script`);
+	const oldHash = sha256(boot[1]);
+	if (!html.includes(oldHash))
+		throw new Error(`${file}: the CSP does not carry the boot script's hash`);
+	html = html.replace(boot[0], `<script>${rewritten}</script>`).replace(oldHash, sha256(rewritten));
+	writeFileSync(file, html);
+}

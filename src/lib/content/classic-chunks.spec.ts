@@ -1,0 +1,146 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { classicBoot, FIRST_FILE, firstScreenFiles, loader } from './classic-chunks.js';
+
+type Files = Record<string, string>;
+
+/** Runs the loader in a fake window whose <script src> tags "load" from `files` (or fail). */
+function run(hash: string, files: Files, inline = '') {
+	const fetched: string[] = [];
+	const listeners: Record<string, () => void> = {};
+	const win: Record<string, unknown> = {
+		location: { hash },
+		addEventListener: (type: string, fn: () => void) => (listeners[type] = fn)
+	};
+	const doc = {
+		createElement: () => ({}) as Record<string, unknown>,
+		head: {
+			appendChild(s: { src: string; onerror: () => void }) {
+				fetched.push(s.src);
+				setTimeout(() => {
+					if (files[s.src] === undefined) return s.onerror();
+					new Function('window', 'with (window) {' + files[s.src] + '}')(win);
+				});
+			}
+		}
+	};
+	const first = {
+		home: ['home.js'],
+		scenario: ['scenario.js'],
+		late: ['late.js'],
+		in: {
+			'n/home': 'home.js',
+			'n/scenario': 'scenario.js',
+			'c/shared': 'scenario.js',
+			'n/late': 'late.js'
+		}
+	};
+	const script = loader(first) + inline;
+	new Function('window', 'document', 'with (window) {' + script + '}')(win, doc);
+	return {
+		fetched,
+		load: () => listeners.load?.(),
+		importChunk: (n: string) =>
+			(win.__csImport as (n: string) => Promise<Record<string, unknown>>)(n)
+	};
+}
+
+const define = (name: string, deps: string[], body: string) =>
+	`__csDefine(${JSON.stringify(name)},${JSON.stringify(deps)},function(require,module,exports){${body}});`;
+
+const FILES: Files = {
+	'home.js': define('n/home', ['c/common'], 'exports.page = "home " + require("c/common").x;'),
+	'scenario.js':
+		define(
+			'n/scenario',
+			['c/common', 'c/shared'],
+			'exports.page = require("c/shared").y + require("c/common").x;'
+		) + define('c/shared', [], 'exports.y = "step ";'),
+	'late.js': define('n/late', ['c/shared'], 'exports.page = "results " + require("c/shared").y;')
+};
+const COMMON = define('c/common', [], 'window.ran = (window.ran || 0) + 1; exports.x = "common";');
+
+describe('the classic-chunk loader', () => {
+	it('fetches the launched page’s file at once, the others’ after load, and runs each chunk once', async () => {
+		const scenario = run('#/scenario/delegation-councillor', FILES, COMMON);
+		expect(scenario.fetched).toEqual(['scenario.js']);
+		expect((await scenario.importChunk('n/scenario')).page).toBe('step common');
+		scenario.load();
+		expect(scenario.fetched).toEqual(['scenario.js', 'late.js']);
+		expect((await scenario.importChunk('n/late')).page).toBe('results step ');
+		// Opening the home page later fetches its file then, once.
+		expect((await scenario.importChunk('n/home')).page).toBe('home common');
+		await scenario.importChunk('n/home');
+		expect(scenario.fetched).toEqual(['scenario.js', 'late.js', 'home.js']);
+
+		expect(run('', FILES, COMMON).fetched).toEqual(['home.js']);
+		expect(run('#/', FILES, COMMON).fetched).toEqual(['home.js']);
+		expect(run('#/results', FILES, COMMON).fetched).toEqual([]);
+	});
+
+	it('a file that fails to load fails the import with its name, and a later try fetches it again', async () => {
+		const files = { ...FILES };
+		delete files['late.js'];
+		const page = run('#/results', files, COMMON);
+		await expect(page.importChunk('n/late')).rejects.toThrow('late.js could not be loaded');
+		files['late.js'] = FILES['late.js'];
+		expect((await page.importChunk('n/late')).page).toBe('results step ');
+		// …and the file holding a chunk it needs (in the scenario page's file).
+		expect(page.fetched).toEqual(['late.js', 'late.js', 'scenario.js']);
+	});
+});
+
+describe('classicBoot', () => {
+	it('inlines the CSS and the common chunks, routes Kit’s imports through the loader, and the CSP carries both scripts’ hashes', () => {
+		const root = mkdtempSync(join(tmpdir(), 'classic-'));
+		const dir = join(root, 'build');
+		mkdirSync(join(dir, '_app/immutable/entry'), { recursive: true });
+		mkdirSync(join(root, '.svelte-kit'));
+		const sha = (s: string) => `'sha256-${createHash('sha256').update(s).digest('base64')}'`;
+		const line = `(function(w,d){var b=w.__csBoot={}})(window,document)`;
+		const kit = `\n{\n__sveltekit_x = {};\nPromise.all([import("./_app/immutable/entry/start.js"), import("./_app/immutable/entry/app.js")]).then(([kit, app]) => kit.start(app));\n}\n`;
+		writeFileSync(
+			join(dir, '_app/immutable/entry/start.js'),
+			define('_app/immutable/entry/start.js', [], 'var t = `<!---->`;')
+		);
+		writeFileSync(
+			join(dir, '_app/immutable/entry/app.js'),
+			define('_app/immutable/entry/app.js', [], '')
+		);
+		writeFileSync(join(dir, '_app/immutable/style.css'), 'body{color:red}');
+		writeFileSync(
+			join(dir, 'index.html'),
+			`<html><head><meta http-equiv="content-security-policy" content="script-src 'self' ${sha(kit)} ${sha(line)}">` +
+				`<link href="./_app/immutable/entry/start.js" rel="modulepreload">\n<script>${line}</script></head>` +
+				`<body><div><script>${kit}</script></div></body></html>`
+		);
+		const first = { home: [], scenario: [], late: [], in: {} };
+		writeFileSync(
+			join(root, FIRST_FILE),
+			JSON.stringify({
+				first,
+				common: ['_app/immutable/entry/start.js', '_app/immutable/entry/app.js'],
+				css: ['_app/immutable/style.css']
+			})
+		);
+		classicBoot(dir, root);
+		const html = readFileSync(join(dir, 'index.html'), 'utf8');
+		const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+		expect(scripts).toHaveLength(2);
+		const csp = /content="([^"]+)"/.exec(html)![1];
+		expect(csp).toBe(`script-src 'self' ${sha(scripts[1])} ${sha(scripts[0])}`);
+		expect(scripts[0]).toContain('__csBoot');
+		expect(scripts[0]).toContain('\\x3C!---->'); // "<!--" would change how the inline script is parsed
+		expect(scripts[1]).toContain('__csImport("_app/immutable/entry/start.js")');
+		expect(scripts[1]).not.toContain('import(');
+		expect(html).toContain('<style>body{color:red}</style>');
+		expect(html).not.toContain('modulepreload');
+		expect(firstScreenFiles(html)).toEqual(first);
+		// Inlined files are not shipped twice.
+		expect(existsSync(join(dir, '_app/immutable/entry/start.js'))).toBe(false);
+		expect(existsSync(join(dir, '_app/immutable/style.css'))).toBe(false);
+	});
+});
