@@ -11,6 +11,7 @@ import { closest, didYouMean } from './suggest.js';
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Node as YamlNode, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { Clause, Council, PrincipleBacking } from '../engine/types';
+import { logoAltProblem, logoBytesProblem, logoPathProblem } from './council-logo.js';
 
 export interface ContentError {
 	file: string;
@@ -140,8 +141,10 @@ const TOP_KEYS = [
 	'source',
 	'roles',
 	'clauses',
-	'gaps'
+	'gaps',
+	'logo'
 ] as const;
+const LOGO_KEYS = ['file', 'alt'] as const;
 const PROTOCOL_KEYS = ['title', 'version', 'adopted'] as const;
 const CLAUSE_KEYS = ['id', 'ref', 'text', 'principles'] as const;
 const GAP_KEYS = ['nearest', 'note'] as const;
@@ -233,7 +236,9 @@ export function checkCouncil(
 	file: string,
 	yamlText: string,
 	readSource: (source: string) => string | null | { notUtf8: number },
-	principleIds: string[]
+	principleIds: string[],
+	/** The bytes of a file next to the council file (its logo), or null when there is none. */
+	readBytes: (path: string) => Uint8Array | null = () => null
 ): { council?: Council; errors: ContentError[] } {
 	const errors: ContentError[] = [];
 	const lc = new LineCounter();
@@ -740,6 +745,57 @@ export function checkCouncil(
 		}
 	}
 
+	// -- logo (optional): one PNG or WebP next to the file, with its alt text -------------------
+	let logo: Council['logo'];
+	const logoPair = findPair(root, 'logo');
+	if (logoPair) {
+		const line = lineOf(logoPair.key);
+		if (!isMap(logoPair.value)) {
+			err(
+				line,
+				`"logo" must have file and alt on the lines below it, each indented by two spaces, e.g. file: brackenford-crest.png — see docs/councils.md, "Logo"`
+			);
+		} else {
+			const lmap = logoPair.value as YAMLMap;
+			const s = checkFields(lmap, LOGO_KEYS, 'logo: ');
+			const path = required(
+				lmap,
+				'file',
+				'logo: ',
+				line,
+				`write the image's file name, relative to ${fileName}, e.g. file: brackenford-crest.png`,
+				s
+			);
+			const alt = required(
+				lmap,
+				'alt',
+				'logo: ',
+				line,
+				'write what the logo is, for people who cannot see it, e.g. alt: Brackenford Parish Council crest',
+				s
+			);
+			let type: 'png' | 'webp' | undefined;
+			if (path !== undefined) {
+				const at = lineOf(findPair(lmap, 'file')!.value);
+				const bad = logoPathProblem(path, fileName);
+				if (bad) err(at, bad);
+				else {
+					const r = logoBytesProblem(path, readBytes(path), fileName);
+					if ('problem' in r) err(at, r.problem);
+					else type = r.type;
+				}
+			}
+			if (alt !== undefined) {
+				const bad = logoAltProblem(alt, path ?? '');
+				if (bad) err(lineOf(findPair(lmap, 'alt')!.value), bad);
+				else if (type && path !== undefined) {
+					const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/') + 1) : '';
+					logo = { file: dir + path, alt, type, hash: '' };
+				}
+			}
+		}
+	}
+
 	// -- a route the protocol does not state: its principle must be a gap, whose note learners see --
 	for (const key of unstated) {
 		const pid = ROUTE_PRINCIPLE[key];
@@ -783,7 +839,8 @@ export function checkCouncil(
 			unstated,
 			clauses,
 			principles,
-			file
+			file,
+			...(logo ? { logo } : {})
 		},
 		errors
 	};

@@ -18,6 +18,7 @@ import { encodingProblems, parseScenario, sizeProblem } from './scenario.js';
 import { scenarioWarnings } from './report.js';
 import { loadTracks, TRACKS_FILE } from './tracks.js';
 import { attributionProblems } from './attribution.js';
+import { logoFileName } from './council-logo.js';
 
 export interface Library {
 	root: string;
@@ -290,7 +291,8 @@ export function buildCourse(lib: Library, options: BuildOptions): Course {
 			nation: council.nation,
 			protocol: council.protocol,
 			roles: council.roles,
-			unstated: council.unstated
+			unstated: council.unstated,
+			...(council.logo ? { logo: { src: logoFileName(council.logo), alt: council.logo.alt } } : {})
 		},
 		principles: lib.principles,
 		clauses: council.clauses,
