@@ -963,7 +963,8 @@ const SYNTAX: Partial<Record<string, (raw: string) => [string, string]>> = {
 	BAD_ALIAS: () => ['a value starts with "*"', 'put the whole value in double quotes']
 };
 
-function syntaxMessage(code: string, raw: string, src: string, pos: number): string {
+/** Plain words for a YAML syntax error: what is wrong — how to fix it. */
+export function syntaxMessage(code: string, raw: string, src: string, pos: number): string {
 	const first = raw
 		.split('\n')[0]
 		.replace(/ at line \d+, column \d+:?$/, '')
