@@ -7,18 +7,14 @@
  * Pure TypeScript with no Node, Svelte or DOM imports, so it can run anywhere. Reading the
  * folder from disk is in ./councils.ts (loadCouncils), which re-exports everything here.
  */
+import type { ContentError } from './errors.js';
 import { closest, didYouMean } from './suggest.js';
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Node as YamlNode, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { Clause, Council, PrincipleBacking } from '../engine/types';
 import { logoAltProblem, logoBytesProblem, logoPathProblem } from './council-logo.js';
 
-export interface ContentError {
-	file: string;
-	line: number;
-	/** What is wrong — how to fix it. */
-	message: string;
-}
+export type { ContentError };
 
 /** The placeholder names every council must fill, in the order the guide lists them. */
 export const ROLE_KEYS: readonly string[] = Object.freeze([
@@ -170,11 +166,6 @@ const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 /** Collapse every run of whitespace (spaces, tabs, line breaks) to one space, and trim. */
 export function normaliseWhitespace(s: string): string {
 	return s.replace(/\s+/g, ' ').trim();
-}
-
-/** `file:line: message`, the form the validator prints. */
-export function formatCouncilError(e: ContentError): string {
-	return `${e.file}:${e.line}: ${e.message}`;
 }
 
 /**

@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import type { Council } from '../engine/types';
-import { checkCouncil, type ContentError } from './council-schema.js';
+import { checkCouncil } from './council-schema.js';
+import type { ContentError } from './errors.js';
 
 export {
 	ROLE_KEYS,
@@ -19,7 +20,6 @@ export {
 	routeFill,
 	scenarioFits,
 	FIT_VALUES,
-	formatCouncilError,
 	normaliseWhitespace,
 	parseCouncil,
 	uncoveredPassages,

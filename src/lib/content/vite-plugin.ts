@@ -10,8 +10,7 @@
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import type { Course } from '../engine/types.js';
-import { compactOutline, splitScenario } from '../engine/text.js';
-import { TEXT_CALLBACK } from '../state/text-loader.js';
+import { compactOutline, splitScenario, TEXT_CALLBACK } from '../engine/text.js';
 import { readFileSync } from 'node:fs';
 import { buildCourse, loadLibrary, type Library } from './course.js';
 import { pageToRich } from './rich.js';
