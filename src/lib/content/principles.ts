@@ -8,7 +8,7 @@ import type { Principle } from '../engine/types.js';
 import type { ContentError } from './errors.js';
 import { didYouMean } from './suggest.js';
 import { checkShape, parseYaml } from './yaml-schema.js';
-import { syntaxMessage } from './council-schema.js';
+import { syntaxMessage } from './yaml-syntax.js';
 
 export const PRINCIPLES_FILE = 'scenarios/principles.yaml';
 
