@@ -8,7 +8,7 @@
  * the foot of the certificate; without --content the current content's version is used.
  */
 import { loadLibrary } from '../src/lib/content/course.js';
-import { certificateReference } from '../src/lib/engine/verify.js';
+import { certificateReference } from '../src/lib/display/verify.js';
 import { readArgs } from './args.js';
 
 const USAGE =

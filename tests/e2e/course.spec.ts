@@ -6,7 +6,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { certificateReference } from '../../src/lib/engine/verify';
+import { certificateReference } from '../../src/lib/display/verify';
 import {
 	cmiSummary,
 	expectNoLmsErrors,

@@ -59,7 +59,7 @@ describe('end of a scenario', () => {
 			screen.getByText('2 decisions. 0 of them were the recommended choice.')
 		).toBeInTheDocument();
 		const row = screen.getByRole('row', { name: /Keeping confidences/ });
-		expect(row).toHaveTextContent('Needs work');
+		expect(row).toHaveTextContent('Not met');
 		expect(row).not.toHaveTextContent('good practice');
 	});
 

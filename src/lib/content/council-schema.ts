@@ -7,129 +7,36 @@
  * Pure TypeScript with no Node, Svelte or DOM imports, so it can run anywhere. Reading the
  * folder from disk is in ./councils.ts (loadCouncils), which re-exports everything here.
  */
+import type { ContentError } from './errors.js';
+import {
+	ALL_ROLE_KEYS,
+	conductRouteProblem,
+	GENERIC_TITLE,
+	KINDS,
+	NATIONS,
+	NOT_STATED,
+	OPTIONAL_ROLE_KEYS,
+	ROLE_HELP,
+	ROLE_KEYS,
+	ROUTE_KEYS_MAY_BE_UNSTATED,
+	ROUTE_PRINCIPLE,
+	routeFill,
+	tierOf,
+	TITLE_KEYS,
+	type Nation
+} from './council-kinds.js';
+import { GAP_MARKER, normaliseWhitespace, notFoundHint } from './council-text.js';
+import { findPair, isEmpty, keyOf, scalarString, syntaxMessage } from './yaml-syntax.js';
 import { closest, didYouMean } from './suggest.js';
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Node as YamlNode, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { Clause, Council, PrincipleBacking } from '../engine/types';
+import { logoAltProblem, logoBytesProblem, logoPathProblem } from './council-logo.js';
 
-export interface ContentError {
-	file: string;
-	line: number;
-	/** What is wrong — how to fix it. */
-	message: string;
-}
-
-/** The placeholder names every council must fill, in the order the guide lists them. */
-export const ROLE_KEYS: readonly string[] = Object.freeze([
-	'council',
-	'clerk',
-	'chair',
-	'complaints-to',
-	'officer-concerns-to',
-	'conduct-complaints-to'
-]);
-
-/** Roles a council may give when its protocol has one; a scenario that uses one fits only councils that give it. */
-export const OPTIONAL_ROLE_KEYS: readonly string[] = Object.freeze(['leader']);
-
-/** Every role placeholder a scenario may use. */
-export const ALL_ROLE_KEYS: readonly string[] = Object.freeze([
-	...ROLE_KEYS,
-	...OPTIONAL_ROLE_KEYS
-]);
-
-/** Routes a protocol may leave unnamed: write `not stated` and the build fills safe general wording (see routeFill). */
-export const ROUTE_KEYS_MAY_BE_UNSTATED: readonly string[] = Object.freeze([
-	'complaints-to',
-	'officer-concerns-to'
-]);
-
-/** Titles (not phrases): written without "the", and never "not stated". */
-const TITLE_KEYS: readonly string[] = Object.freeze(['clerk', 'chair', 'leader']);
-
-/** The principle each route role is the answer to: a route the protocol does not state must be a gap. */
-const ROUTE_PRINCIPLE: Record<string, string> = {
-	'complaints-to': 'complaints.route',
-	'officer-concerns-to': 'complaints.officer-route'
-};
-
-export type Nation = 'england' | 'wales';
-export const NATIONS: readonly Nation[] = Object.freeze(['england', 'wales'] as Nation[]);
-
-/**
- * The allowed `kind` values: the local tier (parish, town, community …) has no Monitoring Officer
- * of its own; principal councils (district, borough, county, unitary …) do. `nations` lists where
- * a council of that kind can exist. Documented in docs/councils.md.
- */
-export const KINDS: Readonly<
-	Record<string, { tier: 'local' | 'principal'; nations: readonly Nation[] }>
-> = Object.freeze({
-	'parish council': { tier: 'local', nations: ['england'] },
-	'town council': { tier: 'local', nations: ['england', 'wales'] },
-	'community council': { tier: 'local', nations: ['england', 'wales'] },
-	'village council': { tier: 'local', nations: ['england'] },
-	'neighbourhood council': { tier: 'local', nations: ['england'] },
-	'parish-level city council': { tier: 'local', nations: ['england'] },
-	'district council': { tier: 'principal', nations: ['england'] },
-	'borough council': { tier: 'principal', nations: ['england'] },
-	'city council': { tier: 'principal', nations: ['england', 'wales'] },
-	'county council': { tier: 'principal', nations: ['england', 'wales'] },
-	'unitary council': { tier: 'principal', nations: ['england'] },
-	'metropolitan borough council': { tier: 'principal', nations: ['england'] },
-	'london borough council': { tier: 'principal', nations: ['england'] },
-	'county borough council': { tier: 'principal', nations: ['wales'] }
-});
-
-/** "local" (parish, town, community …) or "principal" (district, borough, county, unitary …). */
-export function tierOf(kind: string): 'local' | 'principal' {
-	return KINDS[kind]?.tier ?? 'local';
-}
-
-/** The values a scenario's `fits` may list: "local", "principal", or any allowed kind. */
-export const FIT_VALUES: readonly string[] = Object.freeze([
-	'local',
-	'principal',
-	...Object.keys(KINDS)
-]);
-
-/** Whether a scenario fits a council: no `fits` fits every council; else the council's kind or tier is listed. */
-export function scenarioFits(fits: readonly string[] | undefined, kind: string): boolean {
-	return !fits || fits.includes(kind) || fits.includes(tierOf(kind));
-}
-
-/**
- * The safe general wording for a route the protocol does not name, from what the law gives every
- * council: a concern about an employee goes to the head of paid staff (the proper officer), or,
- * when it is about that officer, through the council's own procedure; an employee's concern about
- * a councillor goes through the council's own grievance procedure. Written to read well after
- * "raise it with ___" and "take it to ___".
- */
-export function routeFill(key: string, roles: Record<string, string>): string {
-	const clerk = roles.clerk ?? 'Clerk';
-	if (key === 'complaints-to')
-		return `the ${clerk} (or, if it is about the ${clerk}, through the council’s own procedure)`;
-	return `${roles.council ?? 'the council'}, through its own grievance procedure`;
-}
-
-/** The words every statement of "not stated" must be. */
-export const NOT_STATED = 'not stated';
-
-/** What each role means, used in "missing role" messages and in docs/councils.md. */
-const ROLE_HELP: Record<string, string> = {
-	council:
-		"the council's name as it should appear in a sentence, e.g. council: Witham Town Council",
-	clerk: 'the title this protocol uses for the head of paid staff, e.g. clerk: Town Clerk',
-	chair:
-		'the title this protocol uses for the chair of the council, e.g. chair: Chair of the Council',
-	'complaints-to':
-		'who a councillor raises a concern about an employee with, as words that fit "raise it with ___", e.g. complaints-to: the Town Clerk',
-	'officer-concerns-to':
-		'where an employee takes a concern about a councillor, as words that fit "take it to ___", e.g. officer-concerns-to: the Town Manager',
-	leader:
-		'(optional) the title of the councillor who leads the council where the protocol names one, e.g. leader: Leader of the Council; leave it out where there is none',
-	'conduct-complaints-to':
-		'who deals with a complaint that a councillor has broken the Code of Conduct, as words that fit "complain to ___": for an English parish or town council the Monitoring Officer of its district or unitary council, e.g. conduct-complaints-to: the Monitoring Officer of Braintree District Council; for a principal council its own Monitoring Officer; for a Welsh community council the Public Services Ombudsman for Wales'
-};
+export type { ContentError };
+export * from './council-kinds.js';
+export { normaliseWhitespace, uncoveredPassages } from './council-text.js';
+export { syntaxMessage } from './yaml-syntax.js';
 
 const TOP_KEYS = [
 	'id',
@@ -140,8 +47,10 @@ const TOP_KEYS = [
 	'source',
 	'roles',
 	'clauses',
-	'gaps'
+	'gaps',
+	'logo'
 ] as const;
+const LOGO_KEYS = ['file', 'alt'] as const;
 const PROTOCOL_KEYS = ['title', 'version', 'adopted'] as const;
 const CLAUSE_KEYS = ['id', 'ref', 'text', 'principles'] as const;
 const GAP_KEYS = ['nearest', 'note'] as const;
@@ -164,16 +73,6 @@ const FIELD_HELP: Record<string, string> = {
 
 const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
-/** Collapse every run of whitespace (spaces, tabs, line breaks) to one space, and trim. */
-export function normaliseWhitespace(s: string): string {
-	return s.replace(/\s+/g, ' ').trim();
-}
-
-/** `file:line: message`, the form the validator prints. */
-export function formatCouncilError(e: ContentError): string {
-	return `${e.file}:${e.line}: ${e.message}`;
-}
-
 /**
  * Parse and check one council file. `sourceText` is the text of the file named by its
  * `source` field (null when that file does not exist). `file` is used in messages and must
@@ -189,43 +88,6 @@ export function parseCouncil(
 }
 
 /**
- * The passages of a council's source text (whitespace-normalised) that no clause quotes and that
- * have at least `minWords` words with letters in them: headings, document control and the like,
- * or text a clause has missed.
- * For reports only; the validator does not require full coverage.
- */
-export function uncoveredPassages(
-	sourceText: string,
-	clauses: Pick<Clause, 'text'>[],
-	minWords = 6
-): string[] {
-	const src = normaliseWhitespace(sourceText);
-	const covered = new Uint8Array(src.length);
-	let from = 0;
-	for (const c of clauses) {
-		const t = normaliseWhitespace(c.text);
-		if (!t) continue;
-		let at = src.indexOf(t, from);
-		if (at < 0) at = src.indexOf(t);
-		if (at < 0) continue;
-		covered.fill(1, at, at + t.length);
-		from = at + t.length;
-	}
-	const out: string[] = [];
-	let start = -1;
-	for (let i = 0; i <= src.length; i++) {
-		const c = i < src.length && !covered[i];
-		if (c && start < 0) start = i;
-		if (!c && start >= 0) {
-			const piece = src.slice(start, i).trim();
-			if (piece.split(' ').filter((w) => /[A-Za-z]/.test(w)).length >= minWords) out.push(piece);
-			start = -1;
-		}
-	}
-	return out;
-}
-
-/**
  * Check one council file. `readSource` returns the text of the source file the council names
  * (null when there is no such file). Used by parseCouncil and loadCouncils.
  */
@@ -233,7 +95,9 @@ export function checkCouncil(
 	file: string,
 	yamlText: string,
 	readSource: (source: string) => string | null | { notUtf8: number },
-	principleIds: string[]
+	principleIds: string[],
+	/** The bytes of a file next to the council file (its logo), or null when there is none. */
+	readBytes: (path: string) => Uint8Array | null = () => null
 ): { council?: Council; errors: ContentError[] } {
 	const errors: ContentError[] = [];
 	const lc = new LineCounter();
@@ -740,6 +604,57 @@ export function checkCouncil(
 		}
 	}
 
+	// -- logo (optional): one PNG or WebP next to the file, with its alt text -------------------
+	let logo: Council['logo'];
+	const logoPair = findPair(root, 'logo');
+	if (logoPair) {
+		const line = lineOf(logoPair.key);
+		if (!isMap(logoPair.value)) {
+			err(
+				line,
+				`"logo" must have file and alt on the lines below it, each indented by two spaces, e.g. file: brackenford-crest.png — see docs/councils.md, "Logo"`
+			);
+		} else {
+			const lmap = logoPair.value as YAMLMap;
+			const s = checkFields(lmap, LOGO_KEYS, 'logo: ');
+			const path = required(
+				lmap,
+				'file',
+				'logo: ',
+				line,
+				`write the image's file name, relative to ${fileName}, e.g. file: brackenford-crest.png`,
+				s
+			);
+			const alt = required(
+				lmap,
+				'alt',
+				'logo: ',
+				line,
+				'write what the logo is, for people who cannot see it, e.g. alt: Brackenford Parish Council crest',
+				s
+			);
+			let type: 'png' | 'webp' | undefined;
+			if (path !== undefined) {
+				const at = lineOf(findPair(lmap, 'file')!.value);
+				const bad = logoPathProblem(path, fileName);
+				if (bad) err(at, bad);
+				else {
+					const r = logoBytesProblem(path, readBytes(path), fileName);
+					if ('problem' in r) err(at, r.problem);
+					else type = r.type;
+				}
+			}
+			if (alt !== undefined) {
+				const bad = logoAltProblem(alt, path ?? '');
+				if (bad) err(lineOf(findPair(lmap, 'alt')!.value), bad);
+				else if (type && path !== undefined) {
+					const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/') + 1) : '';
+					logo = { file: dir + path, alt, type, hash: '' };
+				}
+			}
+		}
+	}
+
 	// -- a route the protocol does not state: its principle must be a gap, whose note learners see --
 	for (const key of unstated) {
 		const pid = ROUTE_PRINCIPLE[key];
@@ -783,201 +698,9 @@ export function checkCouncil(
 			unstated,
 			clauses,
 			principles,
-			file
+			file,
+			...(logo ? { logo } : {})
 		},
 		errors
 	};
-}
-
-/** Words that name a kind of staff, not the one head of paid staff ("your Director of Service"). */
-const GENERIC_TITLE =
-	/^(?:officers?|staff|employees?|directors?|directors? of services?|managers?|heads? of services?|senior officers?|the officer)$/i;
-
-/** A mark a provider may type for words missing from a cut-off text: […], [...], [gap], [missing], [illegible] … */
-const GAP_MARKER =
-	/\[[^\]\n]{0,40}?(…|\.\.\.|\bgap\b|\bmissing\b|\billegible\b|\bomitted\b|\bcut off\b|\bunreadable\b)[^\]\n]{0,40}\]/i;
-
-/**
- * Who deals with a Code of Conduct complaint about a councillor is set by law, so the route must
- * fit the council: in England the Monitoring Officer of the principal council (for a parish or
- * town council, its district or unitary council's; Localism Act 2011, ss. 27–28); in Wales the
- * Public Services Ombudsman for Wales (Local Government Act 2000, Part 3), for every kind of council.
- * Returns what is wrong and how to fix it, or null.
- */
-export function conductRouteProblem(
-	route: string,
-	kind: string,
-	nation: Nation,
-	councilName: string
-): string | null {
-	if (nation === 'wales') {
-		return /Public Services Ombudsman for Wales/i.test(route)
-			? null
-			: `must name the Public Services Ombudsman for Wales, who deals with Code of Conduct complaints about councillors in Wales — write conduct-complaints-to: the Public Services Ombudsman for Wales`;
-	}
-	const mo = /Monitoring Officer of (.+)$/i.exec(route);
-	const own = councilName.trim().toLowerCase();
-	if (tierOf(kind) === 'local') {
-		if (!mo) {
-			return `must name the Monitoring Officer of the district or unitary council for the area: a ${kind} has no Monitoring Officer of its own — write e.g. conduct-complaints-to: the Monitoring Officer of Braintree District Council`;
-		}
-		if (mo[1].trim().toLowerCase() === own) {
-			return `names ${councilName}'s own Monitoring Officer, but a ${kind} has none: complaints about its councillors go to the Monitoring Officer of the district or unitary council for the area — write e.g. conduct-complaints-to: the Monitoring Officer of Braintree District Council`;
-		}
-		return null;
-	}
-	if (!/Monitoring Officer/i.test(route) || (mo && mo[1].trim().toLowerCase() !== own)) {
-		return `must name ${councilName}'s own Monitoring Officer: a principal council in England deals with complaints about its own councillors — write conduct-complaints-to: the Monitoring Officer of ${councilName}`;
-	}
-	return null;
-}
-
-function keyOf(pair: Pair): string {
-	return isScalar(pair.key) ? String((pair.key as Scalar).value) : String(pair.key);
-}
-
-/** A scalar's text as written: `4.10` stays "4.10" and `true` stays "true". */
-function scalarString(v: Scalar): string {
-	return typeof v.value === 'string' ? v.value : (v.source ?? String(v.value));
-}
-
-function isEmpty(v: unknown): boolean {
-	return (
-		v === null ||
-		v === undefined ||
-		(isScalar(v) && (v.value === null || String(v.value).trim() === ''))
-	);
-}
-
-function findPair(map: YAMLMap, key: string): Pair | undefined {
-	return map.items.find((p) => isScalar(p.key) && String((p.key as Scalar).value) === key) as
-		Pair | undefined;
-}
-
-const COLON = [
-	'this line contains a second ": ", or is not lined up with the line above',
-	'put text that contains a colon in double quotes, and line each field up exactly under the one above it'
-];
-/** Plain-English [what is wrong, how to fix it] for the YAML parser's error codes. */
-const SYNTAX: Partial<Record<string, (raw: string) => [string, string]>> = {
-	BLOCK_AS_IMPLICIT_KEY: () => [COLON[0], COLON[1]],
-	MULTILINE_IMPLICIT_KEY: () => [COLON[0], COLON[1]],
-	TAB_AS_INDENT: () => ['this line is indented with a tab', 'indent with spaces only'],
-	BAD_INDENT: (raw) =>
-		/^Flow (sequence|map)/.test(raw)
-			? [
-					'a list in square brackets (or a set in curly brackets) is not closed',
-					'close it with ] (or }) on the same line, e.g. principles: [respect.courtesy]'
-				]
-			: [
-					'this line is not lined up with the items above it',
-					'put the same number of spaces before it as before the items above'
-				],
-	MISSING_CHAR: (raw) =>
-		/quote/.test(raw)
-			? ['a quotation mark is opened but never closed', 'close it at the end of the text']
-			: [
-					'a line is missing its ": " after the field name',
-					'write the field name, a colon and a space, then the value, e.g. ref: "3.1"'
-				],
-	UNEXPECTED_TOKEN: (raw) =>
-		/^Unexpected scalar at node end/.test(raw)
-			? [
-					'there is more text after a closing quotation mark',
-					'if the text itself contains double quotation marks, use the text: >- form (see docs/councils.md); otherwise put the whole text in double quotes'
-				]
-			: [
-					`the parser stopped at something it did not expect (${raw})`,
-					'check the indentation and quotation marks on this line and the line above (see docs/councils.md)'
-				],
-	BAD_DQ_ESCAPE: () => [
-		'a backslash (\\) inside double quotes',
-		'remove it, or use the text: >- form (see docs/councils.md)'
-	],
-	BAD_SCALAR_START: (raw) => [
-		`a value starts with a character YAML reserves (${raw.replace(/^.*character /, '')})`,
-		'put the whole value in double quotes'
-	],
-	MULTIPLE_DOCS: () => [
-		'the file contains a "---" line',
-		'remove it: each council file holds one council'
-	],
-	TAG_RESOLVE_FAILED: () => ['a value starts with "!"', 'put the whole value in double quotes'],
-	BAD_ALIAS: () => ['a value starts with "*"', 'put the whole value in double quotes']
-};
-
-function syntaxMessage(code: string, raw: string, src: string, pos: number): string {
-	const first = raw
-		.split('\n')[0]
-		.replace(/ at line \d+, column \d+:?$/, '')
-		.trim();
-	if (code === 'DUPLICATE_KEY') {
-		const lineStart = src.lastIndexOf('\n', pos - 1) + 1;
-		const key = src
-			.slice(lineStart)
-			.split('\n')[0]
-			.split(':')[0]
-			.replace(/^[\s-]+/, '')
-			.trim();
-		return `YAML syntax error: "${key}" is given twice at the same level — keep only one`;
-	}
-	const lineStart = src.lastIndexOf('\n', pos - 1) + 1;
-	const lineText = src.slice(lineStart).split('\n')[0];
-	if (/^[\s-]*[\w.-]+:\s+[*&]/.test(lineText)) {
-		return `YAML syntax error: a value starts with "${lineText.match(/:\s+([*&])/)![1]}", which YAML reads as a reference — put the whole value in double quotes`;
-	}
-	const [what, how] = SYNTAX[code]?.(first) ?? [
-		first.charAt(0).toLowerCase() + first.slice(1),
-		'check the indentation and quotation marks on this line and the line above (see docs/councils.md)'
-	];
-	return `YAML syntax error: ${what} — ${how}`;
-}
-
-/**
- * Extra guidance when a clause's text is not in the source: what kind of difference it is, and
- * both texts side by side from the first difference, the differing character in [ ].
- */
-function notFoundHint(t: string, src: string): string {
-	// Fold case, quotes and dashes one character for one, so positions line up.
-	const foldChar = (c: string) => {
-		if (/[\u2018\u2019\u201B\u2032`]/.test(c)) return "'";
-		if (/[\u201C\u201D\u201F\u2033]/.test(c)) return '"';
-		if (/[\u2010-\u2015\u2212]/.test(c)) return '-';
-		const l = c.toLowerCase();
-		return l.length === c.length ? l : c;
-	};
-	const fold = (s: string) => Array.from(s, foldChar).join('');
-	const foldQuotes = (s: string) =>
-		Array.from(s, (c) => (/[A-Za-z]/.test(c) ? c : foldChar(c))).join('');
-	let kind = '';
-	let tAt: number;
-	let sAt: number;
-	const folded = fold(src).indexOf(fold(t));
-	if (folded >= 0 && Array.from(src).length === src.length && Array.from(t).length === t.length) {
-		kind = foldQuotes(src).includes(foldQuotes(t))
-			? ' (only the apostrophes, quotation marks or dashes differ: copy them from the source, which may use curly ’ or “ ” characters)'
-			: ' (only capital letters, apostrophes, quotation marks or dashes differ)';
-		tAt = [...t].findIndex((c, i) => c !== src[folded + i]);
-		sAt = folded + tAt;
-	} else {
-		// The longest start of the clause that is in the source (binary search: every shorter start is too).
-		let lo = 0;
-		let hi = t.length;
-		while (lo < hi) {
-			const mid = Math.ceil((lo + hi) / 2);
-			if (src.includes(t.slice(0, mid))) lo = mid;
-			else hi = mid - 1;
-		}
-		if (lo < 12)
-			return ' (not even its first words are in the source: check it is the right clause and the right source file)';
-		tAt = lo;
-		sAt = src.indexOf(t.slice(0, lo)) + lo;
-	}
-	const show = (s: string, at: number) =>
-		`"${at > 30 ? '…' : ''}${s.slice(Math.max(0, at - 30), at)}[${s[at] ?? ''}]${s.slice(at + 1, at + 41)}${at + 41 < s.length ? '…' : ''}"`;
-	const name = (c: string | undefined) =>
-		c === undefined
-			? 'the end of the text'
-			: `"${c}" (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`;
-	return `${kind}: they differ at character ${tAt + 1} of the clause, which has ${name(t[tAt])} where the source has ${name(src[sAt])} — clause: ${show(t, tAt)}; source: ${show(src, sAt)}`;
 }

@@ -6,12 +6,12 @@ import { parse } from 'yaml';
 import {
 	ALL_ROLE_KEYS,
 	ROLE_KEYS,
-	formatCouncilError,
 	loadCouncils,
 	normaliseWhitespace,
 	parseCouncil,
 	uncoveredPassages
 } from './councils';
+import { formatError } from './errors';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const councilsDir = join(root, 'scenarios/councils');
@@ -42,7 +42,7 @@ const clause = (councilId: string, clauseId: string) =>
 
 describe('the five councils', () => {
 	it('load with no errors', () => {
-		expect(loaded.errors.map(formatCouncilError)).toEqual([]);
+		expect(loaded.errors.map(formatError)).toEqual([]);
 		expect(loaded.councils.map((c) => c.id).sort()).toEqual(COUNCIL_IDS);
 	});
 
@@ -211,7 +211,7 @@ describe('fixtures: each produces exactly the messages in its expected.txt', () 
 			.filter((l) => l.trim() !== '');
 		const r = loadCouncils(dir, principleIds);
 		const got = r.errors
-			.map(formatCouncilError)
+			.map(formatError)
 			.map((l) => l.replace(/^.*?tests\/fixtures\//, 'tests/fixtures/'));
 		expect(got).toEqual(expected);
 		for (const e of r.errors)
@@ -288,7 +288,7 @@ describe('parseCouncil', () => {
 
 	it('reports a missing source file at the source line', () => {
 		const r = parseCouncil(file, yamlText, null, principleIds);
-		expect(r.errors.map(formatCouncilError)).toEqual([
+		expect(r.errors.map(formatError)).toEqual([
 			`${file}:10: source file "brackenford-parish-council.source.txt" not found next to brackenford-parish-council.yaml — save the protocol's text as brackenford-parish-council.source.txt in the same folder, or correct the file name`
 		]);
 	});

@@ -3,10 +3,12 @@
  * quotes (<id>.source.txt) and checks them like a compiler (see ./council-schema.ts for the
  * checks and docs/councils.md for the format). Node only: it reads the folder from disk.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import type { Council } from '../engine/types';
-import { checkCouncil, type ContentError } from './council-schema.js';
+import { checkCouncil } from './council-schema.js';
+import type { ContentError } from './errors.js';
 
 export {
 	ROLE_KEYS,
@@ -18,7 +20,6 @@ export {
 	routeFill,
 	scenarioFits,
 	FIT_VALUES,
-	formatCouncilError,
 	normaliseWhitespace,
 	parseCouncil,
 	uncoveredPassages,
@@ -74,7 +75,17 @@ export function loadCouncils(
 			const p = join(dir, source);
 			return existsSync(p) ? decodeUtf8(readFileSync(p)) : null;
 		};
-		const r = checkCouncil(displayPath(path), yamlText, readSource, principleIds);
+		const readBytes = (file: string) => {
+			const p = join(dir, file);
+			return existsSync(p) && statSync(p).isFile() ? new Uint8Array(readFileSync(p)) : null;
+		};
+		const r = checkCouncil(displayPath(path), yamlText, readSource, principleIds, readBytes);
+		// The logo's hash names its file in the package and is part of the content version.
+		if (r.council?.logo)
+			r.council.logo.hash = createHash('sha256')
+				.update(readBytes(r.council.logo.file.slice(r.council.file.lastIndexOf('/') + 1))!)
+				.digest('hex')
+				.slice(0, 10);
 		errors.push(...r.errors);
 		if (r.council) councils.push(r.council);
 	}

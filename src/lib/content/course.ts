@@ -6,7 +6,6 @@ import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { checkGraph } from '../engine/graph.js';
 import { inTrack, planTracks, TRACK_LABELS } from '../engine/track.js';
 import type { Council, Course, Principle, Scenario, Track, TrackPlan } from '../engine/types.js';
@@ -18,6 +17,8 @@ import { encodingProblems, parseScenario, sizeProblem } from './scenario.js';
 import { scenarioWarnings } from './report.js';
 import { loadTracks, TRACKS_FILE } from './tracks.js';
 import { attributionProblems } from './attribution.js';
+import { logoFileName } from './council-logo.js';
+import { checkPrinciples, PRINCIPLES_FILE } from './principles.js';
 
 export interface Library {
 	root: string;
@@ -35,19 +36,18 @@ export interface Library {
 }
 
 export function loadPrinciples(root: string, errors: ContentError[]): Principle[] {
-	const file = 'scenarios/principles.yaml';
-	try {
-		const data = parseYaml(readFileSync(join(root, file), 'utf8')) as Principle[];
-		if (!Array.isArray(data)) throw new Error('expected a list');
-		return data;
-	} catch (e) {
+	const path = join(root, PRINCIPLES_FILE);
+	if (!existsSync(path)) {
 		errors.push({
-			file,
+			file: PRINCIPLES_FILE,
 			line: 1,
-			message: `the principles catalogue could not be read (${(e as Error).message}) — it must be a YAML list of id/name/summary entries`
+			message: 'the principles catalogue is missing — restore scenarios/principles.yaml from git'
 		});
 		return [];
 	}
+	const r = checkPrinciples(PRINCIPLES_FILE, readFileSync(path, 'utf8'));
+	errors.push(...r.errors);
+	return r.principles;
 }
 
 /**
@@ -290,7 +290,8 @@ export function buildCourse(lib: Library, options: BuildOptions): Course {
 			nation: council.nation,
 			protocol: council.protocol,
 			roles: council.roles,
-			unstated: council.unstated
+			unstated: council.unstated,
+			...(council.logo ? { logo: { src: logoFileName(council.logo), alt: council.logo.alt } } : {})
 		},
 		principles: lib.principles,
 		clauses: council.clauses,

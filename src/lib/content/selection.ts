@@ -1,12 +1,17 @@
 /**
- * A stable 6-character hash of a scenario selection (FNV-1a, base 36). In its own module so that
- * the app can use it without bundling the build-option table of options.ts.
+ * FNV-1a, the one small non-cryptographic hash the app uses (scenario selections, certificate
+ * references), and the stable 6-character hash of a scenario selection (base 36). In its own
+ * module so that the app can use it without bundling the build-option table of options.ts.
  */
+
+/** FNV-1a over the code points of `s`, 32 bits; another `seed` and `prime` give a second, independent lane. */
+export function fnv1a(s: string, seed = 0x811c9dc5, prime = 0x01000193): number {
+	let h = seed;
+	for (const ch of s) h = Math.imul(h ^ ch.codePointAt(0)!, prime) >>> 0;
+	return h;
+}
+
+/** Scenario ids are ASCII (lower case, digits, hyphens), so code points and code units agree. */
 export function selectionHash(ids: string[]): string {
-	let h = 0x811c9dc5;
-	for (const ch of ids.join(',')) {
-		h ^= ch.charCodeAt(0);
-		h = Math.imul(h, 0x01000193) >>> 0;
-	}
-	return h.toString(36).padStart(6, '0').slice(-6);
+	return fnv1a(ids.join(',')).toString(36).padStart(6, '0').slice(-6);
 }

@@ -10,8 +10,7 @@
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import type { Course } from '../engine/types.js';
-import { compactOutline, splitScenario } from '../engine/text.js';
-import { TEXT_CALLBACK } from '../state/text-loader.js';
+import { compactOutline, splitScenario, TEXT_CALLBACK } from '../engine/text.js';
 import { readFileSync } from 'node:fs';
 import { buildCourse, loadLibrary, type Library } from './course.js';
 import { pageToRich } from './rich.js';
@@ -50,6 +49,10 @@ export function coursePlugin(
 ): Plugin {
 	/** content/<name>.js files: each scenario's words, and "protocol" (the council's clauses). */
 	let texts: Record<string, unknown> = {};
+	/** Files copied beside index.html as they are: the council's logo (docs/councils.md, "Logo"). */
+	let images: Record<string, Uint8Array> = {};
+	/** COUNCILS_DIR: another folder of council files (tests build a fixture council with it). */
+	const councilDir = env.COUNCILS_DIR || undefined;
 	/** The checked library, loaded once per build (and again after each edit in dev). */
 	let library: Promise<Library> | undefined;
 	let command: 'build' | 'serve' = 'build';
@@ -63,7 +66,7 @@ export function coursePlugin(
 
 	/** The bundled course: no words, no clauses; scenario graphs in compact form (expanded on load). */
 	async function load(): Promise<{ course: Course; compact: unknown[] }> {
-		const lib = await (library ??= loadLibrary(root));
+		const lib = await (library ??= loadLibrary(root, 'scenarios', councilDir));
 		if (lib.errors.length) throw new ContentBuildError(lib.errors);
 		const { options, errors } = parseBuildOptions(optionEnv(env), {
 			councils: lib.councils.map((c) => c.id),
@@ -75,6 +78,9 @@ export function coursePlugin(
 				`Build options are not valid:\n  ${errors.join('\n  ')}\nSee README "Build options".`
 			);
 		const course = buildCourse(lib, options);
+		const logo = lib.councils.find((c) => c.id === course.council.id)?.logo;
+		images =
+			logo && course.council.logo ? { [course.council.logo.src]: readFileSync(logo.file) } : {};
 		// An assessed course that a learner could pass without reading is not built (docs/authoring.md, "The strategy report").
 		if (course.mode === 'assessed') {
 			const guessed = guessingProblems(
@@ -135,7 +141,7 @@ export function coursePlugin(
 		 */
 		async buildStart() {
 			if (command !== 'build') return;
-			const lib = await (library ??= loadLibrary(root));
+			const lib = await (library ??= loadLibrary(root, 'scenarios', councilDir));
 			warn(lib);
 			if (lib.errors.length) {
 				process.stderr.write('\n' + problemReport(lib.errors.map(formatError)) + '\n');
@@ -191,8 +197,16 @@ export function coursePlugin(
 					source: textScript(id, text)
 				});
 			}
+			for (const [fileName, source] of Object.entries(images))
+				this.emitFile({ type: 'asset', fileName, source });
 		},
 		configureServer(server) {
+			server.middlewares.use((req, res, next) => {
+				const image = images[(req.url ?? '').split('?')[0].split('/').pop() ?? ''];
+				if (!image) return next();
+				res.setHeader('content-type', /\.png$/.test(req.url ?? '') ? 'image/png' : 'image/webp');
+				res.end(image);
+			});
 			server.middlewares.use(async (req, res, next) => {
 				const m = /\/content\/([a-z0-9.-]+)\.js(?:\?.*)?$/.exec(req.url ?? '');
 				if (!m) return next();

@@ -61,6 +61,14 @@ export function principlePercent(t: PrincipleTally): number {
 	return t.best === t.worst ? 100 : Math.round(((t.earned - t.worst) / (t.best - t.worst)) * 100);
 }
 
+/**
+ * How a principle went, in words, wherever a principle's score is shown (a scenario's ending and
+ * the results page): met at the course's pass mark, partly met from half-way.
+ */
+export function principleBand(pct: number, passMark: number): 'Met' | 'Partly met' | 'Not met' {
+	return pct >= passMark ? 'Met' : pct >= 50 ? 'Partly met' : 'Not met';
+}
+
 export function scenarioResult(s: Scenario, path: string, secs = 0): ScenarioResult {
 	const w = walk(s, path);
 	const principles: Record<string, PrincipleTally> = {};

@@ -5,6 +5,9 @@
  */
 import type { Choice, Ending, Rich, Scenario } from './types.js';
 
+/** The global function each content/<name>.js calls with its words: written by the course plugin, received by state/text-loader.ts. */
+export const TEXT_CALLBACK = '__csText';
+
 /** The words of one scenario, by node id: narrative, question, and each choice's text and feedback. */
 export type ScenarioText = Record<
 	string,

@@ -133,6 +133,8 @@ export interface Council {
 	clauses: Clause[];
 	principles: Record<string, PrincipleBacking>;
 	file: string;
+	/** The council's logo or crest (docs/councils.md, "Logo"): `file` as shown in messages, `hash` of its bytes. */
+	logo?: { file: string; alt: string; type: 'png' | 'webp'; hash: string };
 }
 
 /** One council's build of the course: everything the player needs, placeholders filled. */
@@ -156,7 +158,10 @@ export interface Course {
 	audience: Track | null;
 	/** Per track, its core and elective scenario ids (scenarios/tracks.yaml and build options). */
 	tracks: Record<Track, TrackPlan>;
-	council: Pick<Council, 'id' | 'name' | 'kind' | 'nation' | 'protocol' | 'roles' | 'unstated'>;
+	council: Pick<Council, 'id' | 'name' | 'kind' | 'nation' | 'protocol' | 'roles' | 'unstated'> & {
+		/** The council's logo: `src` is the image's file name in the package, beside index.html. */
+		logo?: { src: string; alt: string };
+	};
 	principles: Principle[];
 	clauses: Clause[];
 	backing: Record<string, PrincipleBacking>;

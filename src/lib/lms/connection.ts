@@ -39,26 +39,10 @@ export interface Protocol {
 	/** Initialize error code meaning "already initialised" (carry on), if any. */
 	alreadyOpen?: string;
 	/**
-	 * 1.2: commit before LMSFinish if anything is left. (The tracker commits before finishing in
-	 * both versions anyway: a 2004 LMS may deliver Terminate by a beacon that can be refused.)
+	 * 1.2: when writes are still unsaved at LMSFinish (the tracker's own commits just before it
+	 * failed, scorm.ts finish), Commit once more first.
 	 */
 	commitBeforeFinish: boolean;
-}
-
-export interface CallRecord {
-	fn: string;
-	el: string;
-	value: string;
-	ok: boolean;
-	code: string;
-}
-
-const LOG_SIZE = 50;
-const calls: CallRecord[] = [];
-
-/** The last ~50 LMS calls with their error codes (for the mock LMS inspector and debugging). */
-export function recentCalls(): CallRecord[] {
-	return calls.slice();
 }
 
 /** A write that fails this many times (while the LMS takes others) is given up. */
@@ -97,10 +81,6 @@ export function connect(api: ScormApi, protocol: Protocol, status: StatusHub): C
 			return '';
 		}
 	};
-	const log = (rec: CallRecord) => {
-		calls.push({ ...rec, value: rec.value.slice(0, 80) });
-		if (calls.length > LOG_SIZE) calls.splice(0, calls.length - LOG_SIZE);
-	};
 
 	/** One LMS call that returns 'true' / 'false'. Returns the error code, '0' on success. */
 	function call(fn: string, el = '', value = ''): string {
@@ -119,7 +99,6 @@ export function connect(api: ScormApi, protocol: Protocol, status: StatusHub): C
 			else if (result === false || result === 'false') code = c && c !== '0' ? c : 'unknown';
 			else if (c && c !== '0') code = c; // odd return (null…): trust the error code
 		}
-		log({ fn, el, value, ok: code === '0', code });
 		if (code !== '0') {
 			// The text and diagnostic of a code are asked for once a session (a flaky LMS would
 			// otherwise cost three more calls per failure); the warning names the code each time.
@@ -234,12 +213,10 @@ export function connect(api: ScormApi, protocol: Protocol, status: StatusHub): C
 					value = String(raw(GET, [el]) ?? '');
 					break;
 				} catch (e) {
-					log({ fn: GET, el, value: '', ok: false, code: 'exception' });
 					console.warn(`[lms] ${GET}(${el}) threw`, e);
 					if (tries >= READ_TRIES) return '';
 				}
 			}
-			log({ fn: GET, el, value, ok: true, code: '' });
 			known.set(el, value);
 			return value;
 		},

@@ -7,7 +7,7 @@ import { createScorm2004Tracker } from './scorm2004.js';
 import { RETRY_MS } from './scorm.js';
 import { MESSAGES } from './status.js';
 import { learnerKey, type Saved } from './storage.js';
-import { decision, objectives, options, progress, snapshot } from './testkit.js';
+import { decision, objectives, options, progress, snapshot } from '../../../tests/helpers/lms.js';
 import type { Tracker, TrackerStatus } from './types.js';
 
 type Version = '1.2' | '2004';

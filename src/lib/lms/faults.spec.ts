@@ -6,7 +6,15 @@ import { createScorm12Tracker } from './scorm12.js';
 import { MESSAGES } from './status.js';
 import { createScorm2004Tracker } from './scorm2004.js';
 import { learnerKey, unknownKeys, type Saved } from './storage.js';
-import { decision, NAMES_12, objectives, options, progress, snapshot, watch } from './testkit.js';
+import {
+	decision,
+	NAMES_12,
+	objectives,
+	options,
+	progress,
+	snapshot,
+	watch
+} from '../../../tests/helpers/lms.js';
 import type { TrackerStatus } from './types.js';
 
 const SETTINGS = { autocommit: false, logLevel: 5, lmsCommitUrl: false } as const;

@@ -2,7 +2,7 @@ import { Scorm12API, Scorm2004API } from 'scorm-again';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { bindLifecycle, createTracker } from './index.js';
 import { MESSAGES } from './status.js';
-import { options } from './testkit.js';
+import { options } from '../../../tests/helpers/lms.js';
 import type { Tracker, TrackerStatus } from './types.js';
 
 const SETTINGS = { autocommit: false, logLevel: 5, lmsCommitUrl: false } as const;

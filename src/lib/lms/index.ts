@@ -13,7 +13,6 @@ import { MESSAGES } from './status.js';
 import type { Tracker, TrackerOptions } from './types.js';
 
 export type * from './types.js';
-export { recentCalls, type CallRecord } from './connection.js';
 
 /**
  * Find the LMS API of the package's version, initialise it and return its tracker; without an

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createLocalTracker } from './local.js';
 import { MESSAGES } from './status.js';
 import { learnerKey, unknownKeys } from './storage.js';
-import { decision, objectives, options, progress } from './testkit.js';
+import { decision, objectives, options, progress } from '../../../tests/helpers/lms.js';
 import type { TrackerStatus } from './types.js';
 
 const stored = () => JSON.parse(localStorage.getItem('conduct-test') ?? 'null');

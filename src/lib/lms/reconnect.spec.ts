@@ -5,7 +5,7 @@ import { createTracker } from './index.js';
 import { INIT_RETRIES } from './reconnect.js';
 import { learnerKey, unknownKeys } from './storage.js';
 import { MESSAGES } from './status.js';
-import { decision, objectives, options, progress, snapshot } from './testkit.js';
+import { decision, objectives, options, progress, snapshot } from '../../../tests/helpers/lms.js';
 import type { TrackerStatus } from './types.js';
 
 const SETTINGS = { autocommit: false, logLevel: 5, lmsCommitUrl: false } as const;

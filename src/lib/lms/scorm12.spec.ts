@@ -2,7 +2,15 @@
 import { Scorm12API } from 'scorm-again';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createScorm12Tracker } from './scorm12.js';
-import { decision, NAMES_12, objectives, options, progress, snapshot, watch } from './testkit.js';
+import {
+	decision,
+	NAMES_12,
+	objectives,
+	options,
+	progress,
+	snapshot,
+	watch
+} from '../../../tests/helpers/lms.js';
 import type { Tracker, TrackerOptions, TrackerStatus } from './types.js';
 
 type Json = Record<string, unknown>;

@@ -2,7 +2,15 @@
 import { Scorm2004API } from 'scorm-again';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createScorm2004Tracker } from './scorm2004.js';
-import { decision, NAMES_2004, objectives, options, progress, snapshot, watch } from './testkit.js';
+import {
+	decision,
+	NAMES_2004,
+	objectives,
+	options,
+	progress,
+	snapshot,
+	watch
+} from '../../../tests/helpers/lms.js';
 import type { Tracker, TrackerOptions } from './types.js';
 
 type Json = Record<string, unknown>;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createStore, unknownKeys, type Saved } from './storage.js';
-import { progress } from './testkit.js';
+import { progress } from '../../../tests/helpers/lms.js';
 
 const saved = (suspendData: string): Saved => ({
 	v: 1,

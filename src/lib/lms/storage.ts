@@ -80,12 +80,47 @@ export function unknownKeys(win: Window, course: string): string[] {
 	return out.sort((a, b) => time(b) - time(a));
 }
 
-function storage(win: Window): Storage | null {
+function storage(win: Window | undefined): Storage | null {
 	try {
-		return win.localStorage ?? null;
+		return win?.localStorage ?? null;
 	} catch {
 		return null;
 	}
+}
+
+/**
+ * The one wrapper of localStorage: never throws (file://, private mode, full quota, blocked
+ * storage), and keeps what this page wrote in memory too. What this page last wrote wins: when a
+ * write to localStorage failed, localStorage still holds an older copy.
+ */
+export function safeStorage(win: Window | undefined, prefix = '') {
+	const memory = new Map<string, string | null>();
+	return {
+		get(key: string): string | null {
+			if (memory.has(key)) return memory.get(key)!;
+			try {
+				return storage(win)?.getItem(prefix + key) ?? null;
+			} catch {
+				return null;
+			}
+		},
+		set(key: string, value: string): void {
+			memory.set(key, value);
+			try {
+				storage(win)?.setItem(prefix + key, value);
+			} catch {
+				/* quota or privacy mode: the memory copy stands */
+			}
+		},
+		remove(key: string): void {
+			memory.set(key, null);
+			try {
+				storage(win)?.removeItem(prefix + key);
+			} catch {
+				/* nothing to remove */
+			}
+		}
+	};
 }
 
 function parse(raw: string | null): Saved | null {
@@ -102,35 +137,10 @@ function parse(raw: string | null): Saved | null {
 }
 
 export function createStore(win: Window, key: string): Store {
-	let memory: string | null = null;
+	const ls = safeStorage(win);
 	return {
-		load() {
-			// What this store last wrote is the newest copy: when writing to localStorage failed
-			// (full quota), localStorage still holds an older one.
-			if (memory !== null) return parse(memory);
-			let raw: string | null = null;
-			try {
-				raw = storage(win)?.getItem(key) ?? null;
-			} catch {
-				/* nothing stored that can be read */
-			}
-			return parse(raw);
-		},
-		save(saved) {
-			memory = JSON.stringify(saved);
-			try {
-				storage(win)?.setItem(key, memory);
-			} catch {
-				/* quota or privacy mode: the memory copy stands */
-			}
-		},
-		remove() {
-			memory = null;
-			try {
-				storage(win)?.removeItem(key);
-			} catch {
-				/* nothing to remove */
-			}
-		}
+		load: () => parse(ls.get(key)),
+		save: (saved) => ls.set(key, JSON.stringify(saved)),
+		remove: () => ls.remove(key)
 	};
 }

@@ -3,7 +3,8 @@
  * call its actions; it keeps the engine state, saves it through the tracker after every
  * decision, and reports decisions, objectives, score and status.
  */
-import { localDate } from '../engine/format.js';
+import { localDate } from '../display/format.js';
+import { safeStorage } from '../lms/storage.js';
 import { courseResult, scenarioResult } from '../engine/results.js';
 import { mergeSaved } from '../engine/merge.js';
 import { deserialise, serialise, type SavedState } from '../engine/serialise.js';
@@ -23,29 +24,9 @@ export interface Prefs {
 	set(key: string, value: string): void;
 }
 
-/** localStorage that never throws (file://, private mode and blocked storage fall back to memory). */
-export function safePrefs(win: Window | undefined, prefix: string): Prefs {
-	// Plain (not reactive) state: a fallback store read on demand, never rendered from.
-	// eslint-disable-next-line svelte/prefer-svelte-reactivity
-	const memory = new Map<string, string>();
-	return {
-		get(key) {
-			try {
-				return win?.localStorage.getItem(prefix + key) ?? memory.get(key) ?? null;
-			} catch {
-				return memory.get(key) ?? null;
-			}
-		},
-		set(key, value) {
-			memory.set(key, value);
-			try {
-				win?.localStorage.setItem(prefix + key, value);
-			} catch {
-				/* memory only */
-			}
-		}
-	};
-}
+/** Preferences in localStorage that never throws (lms/storage.ts, safeStorage). */
+export const safePrefs = (win: Window | undefined, prefix: string): Prefs =>
+	safeStorage(win, prefix);
 
 /** Resolves once the next frame has painted (or after 100 ms in a tab that paints no frames). */
 function afterPaint(): Promise<void> {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { BOOT_GLOBAL, TEXT_CALLBACK, bootArrival, createTextLoader } from './text-loader';
+import { TEXT_CALLBACK } from '../engine/text';
+import { BOOT_GLOBAL, bootArrival, createTextLoader } from './text-loader';
 
 type Globals = Record<string, unknown>;
 

@@ -8,7 +8,7 @@
  * arriving, and leaves what arrives in `window.__csBoot` (BOOT_GLOBAL). The scenario route waits
  * for it a little (bootArrival), and the loader starts with it, so the step is in the first render.
  */
-export const TEXT_CALLBACK = '__csText';
+import { TEXT_CALLBACK } from '../engine/text.js';
 export const BOOT_GLOBAL = '__csBoot';
 
 /** What the boot line in src/app.html leaves: words that have arrived, and when its fetch ends. */

@@ -1,4 +1,8 @@
-/** Turns engine results into the tracker's records (pure; tested without an LMS). */
+/**
+ * The records the tracker sends, built from the engine's decisions and results: one interaction
+ * per decision (id, response, description) and one objective per principle. Pure: no Svelte and
+ * no LMS (tracking.spec.ts).
+ */
 import { principlePercent, type CourseResult } from '../engine/results.js';
 import { recommended } from '../engine/scoring.js';
 import type { Decision } from '../engine/session.js';

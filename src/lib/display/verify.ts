@@ -5,16 +5,14 @@
  * facts printed, against the learner's record in the LMS. FNV-1a over the fields, shown as
  * XXXX-XXXX (no 0/O/1/I to avoid misreading).
  */
+import { fnv1a } from '../content/selection.js';
+
 const ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 
 export function certificateReference(fields: (string | number)[]): string {
-	let h1 = 0x811c9dc5;
-	let h2 = 0x01000193;
-	for (const ch of fields.join('\u001f')) {
-		const c = ch.codePointAt(0)!;
-		h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
-		h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0;
-	}
+	const joined = fields.join('\u001f');
+	const h1 = fnv1a(joined);
+	const h2 = fnv1a(joined, 0x01000193, 0x5bd1e995);
 	let out = '';
 	for (let i = 0; i < 8; i++) {
 		const n = i < 4 ? h1 >>> (i * 8) : h2 >>> ((i - 4) * 8);

@@ -25,6 +25,13 @@ export function addMonths(iso: string, months: number): string {
 }
 
 /** How an ending's outcome is named to the learner (the ending screen and the review copy). */
+/** A scenario's status in words (home page cards and the results page). */
+export const STATUS_LABEL = {
+	'not-started': 'Not started',
+	'in-progress': 'In progress',
+	finished: 'Finished'
+} as const;
+
 export const OUTCOME_LABEL = {
 	good: 'Handled well',
 	mixed: 'A mixed outcome',

@@ -1,8 +1,15 @@
 /**
- * Test-only fixtures for the lms specs (never imported by shipped code). Builds a small attempt:
- * three principles, three decisions and the progress records around them.
+ * Test helpers for the lms specs (src/lib/lms/*.spec.ts): a small attempt (three principles,
+ * three decisions and the progress records around them), the fake SCORM API, and call watchers.
  */
-import type { DecisionRecord, ObjectiveRecord, ProgressRecord, TrackerOptions } from './types.js';
+import { scorm12 } from '../../src/lib/lms/scorm12.js';
+import { scorm2004 } from '../../src/lib/lms/scorm2004.js';
+import type {
+	DecisionRecord,
+	ObjectiveRecord,
+	ProgressRecord,
+	TrackerOptions
+} from '../../src/lib/lms/types.js';
 
 export const options = (over: Partial<TrackerOptions> = {}): TrackerOptions => ({
 	version: 'scorm12',
@@ -58,28 +65,8 @@ export function fakeApi(
 	version: '1.2' | '2004',
 	answers: Record<string, (...a: string[]) => unknown> = {}
 ) {
-	const names =
-		version === '1.2'
-			? [
-					'LMSInitialize',
-					'LMSGetValue',
-					'LMSSetValue',
-					'LMSCommit',
-					'LMSFinish',
-					'LMSGetLastError',
-					'LMSGetErrorString',
-					'LMSGetDiagnostic'
-				]
-			: [
-					'Initialize',
-					'GetValue',
-					'SetValue',
-					'Commit',
-					'Terminate',
-					'GetLastError',
-					'GetErrorString',
-					'GetDiagnostic'
-				];
+	// The dialect's own list: Initialize, GetValue, SetValue, Commit, Terminate, GetLastError, GetErrorString, GetDiagnostic.
+	const names = (version === '1.2' ? scorm12 : scorm2004).names;
 	const log: string[][] = [];
 	const data = new Map<string, string>();
 	const api: Record<string, unknown> = { log, data };
