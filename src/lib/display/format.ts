@@ -1,5 +1,5 @@
 /** Small display helpers shared by pages (pure). */
-import type { Artefact } from './types.js';
+import type { Artefact } from '../engine/types.js';
 
 export function formatMinutes(secs: number): string {
 	const m = Math.round(secs / 60);
