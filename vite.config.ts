@@ -7,6 +7,12 @@ import { coursePlugin } from './src/lib/content/vite-plugin.js';
 export default defineConfig({
 	plugins: [coursePlugin(process.cwd()), sveltekit(), classicChunks(), svelteTesting()],
 	build: { assetsInlineLimit: () => true, reportCompressedSize: false },
+	// A package speaks one SCORM version (src/virtual.d.ts): the other's tracker is not shipped.
+	define: {
+		__SCORM__: JSON.stringify(
+			['1.2', '2004'].includes(process.env.SCORM?.trim() ?? '') ? process.env.SCORM!.trim() : ''
+		)
+	},
 	server: { port: 5173 },
 	test: {
 		environment: 'jsdom',

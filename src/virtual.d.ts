@@ -3,3 +3,9 @@ declare module 'virtual:course' {
 	const course: Course;
 	export default course;
 }
+
+/**
+ * The SCORM version a package build speaks ('1.2' or '2004', from the SCORM build option; see
+ * vite.config.ts), so the other version's tracker is left out of the bundle; '' in dev and tests.
+ */
+declare const __SCORM__: '' | '1.2' | '2004';

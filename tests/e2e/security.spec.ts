@@ -198,7 +198,7 @@ test('every request of a whole course run stays in the package; a name typed in 
 	expect(dialogs).toEqual([]);
 
 	const urls = requests.map((r) => r.url());
-	expect(urls.length).toBeGreaterThan(ids.length); // index.html, content/<id>.js, protocol.js, accessibility.js…
+	expect(urls.length).toBeGreaterThan(ids.length); // index.html, content/<id>.js, content/later.js, code chunks…
 	expect(
 		urls.filter((u) => !u.startsWith(base)),
 		'requests outside the package'
@@ -292,8 +292,8 @@ test('launched straight into a scenario, its first words are fetched once before
 		fetched.filter((f) => f === `${id}.js`),
 		'first step fetched once'
 	).toHaveLength(1);
-	expect(fetched).toContain(`${id}.more.js`);
-	expect(fetched).toContain('protocol.js');
+	// The rest of its words and the protocol come in one file (engine/text.ts textFile).
+	expect(fetched).toContain('later.js');
 	// A launch anywhere else fetches nothing early. (A fresh browser: in this one, the home page
 	// would resume the scenario in progress, and rightly fetch its words.)
 	fetched.length = 0;

@@ -20,7 +20,7 @@ const OUTCOMES: Outcome[] = ['good', 'mixed', 'poor'];
  * is 13 KB). The tracker sends each decision to the LMS as the interaction id
  * "<scenario-id>_<step-id>", and SCORM 1.2 allows 255 characters (we keep 250, see
  * src/lib/state/tracking.ts); the scenario id also names the scenario in saved progress and
- * the content/<id>.more.js file, so it is kept to 80.
+ * its words in content/later.js, so it is kept to 80.
  */
 export const MAX_SCENARIO_BYTES = 64 * 1024;
 export const MAX_INTERACTION_ID = 250;

@@ -10,7 +10,7 @@
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import type { Course } from '../engine/types.js';
-import { compactOutline, splitScenario, TEXT_CALLBACK } from '../engine/text.js';
+import { compactOutline, splitScenario, TEXT_CALLBACK, textFile } from '../engine/text.js';
 import { readFileSync } from 'node:fs';
 import { buildCourse, loadLibrary, type Library } from './course.js';
 import { pageToRich } from './rich.js';
@@ -24,6 +24,16 @@ const ID = 'virtual:course';
 const RESOLVED = '\0' + ID;
 export function textScript(id: string, text: unknown): string {
 	return `window.${TEXT_CALLBACK}&&window.${TEXT_CALLBACK}(${JSON.stringify(id)},${JSON.stringify(text)});\n`;
+}
+
+/** The content/<file>.js scripts for these words, each name in the file textFile gives it. */
+export function textFiles(texts: Record<string, unknown>): Record<string, string> {
+	const files: Record<string, string> = {};
+	for (const [id, text] of Object.entries(texts)) {
+		const file = textFile(id);
+		files[file] = (files[file] ?? '') + textScript(id, text);
+	}
+	return files;
 }
 
 /**
@@ -99,7 +109,7 @@ export function coursePlugin(
 		const outlines = course.scenarios.map((s) => {
 			const { outline, text } = splitScenario(s);
 			// The first step's words come first, so the first choice shows after a small download;
-			// the rest (<id>.more.js) loads while the learner reads it.
+			// the rest (<id>.more, in content/later.js: engine/text.ts textFile) loads while the learner reads it.
 			const { [s.start]: first, ...rest } = text;
 			texts[s.id] = { [s.start]: first };
 			texts[`${s.id}.more`] = rest;
@@ -190,12 +200,8 @@ export function coursePlugin(
 		},
 		generateBundle() {
 			if (this.environment && this.environment.name !== 'client') return;
-			for (const [id, text] of Object.entries(texts)) {
-				this.emitFile({
-					type: 'asset',
-					fileName: `content/${id}.js`,
-					source: textScript(id, text)
-				});
+			for (const [file, source] of Object.entries(textFiles(texts))) {
+				this.emitFile({ type: 'asset', fileName: `content/${file}.js`, source });
 			}
 			for (const [fileName, source] of Object.entries(images))
 				this.emitFile({ type: 'asset', fileName, source });
@@ -210,12 +216,12 @@ export function coursePlugin(
 			server.middlewares.use(async (req, res, next) => {
 				const m = /\/content\/([a-z0-9.-]+)\.js(?:\?.*)?$/.exec(req.url ?? '');
 				if (!m) return next();
-				if (!texts[m[1]]) await load().catch(() => undefined);
-				const text = texts[m[1]];
-				if (!text) return next();
+				if (!Object.keys(texts).length) await load().catch(() => undefined);
+				const source = textFiles(texts)[m[1]];
+				if (!source) return next();
 				res.setHeader('content-type', 'text/javascript');
 				res.setHeader('cache-control', 'no-store');
-				res.end(textScript(m[1], text));
+				res.end(source);
 			});
 		},
 		handleHotUpdate({ file, server }) {

@@ -25,9 +25,12 @@ export function createTracker(win: Window, options: TrackerOptions): Tracker {
 	if (!found) return createLocalTracker(win, options, MESSAGES.noLms);
 	const open = (): Tracker | null => {
 		try {
-			return found.version === 'scorm12'
-				? createScorm12Tracker(found.api, win, options)
-				: createScorm2004Tracker(found.api, win, options);
+			// (A package build knows its version, __SCORM__: the other tracker is dropped from it.)
+			if (found.version === 'scorm12' && __SCORM__ !== '2004')
+				return createScorm12Tracker(found.api, win, options);
+			if (found.version === 'scorm2004' && __SCORM__ !== '1.2')
+				return createScorm2004Tracker(found.api, win, options);
+			return null;
 		} catch (e) {
 			console.warn('[lms] could not start the LMS tracker', e);
 			return null;

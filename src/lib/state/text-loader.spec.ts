@@ -31,7 +31,31 @@ describe('createTextLoader', () => {
 		});
 		await expect(p).resolves.toEqual({ a: 1 });
 		expect(loader.ready('intro')).toEqual({ a: 1 });
+		scriptFor('intro').dispatchEvent(new Event('load'));
 		expect(document.head.querySelectorAll('script')).toHaveLength(0);
+	});
+
+	it('fetches the later words (other steps, protocol, statement) as one file, once, and keeps what nobody asked for yet', async () => {
+		const loader = createTextLoader(document, window);
+		const more = loader.load('intro.more');
+		const protocol = loader.load('protocol');
+		expect(document.head.querySelectorAll('script')).toHaveLength(1);
+		const call = (window as unknown as { __csText: (id: string, d: unknown) => void }).__csText;
+		call('intro.more', 'rest of intro');
+		call('other.more', 'rest of other');
+		call('protocol', 'clauses');
+		scriptFor('later').dispatchEvent(new Event('load'));
+		await expect(more).resolves.toBe('rest of intro');
+		await expect(protocol).resolves.toBe('clauses');
+		await expect(loader.load('other.more')).resolves.toBe('rest of other');
+		expect(document.head.querySelectorAll('script')).toHaveLength(0);
+	});
+
+	it('says so when a file ran without the words asked of it', async () => {
+		const loader = createTextLoader(document, window);
+		const p = loader.load('accessibility');
+		scriptFor('later').dispatchEvent(new Event('load'));
+		await expect(p).rejects.toThrow('content/later.js has no words for "accessibility"');
 	});
 
 	it('starts with the words the boot lines fetched before the app ran, without fetching again', async () => {

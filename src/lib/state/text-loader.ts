@@ -1,6 +1,7 @@
 /**
- * Loads the words of a scenario (content/<id>.js) and the council's protocol
- * (content/protocol.js) with a classic <script> tag: this works from file://, from any
+ * Loads the words of a scenario's first step (content/<id>.js), and later the rest of its words,
+ * the council's protocol and the accessibility statement (one file, content/later.js: see
+ * engine/text.ts textFile), with a classic <script> tag: this works from file://, from any
  * sub-path and inside an LMS frame, and is allowed by a script-src 'self' policy.
  *
  * A launch straight into a scenario (#/scenario/<id>) does not wait for the app to ask: the boot
@@ -8,7 +9,7 @@
  * arriving, and leaves what arrives in `window.__csBoot` (BOOT_GLOBAL). The scenario route waits
  * for it a little (bootArrival), and the loader starts with it, so the step is in the first render.
  */
-import { TEXT_CALLBACK } from '../engine/text.js';
+import { TEXT_CALLBACK, textFile } from '../engine/text.js';
 export const BOOT_GLOBAL = '__csBoot';
 
 /** What the boot line in src/app.html leaves: words that have arrived, and when its fetch ends. */
@@ -59,21 +60,50 @@ export function createTextLoader(
 		else arrived.set(id, data);
 	};
 
+	/** Each content file's script, once: several names' words may come in one file. */
+	const files = new Map<string, Promise<void>>();
+	function fetchFile(file: string): Promise<void> {
+		let p = files.get(file);
+		if (!p) {
+			p = new Promise<void>((resolve, reject) => {
+				const script = doc.createElement('script');
+				const done = (fn: () => void) => {
+					clearTimeout(timer);
+					script.remove();
+					fn();
+				};
+				const timer = setTimeout(
+					() => done(() => reject(new Error(`${base}${file}.js took too long to load`))),
+					timeoutMs
+				);
+				script.onload = () => done(resolve);
+				script.onerror = () =>
+					done(() => reject(new Error(`${base}${file}.js could not be loaded`)));
+				script.src = `${base}${file}.js`;
+				doc.head.appendChild(script);
+			});
+			files.set(file, p);
+			p.catch(() => files.delete(file)); // a later try may succeed
+		}
+		return p;
+	}
+
+	/** A name's words: resolved by the file's call back, which comes before the file's load event. */
 	function fetchScript(id: string): Promise<unknown> {
 		return new Promise((resolve, reject) => {
-			const script = doc.createElement('script');
-			const done = (fn: () => void) => {
-				clearTimeout(timer);
+			const fail = (e: Error) => {
 				waiting.delete(id);
-				script.remove();
-				fn();
+				reject(e);
 			};
-			const fail = (why: string) => done(() => reject(new Error(`${base}${id}.js ${why}`)));
-			const timer = setTimeout(() => fail('took too long to load'), timeoutMs);
-			waiting.set(id, (data) => done(() => resolve(data)));
-			script.onerror = () => fail('could not be loaded');
-			script.src = `${base}${id}.js`;
-			doc.head.appendChild(script);
+			waiting.set(id, (data) => {
+				waiting.delete(id);
+				resolve(data);
+			});
+			const file = textFile(id);
+			fetchFile(file).then(
+				() => waiting.has(id) && fail(new Error(`${base}${file}.js has no words for "${id}"`)),
+				fail
+			);
 		});
 	}
 
