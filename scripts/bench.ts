@@ -31,6 +31,7 @@ import AdmZip from 'adm-zip';
 import { firstDownload, type FirstDownload } from '../tests/helpers/bundle.js';
 import { longestSuspend } from '../tests/helpers/longest.js';
 import { lmsFootprint, type Footprint } from '../tests/helpers/lms-footprint.js';
+import { CHROMIUM_LAUNCH } from './chromium.js';
 import { startServer } from './serve.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -134,19 +135,7 @@ await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
 const port = (server.address() as { port: number }).port;
 const base = `http://127.0.0.1:${port}`;
 
-const browser = await chromium.launch({
-	executablePath: '/usr/bin/chromium',
-	args: [
-		'--headless',
-		'--no-sandbox',
-		'--disable-gpu',
-		'--disable-quic',
-		'--no-first-run',
-		'--disable-background-networking',
-		'--disable-component-update',
-		'--disable-sync'
-	]
-});
+const browser = await chromium.launch(CHROMIUM_LAUNCH);
 
 /**
  * Loads `url` throttled and returns when `selector` is first on screen, measured in the page

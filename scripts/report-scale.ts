@@ -34,6 +34,7 @@ import { parseBuildOptions } from '../src/lib/content/options.js';
 import { recommended } from '../src/lib/engine/scoring.js';
 import type { Course } from '../src/lib/engine/types.js';
 import { main as reportCommand, reportPage } from './report.js';
+import { CHROMIUM_LAUNCH } from './chromium.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -155,10 +156,7 @@ export async function measure(rows: number, decisions: number) {
 
 		const page = join(dir, 'report.html');
 		writeFileSync(page, await reportPage(course, options.passMark));
-		const browser = await chromium.launch({
-			executablePath: '/usr/bin/chromium',
-			args: ['--headless', '--no-sandbox', '--disable-gpu']
-		});
+		const browser = await chromium.launch(CHROMIUM_LAUNCH);
 		let browserSeconds: number;
 		let heapPeak = 0;
 		let heapAfter = 0;

@@ -5,8 +5,7 @@
  */
 import { accessSync, constants, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-
-const CHROMIUM = '/usr/bin/chromium';
+import { CHROMIUM } from '../../scripts/chromium.js';
 
 /** An error that Playwright prints as its message only: one line, no stack. */
 function oneLine(message: string): Error {
