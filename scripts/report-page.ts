@@ -6,20 +6,14 @@
  */
 import Papa from 'papaparse';
 import type { Course } from '../src/lib/engine/types.js';
-import {
-	cohortOf,
-	decisionIndex,
-	playedOf,
-	type CohortFilter,
-	type Played
-} from '../src/lib/report/aggregate.js';
-import { attemptReader, ExportError, layoutOf } from '../src/lib/report/parse.js';
+import { cohortOf, type CohortFilter, type Played } from '../src/lib/report/aggregate.js';
+import { ExportError } from '../src/lib/report/parse.js';
+import { playedReader } from '../src/lib/report/read.js';
 import { cohortCsv, learnersCsv, renderCohort, TRACK_NAMES } from '../src/lib/report/render.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const course = JSON.parse($('course-data').textContent ?? '{}') as Course;
 const passMark = Number($('course-data').dataset.passMark ?? 80);
-const index = decisionIndex(course);
 const status = $<HTMLParagraphElement>('status');
 const results = $<HTMLDivElement>('results');
 /** How much of a text export is read at a time (the page never holds the whole file). */
@@ -65,13 +59,13 @@ function show(): void {
 	link('learners-csv', learnersCsv(c));
 }
 
-function start(file: File): ReturnType<typeof attemptReader> | null {
+function start(file: File): ReturnType<typeof playedReader> {
 	played = [];
 	rows = 0;
 	source = file.name;
 	for (const id of ['track', 'group']) $<HTMLSelectElement>(id).length = 1;
 	status.textContent = `Reading ${file.name}…`;
-	return null;
+	return playedReader(course);
 }
 
 function failed(file: File, e: unknown): void {
@@ -152,19 +146,11 @@ function sheetReader(): SheetReader {
 
 /** An Excel (.xlsx) or ODS file, read whole (a spreadsheet cannot be read a piece at a time). */
 async function readSheet(file: File): Promise<void> {
-	let reader = start(file);
+	const feed = start(file);
 	try {
 		const sheet = sheetReader().sheetRows(new Uint8Array(await file.arrayBuffer()));
-		for (const row of sheet) {
-			if (row.every((c) => c.trim() === '')) continue;
-			if (!reader) reader = attemptReader(layoutOf(row), (a) => played.push(playedOf(a, index)));
-			else {
-				reader.row(row);
-				rows++;
-			}
-		}
-		if (!reader) throw new ExportError('it is empty — download the report again');
-		reader.end();
+		for (const row of sheet) if (!row.every((c) => c.trim() === '')) feed.row(row);
+		({ played, rows } = feed.end());
 	} catch (e) {
 		return failed(file, e);
 	}
@@ -175,7 +161,7 @@ async function read(file: File): Promise<void> {
 	const head = new Uint8Array(await file.slice(0, 4).arrayBuffer());
 	// A zip file: an Excel (.xlsx) or OpenDocument (.ods) spreadsheet.
 	if (String.fromCharCode(...head) === 'PK\x03\x04') return readSheet(file);
-	let reader = start(file);
+	const feed = start(file);
 	if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0)
 		return failed(
 			file,
@@ -191,15 +177,8 @@ async function read(file: File): Promise<void> {
 		chunk(result, parser) {
 			if (broken) return;
 			try {
-				for (const row of result.data) {
-					if (!reader)
-						reader = attemptReader(layoutOf(row), (a) => played.push(playedOf(a, index)));
-					else {
-						reader.row(row);
-						rows++;
-					}
-				}
-				status.textContent = `Reading ${file.name}: ${rows.toLocaleString('en-GB')} rows so far…`;
+				for (const row of result.data) feed.row(row);
+				status.textContent = `Reading ${file.name}: ${feed.rows.toLocaleString('en-GB')} rows so far…`;
 			} catch (e) {
 				broken = true;
 				stream.stop();
@@ -209,8 +188,11 @@ async function read(file: File): Promise<void> {
 		},
 		complete() {
 			if (broken) return;
-			if (!reader) return failed(file, new ExportError('it is empty — download the report again'));
-			reader.end();
+			try {
+				({ played, rows } = feed.end());
+			} catch (e) {
+				return failed(file, e);
+			}
 			done(file);
 		},
 		error(err) {

@@ -34,14 +34,13 @@ import { parseBuildOptions } from '../src/lib/content/options.js';
 import type { Course } from '../src/lib/engine/types.js';
 import {
 	cohortOf,
-	decisionIndex,
-	playedOf,
 	type Cohort,
 	type CohortFilter,
 	type Played
 } from '../src/lib/report/aggregate.js';
 import { reportCourse } from '../src/lib/report/course-data.js';
-import { attemptReader, ExportError, layoutOf } from '../src/lib/report/parse.js';
+import { ExportError } from '../src/lib/report/parse.js';
+import { playedReader } from '../src/lib/report/read.js';
 import { cohortCsv, learnersCsv, renderCohort } from '../src/lib/report/render.js';
 import { SheetError, sheetRows } from '../src/lib/report/sheet.js';
 
@@ -78,10 +77,7 @@ export function readExport(
 				`${file} is an old Excel (.xls) file, which the report does not read — download the report in text, Excel (.xlsx) or ODS format`
 			)
 		);
-	const index = decisionIndex(course);
-	const played: Played[] = [];
-	let reader: ReturnType<typeof attemptReader> | null = null;
-	let rows = 0;
+	const feed = playedReader(course);
 	return new Promise((done, fail) => {
 		// Decoded as it is read: a character whose bytes fall in two chunks stays whole.
 		const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 });
@@ -92,14 +88,7 @@ export function readExport(
 			skipEmptyLines: true,
 			chunk(result, parser) {
 				try {
-					for (const row of result.data) {
-						if (!reader)
-							reader = attemptReader(layoutOf(row), (a) => played.push(playedOf(a, index)));
-						else {
-							reader.row(row);
-							rows++;
-						}
-					}
+					for (const row of result.data) feed.row(row);
 				} catch (e) {
 					parser.abort();
 					stream.destroy();
@@ -107,9 +96,11 @@ export function readExport(
 				}
 			},
 			complete() {
-				if (!reader) return fail(new ExportError(`${file} is empty — download the report again`));
-				reader.end();
-				done({ played, rows });
+				try {
+					done(feed.end());
+				} catch (e) {
+					fail(e instanceof ExportError ? new ExportError(`${file}: ${e.message}`) : e);
+				}
 			},
 			error(e: Error) {
 				fail(new ExportError(`${file} cannot be read as CSV or text (${e.message})`));
@@ -123,21 +114,9 @@ export function playedFromRows(
 	all: string[][],
 	course: Course
 ): { played: Played[]; rows: number } {
-	const index = decisionIndex(course);
-	const played: Played[] = [];
-	let reader: ReturnType<typeof attemptReader> | null = null;
-	let rows = 0;
-	for (const row of all) {
-		if (row.every((c) => c.trim() === '')) continue;
-		if (!reader) reader = attemptReader(layoutOf(row), (a) => played.push(playedOf(a, index)));
-		else {
-			reader.row(row);
-			rows++;
-		}
-	}
-	if (!reader) throw new ExportError('it is empty — download the report again');
-	reader.end();
-	return { played, rows };
+	const feed = playedReader(course);
+	for (const row of all) if (!row.every((c) => c.trim() === '')) feed.row(row);
+	return feed.end();
 }
 
 const bundled = new Map<string, string>();
