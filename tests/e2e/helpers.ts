@@ -10,24 +10,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, type Frame, type FrameLocator, type Page } from '@playwright/test';
+import type { CallRecord } from '../../scripts/mock-lms/types.js';
 
-/* ---------- window.mockLms (scripts/mock-lms/mock-lms.js) ---------- */
+/* ---------- window.mockLms (scripts/mock-lms/main.ts and its modules) ---------- */
 
-/** One logged SCORM API call. */
-export interface LmsCall {
-	n: number;
-	t: number;
-	session: number;
-	method: string;
-	element: string;
-	value?: unknown;
-	result: string;
-	error: string;
-	injected?: boolean;
-	strict?: boolean;
-	threw?: string;
-	noted?: boolean;
-}
+/** One logged SCORM API call (the mock LMS's own type). */
+export type LmsCall = CallRecord;
 
 /** One problem the mock LMS saw (an API error code, a simulated fault, or an LMS-side problem). */
 export interface LmsProblem {
