@@ -6,9 +6,9 @@
  */
 import Papa from 'papaparse';
 import type { Course } from '../src/lib/engine/types.js';
-import { cohortOf, type CohortFilter, type Played } from '../src/lib/report/aggregate.js';
+import { cohortOf, type CohortFilter } from '../src/lib/report/aggregate.js';
 import { ExportError } from '../src/lib/report/parse.js';
-import { playedReader } from '../src/lib/report/read.js';
+import { playedReader, type Played } from '../src/lib/report/read.js';
 import { cohortCsv, learnersCsv, renderCohort, TRACK_NAMES } from '../src/lib/report/render.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;

@@ -32,15 +32,10 @@ import { build } from 'vite';
 import { buildCourse, loadLibrary } from '../src/lib/content/course.js';
 import { parseBuildOptions } from '../src/lib/content/options.js';
 import type { Course } from '../src/lib/engine/types.js';
-import {
-	cohortOf,
-	type Cohort,
-	type CohortFilter,
-	type Played
-} from '../src/lib/report/aggregate.js';
+import { cohortOf, type Cohort, type CohortFilter } from '../src/lib/report/aggregate.js';
 import { reportCourse } from '../src/lib/report/course-data.js';
 import { ExportError } from '../src/lib/report/parse.js';
-import { playedReader } from '../src/lib/report/read.js';
+import { playedReader, type Played } from '../src/lib/report/read.js';
 import { cohortCsv, learnersCsv, renderCohort } from '../src/lib/report/render.js';
 import { SheetError, sheetRows } from '../src/lib/report/sheet.js';
 

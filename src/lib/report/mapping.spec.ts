@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCourse, loadLibrary } from '../content/course';
 import { parseBuildOptions } from '../content/options';
 import { decisionRecord } from '../state/tracking';
-import { decisionIndex } from './aggregate';
+import { decisionIndex } from './read';
 
 const OPTION_SETS: Record<string, string>[] = [
 	{},

@@ -3,7 +3,8 @@
  * Used by the report page in the browser and by `npm run report`. Pure: no DOM, no Node.
  */
 import Papa from 'papaparse';
-import type { Cohort, CohortFilter, DecisionRow, PlayedTrack } from './aggregate.js';
+import type { Cohort, CohortFilter, DecisionRow } from './aggregate.js';
+import type { PlayedTrack } from './read.js';
 
 /** The page lists at most this many attempts; the learners' CSV has them all. */
 export const LEARNER_ROWS_SHOWN = 1000;
