@@ -93,6 +93,8 @@ const NAMES = [
 	'Note from Dev'
 ];
 let scenarioId = '';
+/** Artefacts the library's own first step already holds (they follow ours on screen). */
+let alreadyThere = 0;
 
 test.describe.configure({ mode: 'serial' });
 
@@ -112,6 +114,7 @@ test.beforeAll(() => {
 	if (!m) throw new Error(`${file} is not in the words format this test knows`);
 	const words = JSON.parse(m[3]) as ScenarioText;
 	const start = Object.keys(words)[0];
+	alreadyThere = words[start].n.filter((b) => 'a' in b).length;
 	words[start].n = [...ARTEFACTS, ...words[start].n];
 	writeFileSync(file, `${m[1]}${m[2]},${JSON.stringify(words)});\n`);
 });
@@ -124,7 +127,7 @@ async function open(page: Page) {
 	await page.goto(`/${COPY}/index.html#/scenario/${scenarioId}`);
 	await expect
 		.poll(async () => (errors.length ? errors : await page.locator('article.art').count()))
-		.toBe(ARTEFACTS.length);
+		.toBe(ARTEFACTS.length + alreadyThere);
 }
 
 test('each artefact is announced as what it is, in reading order, and passes axe', async ({
