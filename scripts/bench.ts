@@ -394,8 +394,8 @@ console.log(
 );
 console.log('Written dist/bench.json');
 
-// The cohort report at national scale (issue 22; scripts/report-scale.ts, kept by the report's
-// helper): BENCH_COHORT_ROWS=<n> learners (default 100,000; 0 leaves it out), merged into bench.json.
+// The cohort report at national scale (scripts/report-scale.ts): BENCH_COHORT_ROWS=<n> learners
+// (default 100,000; 0 leaves it out), merged into bench.json.
 await (
 	await import('./report-scale.js')
 ).benchCohortReport(Number(process.env.BENCH_COHORT_ROWS ?? 100_000));
