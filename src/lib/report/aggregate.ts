@@ -7,7 +7,7 @@ import { scenarioResult, principlePercent, type PrincipleTally } from '../engine
 import { recommended } from '../engine/scoring.js';
 import { walk } from '../engine/session.js';
 import type { Course, Step } from '../engine/types.js';
-import type { Played, PlayedTrack } from './read.js';
+import type { Played } from './read.js';
 
 export interface CohortFilter {
 	from?: string | null;
@@ -19,15 +19,12 @@ export interface CohortFilter {
 
 export type Outcome = 'passed' | 'failed' | 'completed' | 'incomplete' | 'not attempted';
 
-export interface LearnerRow {
-	learner: string;
-	email: string;
-	attempt: string;
-	date: string | null;
-	group: string;
-	track: PlayedTrack;
+/** A row of the per-learner table: the attempt's facts as read, and what it came to. */
+export interface LearnerRow extends Pick<
+	Played,
+	'learner' | 'email' | 'attempt' | 'date' | 'group' | 'track' | 'score'
+> {
 	outcome: Outcome;
-	score: number | null;
 	decisions: number;
 	recommended: number;
 	finished: number;
