@@ -195,6 +195,17 @@ export function buildManifest(input: ManifestInput): string {
 	const schemaLocation = SCHEMA_LOCATIONS[scorm].map(([ns, file]) => `${ns} ${file}`).join(' ');
 
 	const doc = create({ version: '1.0', encoding: 'UTF-8' });
+	// <resources>: the one SCO, its launch file and every file it needs. The SCO-type attribute
+	// is adlcp:scormtype in SCORM 1.2 and adlcp:scormType in 2004.
+	const addResource = (m: ReturnType<typeof create>, scormType: string) => {
+		const res = m.ele('resources').ele('resource', {
+			identifier: ids.res,
+			type: 'webcontent',
+			[scormType]: 'sco',
+			href: hrefOf(input.launch)
+		});
+		for (const f of files) res.ele('file', { href: hrefOf(f) });
+	};
 	if (scorm === '1.2') {
 		const ns = MANIFEST_NS['1.2'];
 		const m = doc.ele(ns.cp, 'manifest', {
@@ -216,13 +227,7 @@ export function buildManifest(input: ManifestInput): string {
 		// The LMS sends it back as cmi.student_data.mastery_score and may decide passed/failed
 		// from cmi.core.score.raw with it; practice mode has no pass mark.
 		if (assessed) item.ele(ns.adlcp, 'adlcp:masteryscore').txt(String(input.passMark));
-		const res = m.ele('resources').ele('resource', {
-			identifier: ids.res,
-			type: 'webcontent',
-			'adlcp:scormtype': 'sco',
-			href: hrefOf(input.launch)
-		});
-		for (const f of files) res.ele('file', { href: hrefOf(f) });
+		addResource(m, 'adlcp:scormtype');
 	} else {
 		const ns = MANIFEST_NS['2004'];
 		const m = doc.ele(ns.cp, 'manifest', {
@@ -269,13 +274,7 @@ export function buildManifest(input: ManifestInput): string {
 		org
 			.ele(ns.imsss, 'imsss:sequencing')
 			.ele(ns.imsss, 'imsss:controlMode', { choice: 'true', flow: 'true' });
-		const res = m.ele('resources').ele('resource', {
-			identifier: ids.res,
-			type: 'webcontent',
-			'adlcp:scormType': 'sco',
-			href: hrefOf(input.launch)
-		});
-		for (const f of files) res.ele('file', { href: hrefOf(f) });
+		addResource(m, 'adlcp:scormType');
 	}
 	return doc.end({ prettyPrint: true, indent: '  ', newline: '\n' }) + '\n';
 }
