@@ -3,7 +3,7 @@
  *
  * Per package: zip bytes, split into app, words, protocol text and SCORM control files (manifest
  * and schemas); the bytes (gzip) loaded before the first choice, split into framework (Svelte,
- * SvelteKit), app code, CSS and words (tests/helpers/bundle.ts); time from launch to the
+ * SvelteKit), app code, CSS and words (scripts/measure/bundle.ts); time from launch to the
  * first choice on screen in Chromium with 4× CPU throttling and a slow-4G network, median of 5
  * runs (round robin across packages), also as a ratio to a floor page (one button) measured in
  * the same harness; and, launched as an LMS launches it (index.html), the time to the home
@@ -13,7 +13,7 @@
  * Course-wide: the largest suspend_data over the longest possible path, LMS API calls and
  * commits per decision (counted through a recording SCORM API), and the time to build all
  * packages. Per package, too: the fields and bytes a whole course leaves in the LMS, played to
- * the end in the mock LMS and read from its stored data (tests/helpers/lms-footprint.ts).
+ * the end in the mock LMS and read from its stored data (scripts/measure/lms-footprint.ts).
  *
  * Flags: --no-build (measure what is in dist/), --only=<text>, --runs=<n> (≥ 5), --runs-detail.
  *
@@ -25,12 +25,13 @@ import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from '
 import { createServer } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deflateRawSync, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import AdmZip from 'adm-zip';
-import { firstDownload, type FirstDownload } from '../tests/helpers/bundle.js';
-import { longestSuspend } from '../tests/helpers/longest.js';
-import { lmsFootprint, type Footprint } from '../tests/helpers/lms-footprint.js';
+import { firstDownload, type FirstDownload } from './measure/bundle.js';
+import { longestSuspend } from './measure/longest.js';
+import { lmsFootprint, type Footprint } from './measure/lms-footprint.js';
+import { timed } from './measure/timing.js';
+import { zipSplit, type ZipSplit } from './measure/zip-split.js';
 import { CHROMIUM_LAUNCH } from './chromium.js';
 import { startServer } from './serve.js';
 
@@ -47,12 +48,6 @@ const BUDGET = {
 	firstChoiceMs: 1000,
 	suspend: 1000,
 	commits: 1
-};
-const SLOW_4G = {
-	offline: false,
-	latency: 150,
-	downloadThroughput: (1.6 * 1024 * 1024) / 8,
-	uploadThroughput: (750 * 1024) / 8
 };
 
 function median(xs: number[]): number {
@@ -137,58 +132,6 @@ const base = `http://127.0.0.1:${port}`;
 
 const browser = await chromium.launch(CHROMIUM_LAUNCH);
 
-/**
- * Loads `url` throttled and returns when `selector` is first on screen, measured in the page
- * (ms from navigation start to the first frame painted with it, so the harness's own polling is
- * not on the throttled main thread) and by the harness's clock (ms from goto to seeing it).
- */
-async function timed(url: string, selector: string): Promise<{ page: number; wall: number }> {
-	const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-	const page = await context.newPage();
-	// A string, not a function: tsx would wrap a function's inner helpers in its own __name().
-	await page.addInitScript(`(() => {
-		const sel = ${JSON.stringify(selector)};
-		let waiting = false;
-		const observer = new MutationObserver(() => {
-			if (waiting || !document.querySelector(sel)) return;
-			waiting = true;
-			// In the next frame, before it paints (layout is due then anyway): is it laid out?
-			requestAnimationFrame(() => {
-				waiting = false;
-				const el = document.querySelector(sel);
-				if (!el || !el.getClientRects().length) return;
-				observer.disconnect();
-				// A message task runs after that frame has painted.
-				const ch = new MessageChannel();
-				ch.port1.onmessage = () => console.debug('bench:shown', performance.now());
-				ch.port2.postMessage(0);
-			});
-		});
-		observer.observe(document, { childList: true, subtree: true });
-	})()`);
-	const shown = new Promise<number>((resolve) =>
-		page.on('console', (m) => {
-			const [tag, ms] = m.text().split(' ');
-			if (tag === 'bench:shown') resolve(Number(ms));
-		})
-	);
-	const cdp = await context.newCDPSession(page);
-	await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-	await cdp.send('Network.enable');
-	await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
-	const start = Date.now();
-	await page.goto(url, { waitUntil: 'commit' });
-	const inPage = await Promise.race([
-		shown,
-		new Promise<number>((_, reject) =>
-			setTimeout(() => reject(new Error(`${url}: ${selector} not shown in 30 s`)), 30000)
-		)
-	]);
-	const wall = Date.now() - start;
-	await context.close();
-	return { page: Math.round(inPage), wall };
-}
-
 interface Row {
 	name: string;
 	zip_bytes: number;
@@ -208,44 +151,13 @@ interface Row {
 	lms_bytes: number;
 }
 type Run = { page: number; wall: number };
-type ZipSplit = { app: number; words: number; protocol: number; schemas: number };
-
-/** A zip's bytes by kind: each entry's compressed data and its local and central headers. */
-function zipSplit(file: string): ZipSplit {
-	const out: ZipSplit = { app: 0, words: 0, protocol: 0, schemas: 0 };
-	for (const e of new AdmZip(file).getEntries()) {
-		const name = e.entryName;
-		const bytes = e.header.compressedSize + 30 + 46 + 2 * Buffer.byteLength(name);
-		if (name === 'content/later.js') {
-			// One file holds the later words, the protocol and the accessibility statement
-			// (engine/text.ts textFile): the protocol's share is what leaving its line out saves.
-			const lines = e.getData().toString('utf8').split('\n');
-			const without = lines.filter((l) => !l.includes('("protocol",')).join('\n');
-			const protocol = Math.max(
-				0,
-				e.header.compressedSize - deflateRawSync(without, { level: 9 }).length
-			);
-			out.protocol += protocol;
-			out.words += bytes - protocol;
-			continue;
-		}
-		const kind: keyof ZipSplit = /\.(xsd|dtd)$|^imsmanifest\.xml$/.test(name)
-			? 'schemas'
-			: name.startsWith('content/')
-				? 'words'
-				: 'app';
-		out[kind] += bytes;
-	}
-	return out;
-}
-
 // Round robin (floor, then each package, RUNS times) so that a slow spell on a shared machine
 // falls on every package alike, not on whichever was being measured then.
 const floorRuns: Run[] = [];
 const runsOf = new Map<string, Run[]>(slugs.map((s) => [s, []]));
 const homeRunsOf = new Map<string, Run[]>(slugs.map((s) => [s, []]));
 for (let i = 0; i < RUNS; i++) {
-	floorRuns.push(await timed(`${base}/floor.html`, 'button'));
+	floorRuns.push(await timed(browser, `${base}/floor.html`, 'button'));
 	for (const slug of slugs) {
 		// First choice: the first scenario's first radio, launched straight into that scenario
 		// (so its words must load too: the slowest first screen a learner can be launched into).
@@ -253,6 +165,7 @@ for (let i = 0; i < RUNS; i++) {
 			.get(slug)!
 			.push(
 				await timed(
+					browser,
 					`${base}/dist/${slug}/index.html#/scenario/${firstScenario(slug)}`,
 					'input[type=radio]'
 				)
@@ -260,7 +173,9 @@ for (let i = 0; i < RUNS; i++) {
 		// And as an LMS launches it: the home page, whose first choice is the learner's role.
 		homeRunsOf
 			.get(slug)!
-			.push(await timed(`${base}/dist/${slug}/index.html`, 'input[type=radio][name=role]'));
+			.push(
+				await timed(browser, `${base}/dist/${slug}/index.html`, 'input[type=radio][name=role]')
+			);
 	}
 }
 // What a whole course leaves in the LMS (the mock LMS, on its own server).

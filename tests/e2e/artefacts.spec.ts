@@ -14,7 +14,7 @@ import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs
 import { join } from 'node:path';
 import type { Artefact } from '../../src/lib/engine/types';
 import type { ScenarioText } from '../../src/lib/engine/text';
-import { firstScenarioId } from '../helpers/bundle';
+import { firstScenarioId } from '../../scripts/measure/bundle';
 import { ARTIFACTS } from './a11y-support';
 import { AxeRun } from './axe';
 import { slugFor } from './helpers';

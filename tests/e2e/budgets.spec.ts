@@ -6,7 +6,7 @@
 import { expect, test } from '@playwright/test';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { firstDownload } from '../helpers/bundle';
+import { firstDownload } from '../../scripts/measure/bundle';
 
 const dist = 'dist';
 const packages = readdirSync(dist).filter((d) => existsSync(join(dist, d, 'imsmanifest.xml')));

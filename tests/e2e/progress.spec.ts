@@ -6,14 +6,14 @@
  * first step), keeps the rest, saves the repaired state, and never throws.
  *
  * Then the suspend_data budget: the two scenarios with the longest routes are played along
- * them, and the worst case the course can produce (tests/helpers/longest.ts) is resumed; the
+ * them, and the worst case the course can produce (scripts/measure/longest.ts) is resumed; the
  * suspend_data the module writes stays within SCORM 1.2's 4,096 characters.
  */
 import { readFileSync } from 'node:fs';
 import { expect, test, type FrameLocator, type Page } from '@playwright/test';
 import { buildCourse, loadLibrary } from '../../src/lib/content/course';
 import { parseBuildOptions } from '../../src/lib/content/options';
-import { allRoutes, longestSuspend } from '../helpers/longest';
+import { allRoutes, longestSuspend } from '../../scripts/measure/longest';
 import {
 	cmiSummary,
 	loadScenarioSource,

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { longestSuspend } from '../helpers/longest';
+import { longestSuspend } from '../../scripts/measure/longest';
 
 describe('suspend_data budget', () => {
 	it('stays within 1,000 characters on the longest possible path through the whole course', async () => {

@@ -4,7 +4,7 @@ import { loadLibrary, type Library } from '../../src/lib/content/course';
 import { formatError } from '../../src/lib/content/errors';
 import { readability } from '../../src/lib/content/report';
 import { DEFAULT_PASS_MARK, trackReport } from '../../src/lib/content/track-report';
-import { allRoutes } from '../helpers/longest';
+import { allRoutes } from '../../scripts/measure/longest';
 
 let lib: Library;
 beforeAll(async () => {
