@@ -10,17 +10,9 @@
  * Any problem stops the run with exit code 1. See docs/packaging.md.
  */
 import { spawn } from 'node:child_process';
-import {
-	cpSync,
-	existsSync,
-	mkdirSync,
-	readdirSync,
-	rmSync,
-	statSync,
-	writeFileSync
-} from 'node:fs';
+import { cpSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { loadCourse } from '../src/lib/content/course.js';
 import { problemReport } from '../src/lib/content/errors.js';
 import {
@@ -41,6 +33,10 @@ import {
 import { listFiles, zipDirectory } from '../src/lib/packaging/zip.js';
 import type { Audience } from '../src/lib/engine/types.js';
 import { BUILD_FLAGS, buildEnv, readArgs } from './args.js';
+import { runMain } from './run-main.js';
+import { councilIds } from './councils.js';
+
+export { councilIds };
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const SCORM_VERSIONS: ScormVersion[] = ['1.2', '2004'];
@@ -57,16 +53,6 @@ export type CourseLoader = (
 	root: string,
 	options: BuildOptions
 ) => Promise<{ course?: CourseInfo; errors: string[]; scenarioIds?: string[] }>;
-
-/** Council ids: the *.yaml files in scenarios/councils/, sorted. */
-export function councilIds(root: string): string[] {
-	const dir = join(root, 'scenarios/councils');
-	if (!existsSync(dir)) return [];
-	return readdirSync(dir)
-		.filter((f) => f.endsWith('.yaml'))
-		.map((f) => f.slice(0, -'.yaml'.length))
-		.sort();
-}
 
 /**
  * The environment variables that make `vite build` produce the app for these options: the
@@ -336,12 +322,4 @@ export async function main(
 	return 0;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-	main(process.argv.slice(2)).then(
-		(code) => process.exit(code),
-		(e) => {
-			console.error(`✗ ${(e as Error).stack ?? e}`);
-			process.exit(1);
-		}
-	);
-}
+runMain(import.meta.url, main);

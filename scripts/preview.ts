@@ -13,13 +13,14 @@
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { loadLibrary } from '../src/lib/content/course.js';
 import { formatError, problemReport, warningReport } from '../src/lib/content/errors.js';
 import { DEFAULT_COUNCIL } from '../src/lib/content/options.js';
 import { didYouMean } from '../src/lib/content/suggest.js';
 import { readArgs } from './args.js';
+import { runMain } from './run-main.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const USAGE =
@@ -134,14 +135,4 @@ function openBrowser(url: string) {
 	}
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-	main(process.argv.slice(2)).then(
-		(code) => {
-			if (code >= 0) process.exit(code);
-		},
-		(e) => {
-			console.error(`✗ ${(e as Error).message}`);
-			process.exit(1);
-		}
-	);
-}
+runMain(import.meta.url, main, { stack: false });

@@ -35,6 +35,7 @@ import { recommended } from '../src/lib/engine/scoring.js';
 import type { Course } from '../src/lib/engine/types.js';
 import { main as reportCommand, reportPage } from './report.js';
 import { CHROMIUM_LAUNCH } from './chromium.js';
+import { isEntry } from './run-main.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -227,7 +228,7 @@ export async function benchCohortReport(rows: number, decisions = 60): Promise<v
 	console.log('Written dist/bench.json (cohort_report)');
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+if (isEntry(import.meta.url)) {
 	const { values, positionals } = parseArgs({
 		allowPositionals: true,
 		options: {

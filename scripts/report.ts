@@ -25,7 +25,7 @@ import {
 } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import Papa from 'papaparse';
 import { build } from 'vite';
@@ -38,6 +38,7 @@ import { ExportError } from '../src/lib/report/parse.js';
 import { playedReader, type Played } from '../src/lib/report/read.js';
 import { cohortCsv, learnersCsv, renderCohort } from '../src/lib/report/render.js';
 import { SheetError, sheetRows } from '../src/lib/report/sheet.js';
+import { runMain } from './run-main.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -341,12 +342,4 @@ export async function main(argv: string[]): Promise<number> {
 	return 0;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-	main(process.argv.slice(2)).then(
-		(code) => process.exit(code),
-		(e) => {
-			console.error(`✗ ${(e as Error).stack ?? e}`);
-			process.exit(1);
-		}
-	);
-}
+runMain(import.meta.url, main);

@@ -14,7 +14,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { createServer } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { buildCourse, loadLibrary } from '../src/lib/content/course.js';
@@ -27,6 +27,7 @@ import {
 import type { Course } from '../src/lib/engine/types.js';
 import { diffUnits, reviewUnits, type ReviewDiff, type Unit } from '../src/lib/review/units.js';
 import { BUILD_FLAGS, buildEnv, readArgs } from './args.js';
+import { runMain } from './run-main.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DATA_ID = 'review-units';
@@ -285,12 +286,4 @@ export async function main(argv: string[], root = ROOT): Promise<number> {
 	return 0;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-	main(process.argv.slice(2)).then(
-		(code) => process.exit(code),
-		(e) => {
-			console.error(`✗ ${(e as Error).stack ?? e}`);
-			process.exit(1);
-		}
-	);
-}
+runMain(import.meta.url, main);

@@ -13,9 +13,11 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { readArgs } from './args.js';
 import { DEFAULT_PORT, listPackages, portValue, startServer } from './serve.js';
+import { runMain } from './run-main.js';
+import { councilIds } from './councils.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -44,16 +46,6 @@ export function newestFile(root: string, rel: string): { file: string; mtime: nu
 		if (n && (!best || n.mtime > best.mtime)) best = n;
 	}
 	return best;
-}
-
-/** The council ids the standard build makes packages for. */
-export function councilIds(root: string): string[] {
-	const dir = join(root, 'scenarios/councils');
-	if (!existsSync(dir)) return [];
-	return readdirSync(dir)
-		.filter((f) => f.endsWith('.yaml'))
-		.map((f) => f.slice(0, -'.yaml'.length))
-		.sort();
 }
 
 /** Why the packages need building, or null if dist/ is up to date. */
@@ -165,14 +157,4 @@ export async function main(argv: string[], root = ROOT): Promise<number> {
 	}
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-	main(process.argv.slice(2)).then(
-		(code) => {
-			if (code >= 0) process.exit(code);
-		},
-		(e) => {
-			console.error(`✗ ${(e as Error).stack ?? e}`);
-			process.exit(1);
-		}
-	);
-}
+runMain(import.meta.url, main);

@@ -4,7 +4,7 @@
  * and strategy report (src/lib/content/track-report.ts).
  * Exit code 1 when anything is broken. `--quiet` prints only problems.
  */
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
 import { loadLibrary } from '../src/lib/content/course.js';
 import { formatError, problemReport, warningReport } from '../src/lib/content/errors.js';
@@ -20,6 +20,7 @@ import {
 import { scenarioFits } from '../src/lib/content/councils.js';
 import { trackReport } from '../src/lib/content/track-report.js';
 import { readArgs } from './args.js';
+import { isEntry } from './run-main.js';
 
 /** Checks the content under root and prints the report; returns the exit code. */
 export async function validate(root: string, quiet = false): Promise<number> {
@@ -101,7 +102,7 @@ export async function validate(root: string, quiet = false): Promise<number> {
 	return assessment();
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+if (isEntry(import.meta.url)) {
 	const { values, errors, help } = readArgs(process.argv.slice(2), { quiet: { type: 'boolean' } });
 	if (help || errors.length) {
 		for (const e of errors) console.error(`✗ ${e}`);

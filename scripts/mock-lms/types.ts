@@ -3,7 +3,7 @@
  * The window.mockLms surface the e2e tests read is described in tests/e2e/helpers.ts.
  */
 import type { Scorm12API, Scorm2004API, Settings } from 'scorm-again';
-import type { PackageInfo } from '../serve.js';
+import type { PackageInfo } from '../package-list.js';
 
 export type { PackageInfo };
 export type Version = '1.2' | '2004';
