@@ -14,6 +14,11 @@ export interface Faults {
 	readonly outage: boolean;
 }
 
+/** The LMS answers "false" and reports this error code. */
+const refuse = (code: string, message: string): Refusal => ({ result: 'false', code, message });
+/** The LMS throws, and reports this error code. */
+const raise = (code: string, message: string): Refusal => ({ throws: true, code, message });
+
 export function createFaults(o: Pick<Options, 'fault' | 'failCount' | 'initFails'>): Faults {
 	const count = { setValue: 0, commit: 0, throwsSet: 0, init: 0, any: 0 };
 	let outage = false;
@@ -29,63 +34,56 @@ export function createFaults(o: Pick<Options, 'fault' | 'failCount' | 'initFails
 			if (fault === 'init-false' && kind === 'initialize') {
 				const i = ++count.init;
 				if (i <= initFails)
-					return {
-						result: 'false',
-						code: c.init,
-						message: `Mock LMS: Initialize refused${initFails === Infinity ? '' : `, ${i} of the first ${initFails} calls`} (fault=init-false)`
-					};
+					return refuse(
+						c.init,
+						`Mock LMS: Initialize refused${initFails === Infinity ? '' : `, ${i} of the first ${initFails} calls`} (fault=init-false)`
+					);
 			}
 			if (fault === 'setvalue-false' && kind === 'setValue') {
 				const k = ++count.setValue;
 				if (k <= failCount)
-					return {
-						result: 'false',
-						code: c.set,
-						message: `Mock LMS: SetValue refused, ${k} of the first ${failCount} calls (fault=setvalue-false)`
-					};
+					return refuse(
+						c.set,
+						`Mock LMS: SetValue refused, ${k} of the first ${failCount} calls (fault=setvalue-false)`
+					);
 			}
 			if (fault === 'commit-flaky' && kind === 'commit') {
 				const j = ++count.commit;
 				if (j % 2 === 1)
-					return {
-						result: 'false',
-						code: c.commit,
-						message: `Mock LMS: Commit failed, commit ${j} (every other one fails, fault=commit-flaky)`
-					};
+					return refuse(
+						c.commit,
+						`Mock LMS: Commit failed, commit ${j} (every other one fails, fault=commit-flaky)`
+					);
 			}
 			if (outage && (kind === 'setValue' || kind === 'commit')) {
-				return {
-					result: 'false',
-					code: kind === 'commit' ? c.commit : c.set,
-					message: `Mock LMS: ${kind} refused, the LMS is down (mockLms.outage)`
-				};
+				return refuse(
+					kind === 'commit' ? c.commit : c.set,
+					`Mock LMS: ${kind} refused, the LMS is down (mockLms.outage)`
+				);
 			}
 			if (fault === 'commit-twice' && kind === 'commit') {
 				const w = ++count.commit;
 				if (w % 3 !== 0)
-					return {
-						result: 'false',
-						code: c.commit,
-						message: `Mock LMS: Commit failed, commit ${w} (two fail, then one works, fault=commit-twice)`
-					};
+					return refuse(
+						c.commit,
+						`Mock LMS: Commit failed, commit ${w} (two fail, then one works, fault=commit-twice)`
+					);
 			}
 			if (fault === 'throws-5th') {
 				const a = ++count.any;
 				if (a % 5 === 0)
-					return {
-						throws: true,
-						code: c.exception,
-						message: `Mock LMS: ${kind} threw an exception, call ${a} (every fifth one, fault=throws-5th)`
-					};
+					return raise(
+						c.exception,
+						`Mock LMS: ${kind} threw an exception, call ${a} (every fifth one, fault=throws-5th)`
+					);
 			}
 			if (fault === 'throws' && kind === 'setValue') {
 				const t = ++count.throwsSet;
 				if (t % 3 === 0)
-					return {
-						throws: true,
-						code: c.exception,
-						message: `Mock LMS: SetValue threw an exception, call ${t} (every third one, fault=throws)`
-					};
+					return raise(
+						c.exception,
+						`Mock LMS: SetValue threw an exception, call ${t} (every third one, fault=throws)`
+					);
 			}
 			return null;
 		}

@@ -110,6 +110,20 @@ const values = (o: Cmi | undefined): Cmi[] =>
 				.map((k) => o[k])
 		: [];
 
+/** Writes the head of each table given as <table data-columns="#, Id, …"> in index.html. */
+export function tableHeads(): void {
+	for (const table of Array.from(
+		document.querySelectorAll<HTMLTableElement>('table[data-columns]')
+	)) {
+		const tr = table.createTHead().insertRow();
+		for (const name of (table.dataset.columns ?? '').split(', ')) {
+			const th = text('th', name) as HTMLTableCellElement;
+			th.scope = 'col';
+			tr.appendChild(th);
+		}
+	}
+}
+
 function emptyRow(tbody: HTMLElement, cols: number, message: string): void {
 	const tr = document.createElement('tr');
 	tr.className = 'empty-row';
@@ -132,6 +146,11 @@ function tableRows(id: string, rows: unknown[][], cols: number): void {
 	if (!rows.length) emptyRow(body, cols, 'None yet');
 }
 
+/** A score: empty if the SCO set none, else the value and its details. */
+function scoreFact(dl: HTMLElement, term: string, value: unknown, details: string): void {
+	fact(dl, term, value === undefined || value === '' ? '' : `${value}${details}`);
+}
+
 function renderCmiFacts(app: App): void {
 	const dl = $('cmi-facts');
 	dl.replaceChildren();
@@ -144,25 +163,18 @@ function renderCmiFacts(app: App): void {
 		const core = cmi.core || {};
 		const score = core.score || {};
 		fact(dl, 'lesson_status', core.lesson_status);
-		fact(
-			dl,
-			'score.raw',
-			score.raw === undefined || score.raw === ''
-				? ''
-				: `${score.raw} (min ${score.min || '–'}, max ${score.max || '–'})`
-		);
+		scoreFact(dl, 'score.raw', score.raw, ` (min ${score.min || '–'}, max ${score.max || '–'})`);
 		for (const k of ['lesson_location', 'entry', 'exit', 'session_time']) fact(dl, k, core[k]);
 		fact(dl, 'total_time', core.total_time);
 	} else {
 		const sc = cmi.score || {};
 		fact(dl, 'completion_status', cmi.completion_status);
 		fact(dl, 'success_status', cmi.success_status);
-		fact(
+		scoreFact(
 			dl,
 			'score.scaled',
-			sc.scaled === undefined || sc.scaled === ''
-				? ''
-				: sc.scaled + (sc.raw !== '' && sc.raw !== undefined ? ` (raw ${sc.raw})` : '')
+			sc.scaled,
+			sc.raw !== '' && sc.raw !== undefined ? ` (raw ${sc.raw})` : ''
 		);
 		for (const k of ['progress_measure', 'location', 'entry', 'exit', 'session_time', 'total_time'])
 			fact(dl, k, cmi[k]);

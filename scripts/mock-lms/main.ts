@@ -30,7 +30,7 @@
  */
 import { $, $input, announce, type App } from './app.js';
 import { createFaults } from './faults.js';
-import { appendCallRow, currentCmi, render } from './inspector.js';
+import { appendCallRow, currentCmi, render, tableHeads } from './inspector.js';
 import { launch, relaunch, resetAttempt, setControlsBusy } from './launch.js';
 import { createLog } from './log.js';
 import { readOptions } from './options.js';
@@ -39,6 +39,7 @@ import { clone, loadRecord, removeRecord } from './storage.js';
 import type { ApiConstructor, PackageInfo } from './types.js';
 import { otherVersion, VERSIONS } from './versions.js';
 
+tableHeads();
 let renderPending = false;
 const options = readOptions(location.search);
 const app: App = {
