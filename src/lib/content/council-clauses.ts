@@ -10,7 +10,12 @@ import type { CouncilShape, Path } from './council-shape.js';
 import { normaliseWhitespace, notFoundHint } from './council-text.js';
 import { didYouMean } from './suggest.js';
 
-type Report = (line: number, message: string) => void;
+/** What every check here reads: the shaped file, where to report, the principle ids. */
+export interface CouncilChecks {
+	shape: CouncilShape;
+	err: (line: number, message: string) => void;
+	principleIds: readonly string[];
+}
 
 const isRecord = (x: unknown): x is Record<string, unknown> =>
 	typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -29,9 +34,7 @@ const backedByList = (cs: string[]) =>
  * each id is, and the clauses that back each principle.
  */
 export function checkClauses(
-	shape: CouncilShape,
-	err: Report,
-	principleIds: readonly string[],
+	{ shape, err, principleIds }: CouncilChecks,
 	source: string | undefined,
 	normSource: string | null
 ): { clauses: Clause[]; clauseLine: Map<string, number>; backedBy: Map<string, string[]> } {
@@ -107,9 +110,7 @@ export function checkClauses(
  * principle: the fix is to remove the gap, so what is inside it does not matter).
  */
 export function checkGaps(
-	shape: CouncilShape,
-	err: Report,
-	principleIds: readonly string[],
+	{ shape, err, principleIds }: CouncilChecks,
 	backedBy: Map<string, string[]>,
 	clauseLine: Map<string, number>
 ): {
@@ -161,9 +162,7 @@ export function checkGaps(
  * a gap, whose note learners see.
  */
 export function checkCoverage(
-	shape: CouncilShape,
-	err: Report,
-	principleIds: readonly string[],
+	{ shape, err, principleIds }: CouncilChecks,
 	backedBy: Map<string, string[]>,
 	listedAsGap: Set<string>,
 	unstated: { key: string; principle: string; line: number }[]

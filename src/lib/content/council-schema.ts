@@ -86,6 +86,7 @@ export function checkCouncil(
 	}
 	const found: ContentError[] = [];
 	const err: Report = (line, message) => found.push({ file, line, message });
+	const checks = { shape, err, principleIds };
 
 	const fileName = file.split(/[\\/]/).pop() ?? file;
 	const id = shape.text(['id']);
@@ -96,16 +97,10 @@ export function checkCouncil(
 	const source = shape.text(['source']);
 	const normSource = sourceText(shape, err, fileName, source, readSource);
 	const { roles, unstated } = checkRoles(shape, err, kind, nation, name);
-	const { clauses, clauseLine, backedBy } = checkClauses(
-		shape,
-		err,
-		principleIds,
-		source,
-		normSource
-	);
-	const { gaps, listedAsGap, ignored } = checkGaps(shape, err, principleIds, backedBy, clauseLine);
+	const { clauses, clauseLine, backedBy } = checkClauses(checks, source, normSource);
+	const { gaps, listedAsGap, ignored } = checkGaps(checks, backedBy, clauseLine);
 	const logo = checkLogo(shape, err, file, readBytes);
-	checkCoverage(shape, err, principleIds, backedBy, listedAsGap, unstated);
+	checkCoverage(checks, backedBy, listedAsGap, unstated);
 
 	const inIgnored = (e: { path: readonly (string | number)[] }) =>
 		ignored.some((p) => p.every((k, i) => e.path[i] === k));

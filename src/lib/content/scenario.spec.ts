@@ -11,7 +11,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkGraph } from '../engine/graph';
-import type { Scenario, Step } from '../engine/types';
+import type { Ending, Outcome, Scenario, Step } from '../engine/types';
 import { fillScenario } from './placeholders';
 import { longestRouteWords, readability, recommendedRouteWords, scenarioWarnings } from './report';
 import { describe, expect, it } from 'vitest';
@@ -165,22 +165,22 @@ describe('scenario checker', () => {
 				]
 			};
 		}
-		nodes.done = {
+		const ending = (
+			id: string,
+			title: string,
+			outcome: Outcome,
+			text: string,
+			line: number
+		): Ending => ({
 			kind: 'ending',
-			id: 'done',
-			title: 'Done',
-			outcome: 'good',
-			narrative: [{ p: ['All done.'] }],
-			line: n * 10 + 1
-		};
-		nodes.bad = {
-			kind: 'ending',
-			id: 'bad',
-			title: 'Bad',
-			outcome: 'poor',
-			narrative: [{ p: ['Stopped.'] }],
-			line: n * 10 + 5
-		};
+			id,
+			title,
+			outcome,
+			narrative: [{ p: [text] }],
+			line
+		});
+		nodes.done = ending('done', 'Done', 'good', 'All done.', n * 10 + 1);
+		nodes.bad = ending('bad', 'Bad', 'poor', 'Stopped.', n * 10 + 5);
 		const s: Scenario = {
 			id: 'chain',
 			title: 'Chain',
