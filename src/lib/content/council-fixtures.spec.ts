@@ -159,6 +159,30 @@ describe('parseCouncil', () => {
 		]);
 	});
 
+	it('reports every unknown field, text written as a list or a reference, and a misspelt field once', () => {
+		const y = yamlText
+			.replace(
+				'name: Brackenford Parish Council\n',
+				'name: &n Brackenford Parish Council\nmotto: Onward\nwebsite: x\n'
+			)
+			.replace('  title: Councillor', '  titel: Councillor')
+			.replace('  clerk: Clerk\n', '  clerk: [Clerk]\n')
+			.replace('  chair: Chair of the Council\n', '  chair: *n\n');
+		const lines = parseCouncil(file, y, sourceText, principleIds).errors.map(
+			(e) => `${e.line}: ${e.message}`
+		);
+		expect(lines.map((l) => l.split(' — ')[0])).toEqual([
+			'4: unknown field "motto"',
+			'5: unknown field "website"',
+			'9: protocol: unknown field "titel"',
+			'16: roles: "clerk" must be text, not a list or a set of fields',
+			'17: roles: "chair" starts with "*", which YAML reads as a reference'
+		]);
+		expect(lines[2]).toMatch(
+			/the allowed fields are: title, version, adopted \(did you mean "title"\?\)$/
+		);
+	});
+
 	it('a file that is not a set of fields', () => {
 		expect(
 			parseCouncil(file, '- just a list\n', sourceText, principleIds).errors[0].message
