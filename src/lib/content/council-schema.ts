@@ -79,11 +79,8 @@ export function checkCouncil(
 	const shape = checkCouncilShape(file, doc.contents, lc);
 	const plain = (errors: ContentError[]) =>
 		errors.map(({ file, line, message }) => ({ file, line, message }));
-	if (!shape.ok([])) {
-		const data = shape.data;
-		if (typeof data !== 'object' || data === null || Array.isArray(data))
-			return { errors: plain(shape.errors) };
-	}
+	// Not a set of fields at all: nothing else can be checked.
+	if (shape.errors.some((e) => e.path.length === 0)) return { errors: plain(shape.errors) };
 	const found: ContentError[] = [];
 	const err: Report = (line, message) => found.push({ file, line, message });
 	const checks = { shape, err, principleIds };

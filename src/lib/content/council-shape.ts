@@ -269,7 +269,7 @@ export function checkCouncilShape(file: string, root: unknown, lc: LineCounter):
 	const bad = errors.map((e) => key(e.path));
 	const ok = (path: Path) => {
 		const k = key(path);
-		return !bad.some((b) => b === k || b.startsWith(k + SEP));
+		return !bad.some((b) => path.length === 0 || b === k || b.startsWith(k + SEP));
 	};
 	return {
 		data,
