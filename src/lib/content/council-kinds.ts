@@ -40,6 +40,30 @@ export const ROUTE_PRINCIPLE: Record<string, string> = {
 export type Nation = 'england' | 'wales';
 export const NATIONS: readonly Nation[] = Object.freeze(['england', 'wales'] as Nation[]);
 
+const ENGLAND: readonly Nation[] = ['england'];
+const WALES: readonly Nation[] = ['wales'];
+const BOTH: readonly Nation[] = ['england', 'wales'];
+/** Each kind and the nations it exists in, by tier. */
+const TIERS: Record<'local' | 'principal', Record<string, readonly Nation[]>> = {
+	local: {
+		'parish council': ENGLAND,
+		'town council': BOTH,
+		'community council': BOTH,
+		'village council': ENGLAND,
+		'neighbourhood council': ENGLAND,
+		'parish-level city council': ENGLAND
+	},
+	principal: {
+		'district council': ENGLAND,
+		'borough council': ENGLAND,
+		'city council': BOTH,
+		'county council': BOTH,
+		'unitary council': ENGLAND,
+		'metropolitan borough council': ENGLAND,
+		'london borough council': ENGLAND,
+		'county borough council': WALES
+	}
+};
 /**
  * The allowed `kind` values: the local tier (parish, town, community …) has no Monitoring Officer
  * of its own; principal councils (district, borough, county, unitary …) do. `nations` lists where
@@ -47,22 +71,13 @@ export const NATIONS: readonly Nation[] = Object.freeze(['england', 'wales'] as 
  */
 export const KINDS: Readonly<
 	Record<string, { tier: 'local' | 'principal'; nations: readonly Nation[] }>
-> = Object.freeze({
-	'parish council': { tier: 'local', nations: ['england'] },
-	'town council': { tier: 'local', nations: ['england', 'wales'] },
-	'community council': { tier: 'local', nations: ['england', 'wales'] },
-	'village council': { tier: 'local', nations: ['england'] },
-	'neighbourhood council': { tier: 'local', nations: ['england'] },
-	'parish-level city council': { tier: 'local', nations: ['england'] },
-	'district council': { tier: 'principal', nations: ['england'] },
-	'borough council': { tier: 'principal', nations: ['england'] },
-	'city council': { tier: 'principal', nations: ['england', 'wales'] },
-	'county council': { tier: 'principal', nations: ['england', 'wales'] },
-	'unitary council': { tier: 'principal', nations: ['england'] },
-	'metropolitan borough council': { tier: 'principal', nations: ['england'] },
-	'london borough council': { tier: 'principal', nations: ['england'] },
-	'county borough council': { tier: 'principal', nations: ['wales'] }
-});
+> = Object.freeze(
+	Object.fromEntries(
+		(['local', 'principal'] as const).flatMap((tier) =>
+			Object.entries(TIERS[tier]).map(([kind, nations]) => [kind, { tier, nations }])
+		)
+	)
+);
 
 /** "local" (parish, town, community …) or "principal" (district, borough, county, unitary …). */
 export function tierOf(kind: string): 'local' | 'principal' {

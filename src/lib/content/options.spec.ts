@@ -97,6 +97,14 @@ describe('build options', () => {
 			'SCENARIOS names "a-one" twice — list each scenario once',
 			'SCENARIOS names "zz", which is not a scenario — use ids from: a-one, b-two, c-three'
 		]);
+		expect(parseBuildOptions({ SCENARIOS: ' , ', CORE: ',' }, ctx).errors).toEqual([
+			'SCENARIOS is empty — name at least one scenario, or use all',
+			'CORE is empty — name at least one core scenario, or use default'
+		]);
+		expect(parseBuildOptions({ SCENARIOS: ' all ', CORE: 'default' }, ctx).options).toMatchObject({
+			scenarios: null,
+			core: null
+		});
 	});
 
 	it('keeps the chosen scenarios in the given order and gives the build its own name', () => {

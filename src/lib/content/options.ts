@@ -163,6 +163,35 @@ function wholeNumber(
 }
 
 /**
+ * A comma-separated list of scenario ids (SCENARIOS, CORE): each a known scenario, listed once,
+ * and `also` any other rule; null when it is absent or the word for every one (`whole`).
+ */
+function scenarioIds(
+	name: string,
+	raw: string | undefined,
+	known: readonly string[],
+	rules: { whole: string; empty: string; also?: (id: string) => string | null },
+	errors: string[]
+): string[] | null {
+	if (raw === undefined || raw.trim() === rules.whole) return null;
+	const ids = raw
+		.split(',')
+		.map((s) => s.trim())
+		.filter(Boolean);
+	const seen = new Set<string>();
+	for (const id of ids) {
+		const problem = known.includes(id)
+			? (rules.also?.(id) ?? null)
+			: `${name} names "${id}", which is not a scenario — use ids from: ${known.join(', ')}`;
+		if (problem) errors.push(problem);
+		if (seen.has(id)) errors.push(`${name} names "${id}" twice — list each scenario once`);
+		seen.add(id);
+	}
+	if (ids.length === 0) errors.push(`${name} is empty — ${rules.empty}`);
+	return ids;
+}
+
+/**
  * Reads options from a record of environment-style names (COUNCIL, SCORM, …). Only names in
  * OPTION_SPECS are read; `unknown` lists other names the caller wants rejected (for flags).
  */
@@ -206,26 +235,16 @@ export function parseBuildOptions(
 	const refresherMonths =
 		refresherRaw === undefined ? 12 : wholeNumber('REFRESHER_MONTHS', refresherRaw, 1, 60, errors);
 
-	let scenarios: string[] | null = null;
-	const scenariosRaw = get('SCENARIOS');
-	if (scenariosRaw !== undefined && scenariosRaw.trim() !== 'all') {
-		scenarios = scenariosRaw
-			.split(',')
-			.map((s) => s.trim())
-			.filter(Boolean);
-		const seen = new Set<string>();
-		for (const id of scenarios) {
-			if (!ctx.scenarios.includes(id)) {
-				errors.push(
-					`SCENARIOS names "${id}", which is not a scenario — use ids from: ${ctx.scenarios.join(', ')}`
-				);
-			}
-			if (seen.has(id)) errors.push(`SCENARIOS names "${id}" twice — list each scenario once`);
-			seen.add(id);
-		}
-		if (scenarios.length === 0)
-			errors.push('SCENARIOS is empty — name at least one scenario, or use all');
-	}
+	const scenarios = scenarioIds(
+		'SCENARIOS',
+		get('SCENARIOS'),
+		ctx.scenarios,
+		{
+			whole: 'all',
+			empty: 'name at least one scenario, or use all'
+		},
+		errors
+	);
 
 	const objectives = onOff('OBJECTIVES', get('OBJECTIVES') ?? 'on', errors);
 	const interactions = onOff('INTERACTIONS', get('INTERACTIONS') ?? 'on', errors);
@@ -250,29 +269,20 @@ export function parseBuildOptions(
 		);
 	}
 
-	let core: string[] | null = null;
-	const coreRaw = get('CORE');
-	if (coreRaw !== undefined && coreRaw.trim() !== 'default') {
-		core = coreRaw
-			.split(',')
-			.map((s) => s.trim())
-			.filter(Boolean);
-		const seen = new Set<string>();
-		for (const id of core) {
-			if (!ctx.scenarios.includes(id))
-				errors.push(
-					`CORE names "${id}", which is not a scenario — use ids from: ${ctx.scenarios.join(', ')}`
-				);
-			else if (scenarios && !scenarios.includes(id))
-				errors.push(
-					`CORE names "${id}", which is not in SCENARIOS — add it to SCENARIOS or leave it out of CORE`
-				);
-			if (seen.has(id)) errors.push(`CORE names "${id}" twice — list each scenario once`);
-			seen.add(id);
-		}
-		if (core.length === 0)
-			errors.push('CORE is empty — name at least one core scenario, or use default');
-	}
+	const core = scenarioIds(
+		'CORE',
+		get('CORE'),
+		ctx.scenarios,
+		{
+			whole: 'default',
+			empty: 'name at least one core scenario, or use default',
+			also: (id) =>
+				scenarios && !scenarios.includes(id)
+					? `CORE names "${id}", which is not in SCENARIOS — add it to SCENARIOS or leave it out of CORE`
+					: null
+		},
+		errors
+	);
 
 	// Every track the package offers needs something to complete.
 	if (ctx.audiences) {

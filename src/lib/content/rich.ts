@@ -220,3 +220,9 @@ export function pageToRich(tree: MdNode, report: Report): Rich {
 	}
 	return out;
 }
+
+/** Text of a paragraph with its lines, for "Key: value" blocks. */
+export function paragraphLines(n: MdNode): { text: string; line: number }[] {
+	const raw = (n.children ?? []).map((c) => c.value ?? '').join('');
+	return raw.split('\n').map((text, i) => ({ text: text.trim(), line: lineOf(n) + i }));
+}

@@ -11,7 +11,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkGraph } from '../engine/graph';
-import type { Scenario, Step } from '../engine/types';
+import type { Ending, Outcome, Scenario, Step } from '../engine/types';
 import { fillScenario } from './placeholders';
 import { longestRouteWords, readability, recommendedRouteWords, scenarioWarnings } from './report';
 import { describe, expect, it } from 'vitest';
@@ -22,6 +22,9 @@ import { formatError } from './errors';
 import { plainText } from './rich';
 
 const { councils } = loadCouncils('scenarios/councils', [...principleIds]);
+/** Check a scenario's text against the library's principles and councils. */
+const check = (file: string, source: string) =>
+	checkScenarioSource(file, source, principleIds, councils);
 const dir = 'tests/fixtures/scenarios';
 const cases = readdirSync(dir, { withFileTypes: true })
 	.filter((d) => d.isDirectory())
@@ -32,12 +35,7 @@ describe('scenario checker', () => {
 		const doc = readFileSync('docs/authoring.md', 'utf8');
 		const example = /```markdown\n([\s\S]*?)```/.exec(doc)![1];
 		expect(example).toBe(exampleSource());
-		const { scenario, errors } = await checkScenarioSource(
-			'example.md',
-			example,
-			principleIds,
-			councils
-		);
+		const { scenario, errors } = await check('example.md', example);
 		expect(errors.map(formatError)).toEqual([]);
 		expect(scenario!.start).toBe('start');
 		expect(Object.keys(scenario!.nodes)).toEqual([
@@ -58,12 +56,7 @@ describe('scenario checker', () => {
 	it.each(cases)('reports %s with the exact file:line message', async (name) => {
 		const file = `${dir}/${name}/scenario.md`;
 		const expected = readFileSync(`${dir}/${name}/expected.txt`, 'utf8').trim().split('\n');
-		const { errors, warnings } = await checkScenarioSource(
-			file,
-			readFileSync(file, 'utf8'),
-			principleIds,
-			councils
-		);
+		const { errors, warnings } = await check(file, readFileSync(file, 'utf8'));
 		expect([...errors, ...warnings].map(formatError)).toEqual(expected);
 	});
 
@@ -86,12 +79,7 @@ describe('scenario checker', () => {
 		const source = exampleSource()
 			.replace('minutes: 5\n', 'minutes: 5\nfits: [principal]\n')
 			.replace('The {clerk} sends councillors', 'The {leader} sends councillors');
-		const { scenario, errors } = await checkScenarioSource(
-			'fits.md',
-			source,
-			principleIds,
-			councils
-		);
+		const { scenario, errors } = await check('fits.md', source);
 		expect(errors.map(formatError)).toEqual([]);
 		expect(scenario!.fits).toEqual(['principal']);
 	});
@@ -128,12 +116,7 @@ describe('scenario checker', () => {
 			'Being open helps the {clerk} deal',
 			"The {clerk}'s view and {council}'s 'own' rule: being open helps the {clerk} deal"
 		);
-		const { scenario, errors } = await checkScenarioSource(
-			'example.md',
-			source,
-			principleIds,
-			councils
-		);
+		const { scenario, errors } = await check('example.md', source);
 		expect(errors).toEqual([]);
 		const step = scenario!.nodes['sue-shares-it'];
 		const feedback = step.kind === 'step' ? plainText(step.choices[0].feedback) : '';
@@ -143,7 +126,7 @@ describe('scenario checker', () => {
 	it('checks a 1 MB scenario quickly and stops it with the size limit', async () => {
 		const big = exampleSource() + '\n' + 'The clerk reads the papers again. '.repeat(32_000);
 		const t0 = Date.now();
-		const { errors } = await checkScenarioSource('big.md', big, principleIds, councils);
+		const { errors } = await check('big.md', big);
 		expect(Date.now() - t0).toBeLessThan(1000);
 		expect(errors.map(formatError)).toEqual([
 			'big.md:1: the file is 1065 KB; a scenario may be at most 64 KB — split it into two scenarios (see "Limits" in docs/authoring.md)'
@@ -182,22 +165,22 @@ describe('scenario checker', () => {
 				]
 			};
 		}
-		nodes.done = {
+		const ending = (
+			id: string,
+			title: string,
+			outcome: Outcome,
+			text: string,
+			line: number
+		): Ending => ({
 			kind: 'ending',
-			id: 'done',
-			title: 'Done',
-			outcome: 'good',
-			narrative: [{ p: ['All done.'] }],
-			line: n * 10 + 1
-		};
-		nodes.bad = {
-			kind: 'ending',
-			id: 'bad',
-			title: 'Bad',
-			outcome: 'poor',
-			narrative: [{ p: ['Stopped.'] }],
-			line: n * 10 + 5
-		};
+			id,
+			title,
+			outcome,
+			narrative: [{ p: [text] }],
+			line
+		});
+		nodes.done = ending('done', 'Done', 'good', 'All done.', n * 10 + 1);
+		nodes.bad = ending('bad', 'Bad', 'poor', 'Stopped.', n * 10 + 5);
 		const s: Scenario = {
 			id: 'chain',
 			title: 'Chain',

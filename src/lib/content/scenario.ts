@@ -7,56 +7,23 @@ import type { Choice, Ending, Node, Outcome, Rich, Scenario, Step } from '../eng
 import type { ContentError } from './errors.js';
 import { MAX_SCENARIO_ID, parseFrontmatter } from './frontmatter.js';
 import { expandArtefacts } from './artefacts.js';
-import { lineOf, toBlock, toInlines, type MdNode } from './rich.js';
-import { didYouMean } from './suggest.js';
+import { lineOf, paragraphLines, toBlock, toInlines, type MdNode } from './rich.js';
+import { checkNodes, readChoiceSettings } from './scenario-checks.js';
+import { MAX_INTERACTION_ID, quoteDepthProblem } from './scenario-limits.js';
+
+export {
+	encodingProblems,
+	MAX_INTERACTION_ID,
+	MAX_QUOTE_DEPTH,
+	MAX_SCENARIO_BYTES,
+	sizeProblem
+} from './scenario-limits.js';
+export { MAX_SCENARIO_ID };
 
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const STEP_HEADING = /^(Step|Ending)\s+([^:]*?)\s*:\s*(.*)$/;
 const CHOICE_HEADING = /^Choice\s+([^:]*?)\s*:\s*(.*)$/;
 const OUTCOMES: Outcome[] = ['good', 'mixed', 'poor'];
-
-/**
- * Limits (docs/authoring.md, "Limits"). A scenario file may be at most 64 KB (today's longest
- * is 13 KB). The tracker sends each decision to the LMS as the interaction id
- * "<scenario-id>_<step-id>", and SCORM 1.2 allows 255 characters (we keep 250, see
- * src/lib/state/tracking.ts); the scenario id also names the scenario in saved progress and
- * its words in content/later.js, so it is kept to 80.
- */
-export const MAX_SCENARIO_BYTES = 64 * 1024;
-export const MAX_INTERACTION_ID = 250;
-/** Quotations inside quotations, at most (">", "> >", "> > >"). */
-export const MAX_QUOTE_DEPTH = 3;
-export { MAX_SCENARIO_ID };
-
-/** The file is over the size limit: checked before anything else, as parsing it would be slow. */
-export function sizeProblem(file: string, source: string): ContentError | null {
-	const bytes = new TextEncoder().encode(source).length;
-	if (bytes <= MAX_SCENARIO_BYTES) return null;
-	const kb = (n: number) => `${Math.round(n / 1024)} KB`;
-	return {
-		file,
-		line: 1,
-		message: `the file is ${kb(bytes)}; a scenario may be at most ${kb(MAX_SCENARIO_BYTES)} — split it into two scenarios (see "Limits" in docs/authoring.md)`
-	};
-}
-
-/** Text that was not valid UTF-8 when read (decoded as U+FFFD, "�"), line by line. */
-export function encodingProblems(file: string, source: string): ContentError[] {
-	const errors: ContentError[] = [];
-	source.split('\n').forEach((text, i) => {
-		const at = text.indexOf('\uFFFD');
-		if (at < 0) return;
-		const shown =
-			text.slice(0, at).split(' ').slice(-3).join(' ') +
-			text.slice(at).split(' ').slice(0, 3).join(' ');
-		errors.push({
-			file,
-			line: i + 1,
-			message: `column ${at + 1} is not valid UTF-8 text (a learner would see "${shown}") — retype the character there and save the file as UTF-8`
-		});
-	});
-	return errors;
-}
 
 /** Reads the markdown tree with mdsvex's own parser (the same one the Svelte build uses). */
 export async function markdownTree(source: string): Promise<MdNode> {
@@ -92,12 +59,6 @@ function headingText(n: MdNode): string {
 		.trim();
 }
 
-/** Text of a paragraph with its lines, for "Key: value" blocks. */
-function paragraphLines(n: MdNode): { text: string; line: number }[] {
-	const raw = (n.children ?? []).map((c) => c.value ?? '').join('');
-	return raw.split('\n').map((text, i) => ({ text: text.trim(), line: lineOf(n) + i }));
-}
-
 function isKeyParagraph(n: MdNode, keys: string[]): boolean {
 	if (n.type !== 'paragraph') return false;
 	const first = paragraphLines(n)[0]?.text ?? '';
@@ -113,16 +74,10 @@ export async function parseScenario(
 	const report = (line: number, message: string) => errors.push({ file, line, message });
 
 	// The Markdown parser recurses into nested quotations: stop deep nesting before it does.
-	const lines = source.split('\n');
-	for (let i = 0; i < lines.length; i++) {
-		const depth = (/^(?:[ \t]*>)+/.exec(lines[i])?.[0].match(/>/g) ?? []).length;
-		if (depth > MAX_QUOTE_DEPTH) {
-			report(
-				i + 1,
-				`a quotation is nested ${depth} deep here (${'>'.repeat(Math.min(depth, 5))}${depth > 5 ? '…' : ''}); at most ${MAX_QUOTE_DEPTH} — use one ">" for a message the learner receives, two for a message quoted inside it`
-			);
-			return { errors };
-		}
+	const deep = quoteDepthProblem(source);
+	if (deep) {
+		report(deep.line, deep.message);
+		return { errors };
 	}
 
 	let tree: MdNode;
@@ -321,52 +276,7 @@ export async function parseScenario(
 		report(lineOf(n), 'text before the first step — start the body with "## Step <id>: <title>"');
 	}
 
-	for (const node of order) {
-		if (node.kind === 'ending') {
-			const e = node as Ending & { _noOutcome?: boolean };
-			if (e._noOutcome) {
-				report(
-					e.line,
-					`ending "${e.id}" has no outcome — add a line "Outcome: good", "Outcome: mixed" or "Outcome: poor" under its heading`
-				);
-				delete e._noOutcome;
-			}
-			if (e.narrative.length === 0)
-				report(e.line, `ending "${e.id}" says nothing about what happened — add a paragraph`);
-			continue;
-		}
-		if (!asked.has(node))
-			report(node.line, `step "${node.id}" has no question — add a line "Question: …"`);
-		if (node.narrative.length === 0)
-			report(node.line, `step "${node.id}" has no story — add a paragraph before the question`);
-		if (node.choices.length < 2)
-			report(
-				node.line,
-				`step "${node.id}" has ${node.choices.length} choice${node.choices.length === 1 ? '' : 's'} — give it at least 2 (2 to 4 reads best; at most 9)`
-			);
-		if (node.choices.length > 9)
-			report(
-				node.line,
-				`step "${node.id}" has ${node.choices.length} choices — SCORM 1.2 allows at most 9; split the step`
-			);
-		for (const c of node.choices) {
-			if (!c.next)
-				report(
-					c.line,
-					`choice "${c.key}" of step "${node.id}" does not say where it leads — add "Next: <step or ending id>" on the line after the choice`
-				);
-			if (c.feedback.length === 0)
-				report(
-					c.line,
-					`choice "${c.key}" of step "${node.id}" has no feedback — add a paragraph saying why, after its Next:/Scores: lines and a blank line`
-				);
-			if (Object.keys(c.scores).length === 0)
-				report(
-					c.line,
-					`choice "${c.key}" of step "${node.id}" is not scored — add "Scores: <principle id> +2" (ids from scenarios/principles.yaml)`
-				);
-		}
-	}
+	checkNodes(order, asked, report);
 
 	const first = order.find((n) => n.kind === 'step');
 	if (!first)
@@ -379,64 +289,4 @@ export async function parseScenario(
 		scenario: { ...meta, file, start: first.id, nodes },
 		errors
 	};
-}
-
-function readChoiceSettings(
-	n: MdNode,
-	choice: Choice,
-	principles: ReadonlySet<string>,
-	report: (line: number, message: string) => void
-) {
-	for (const { text, line } of paragraphLines(n)) {
-		const m = /^(\w+)\s*:\s*(.*)$/.exec(text);
-		if (!m) {
-			report(
-				line,
-				`"${text}" is not a setting — choice settings are "Next: <id>" and "Scores: <principle> +2, …"; leave a blank line before the feedback`
-			);
-			continue;
-		}
-		const [, key, value] = m;
-		if (key.toLowerCase() === 'next') {
-			if (!value)
-				report(line, 'Next: is empty — give the id of the step or ending this choice leads to');
-			choice.next = value.trim();
-		} else if (key.toLowerCase() === 'scores') {
-			for (const part of value
-				.split(',')
-				.map((s) => s.trim())
-				.filter(Boolean)) {
-				const sm = /^([A-Za-z0-9._-]+)\s+([+-]?\d+)$/.exec(part);
-				if (!sm) {
-					report(
-						line,
-						`score "${part}" is not understood — write a principle id and a number, e.g. "confidentiality.no-disclosure +2"`
-					);
-					continue;
-				}
-				const points = Number(sm[2]);
-				if (points < -2 || points > 2)
-					report(
-						line,
-						`score ${sm[2]} for "${sm[1]}" is out of range — use a whole number from -2 to +2`
-					);
-				if (!principles.has(sm[1]) && principles.has(sm[1].toLowerCase())) {
-					report(
-						line,
-						`principle "${sm[1]}" is in the wrong case — ids are lower case: write "${sm[1].toLowerCase()}"`
-					);
-				} else if (!principles.has(sm[1])) {
-					report(
-						line,
-						`unknown principle "${sm[1]}" — use an id from scenarios/principles.yaml${didYouMean(sm[1], [...principles])}`
-					);
-				}
-				if (sm[1] in choice.scores)
-					report(line, `"${sm[1]}" is scored twice — score each principle once per choice`);
-				choice.scores[sm[1]] = points;
-			}
-		} else {
-			report(line, `unknown setting "${key}:" — choices take "Next:" and "Scores:"`);
-		}
-	}
 }

@@ -4,8 +4,18 @@
  * Build time only (npm run validate, the course plugin): nothing here reaches a learner.
  */
 import * as v from 'valibot';
-import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import {
+	isAlias,
+	isMap,
+	isScalar,
+	isSeq,
+	LineCounter,
+	parseDocument,
+	type Document,
+	type Node
+} from 'yaml';
 import type { ContentError } from './errors.js';
+import { scalarString } from './yaml-syntax.js';
 
 export interface ParsedYaml {
 	doc: Document.Parsed;
@@ -72,4 +82,46 @@ export function checkShape<S extends v.GenericSchema>(
 	}));
 	errors.sort((a, b) => a.line - b.line);
 	return { errors };
+}
+
+/** A YAML alias (`*name`) where a value was expected, kept apart so a message can say so. */
+export class YamlAlias {}
+
+/**
+ * A YAML node as plain data for a schema: maps and lists as objects and arrays, each value as the
+ * text written (`4.10` stays "4.10", `true` stays "true"), trimmed; a blank value is null.
+ */
+export function plainData(node: unknown): unknown {
+	if (isMap(node))
+		return Object.fromEntries(node.items.map((p) => [keyText(p.key), plainData(p.value)]));
+	if (isSeq(node)) return node.items.map(plainData);
+	if (isAlias(node)) return new YamlAlias();
+	if (!isScalar(node) || node.value === null) return null;
+	const text = scalarString(node).trim();
+	return text === '' ? null : text;
+}
+
+/** The key node and the value node at `path` in a document's contents; found is false when it is not there. */
+export function locate(
+	root: unknown,
+	path: readonly (string | number)[]
+): { found: boolean; key?: Node; value?: Node } {
+	let node = root;
+	let key: Node | undefined;
+	for (const k of path) {
+		if (isMap(node)) {
+			const pair = node.items.find((p) => keyText(p.key) === String(k));
+			if (!pair) return { found: false };
+			key = pair.key as Node;
+			node = pair.value;
+		} else if (isSeq(node) && typeof k === 'number' && k < node.items.length) {
+			key = undefined;
+			node = node.items[k];
+		} else return { found: false };
+	}
+	return { found: true, key, value: (node as Node | null) ?? undefined };
+}
+
+function keyText(key: unknown): string {
+	return isScalar(key) ? String(key.value) : String(key);
 }

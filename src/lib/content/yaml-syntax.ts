@@ -1,30 +1,12 @@
 /**
- * Reading a parsed YAML document for the council checker: field lookup, text as written, and
- * plain words for the parser's syntax errors (also used for scenarios/principles.yaml).
+ * Reading YAML content files: a value's text as written, and plain words for the parser's syntax
+ * errors (council files and scenarios/principles.yaml).
  */
-import { isScalar } from 'yaml';
-import type { Pair, Scalar, YAMLMap } from 'yaml';
-
-export function keyOf(pair: Pair): string {
-	return isScalar(pair.key) ? String((pair.key as Scalar).value) : String(pair.key);
-}
+import type { Scalar } from 'yaml';
 
 /** A scalar's text as written: `4.10` stays "4.10" and `true` stays "true". */
 export function scalarString(v: Scalar): string {
 	return typeof v.value === 'string' ? v.value : (v.source ?? String(v.value));
-}
-
-export function isEmpty(v: unknown): boolean {
-	return (
-		v === null ||
-		v === undefined ||
-		(isScalar(v) && (v.value === null || String(v.value).trim() === ''))
-	);
-}
-
-export function findPair(map: YAMLMap, key: string): Pair | undefined {
-	return map.items.find((p) => isScalar(p.key) && String((p.key as Scalar).value) === key) as
-		Pair | undefined;
 }
 
 const COLON = [
