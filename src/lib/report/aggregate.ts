@@ -5,7 +5,6 @@
  */
 import { scenarioResult, principlePercent, type PrincipleTally } from '../engine/results.js';
 import { recommended } from '../engine/scoring.js';
-import { walk } from '../engine/session.js';
 import type { Course, Step } from '../engine/types.js';
 import type { Played } from './read.js';
 
@@ -139,14 +138,14 @@ function routeOf(course: Course, scenarioId: string, path: string): Route | null
 	const s = course.scenarios.find((x) => x.id === scenarioId);
 	if (!s) route = null;
 	else {
-		const w = walk(s, path);
+		const r = scenarioResult(s, path);
 		route = {
 			scenario: s.id,
-			ending: w.node.kind === 'ending' ? `${s.id}/${w.node.id}` : null,
-			choices: w.decisions.map((d) => [`${s.id}/${d.step.id}`, d.choice.key]),
-			recommended: w.decisions.filter((d) => recommended(d.step).key === d.choice.key).length,
-			principles: Object.entries(scenarioResult(s, path).principles),
-			meets: w.decisions.flatMap((d) => meetsOf(d.step, d.choice.key))
+			ending: r.ending ? `${s.id}/${r.ending.id}` : null,
+			choices: r.decisions.map((d) => [`${s.id}/${d.step.id}`, d.choice.key]),
+			recommended: r.recommended,
+			principles: Object.entries(r.principles),
+			meets: r.decisions.flatMap((d) => meetsOf(d.step, d.choice.key))
 		};
 	}
 	routes.set(path, route);
