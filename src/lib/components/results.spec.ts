@@ -5,6 +5,7 @@
 import { render, screen } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { EXAMPLE_CLAUSE, exampleCourse } from '../../../tests/helpers/example-course';
+import { options } from '../../../tests/helpers/lms';
 import { createLocalTracker } from '$lib/lms/local';
 import { createPlayer, safePrefs, type Player } from '$lib/state/player.svelte';
 import { PLAYER_KEY } from '$lib/state/context';
@@ -15,21 +16,16 @@ import Certificate from '../../routes/certificate/+page.svelte';
 
 let course: Course;
 let player: Player;
-const options = {
-	version: 'scorm12',
-	mode: 'assessed',
-	passMark: 80,
-	objectives: true,
-	interactions: true,
-	interactionDescriptions: true,
-	storageKey: 'test'
-} as const;
+const trackerOptions = options({ passMark: 80, storageKey: 'test' });
 
 beforeEach(async () => {
 	localStorage.clear();
 	course = await exampleCourse();
-	player = createPlayer(course, createLocalTracker(window, options), safePrefs(window, 'p:'), () =>
-		Date.UTC(2026, 11, 1, 10)
+	player = createPlayer(
+		course,
+		createLocalTracker(window, trackerOptions),
+		safePrefs(window, 'p:'),
+		() => Date.UTC(2026, 11, 1, 10)
 	);
 });
 

@@ -6,6 +6,7 @@
 import { scenarioResult, principlePercent, type PrincipleTally } from '../engine/results.js';
 import { recommended } from '../engine/scoring.js';
 import type { Course, Step } from '../engine/types.js';
+import { principleNamer } from '../display/format.js';
 import type { Played } from './read.js';
 
 export interface CohortFilter {
@@ -158,7 +159,7 @@ export function cohortOf(
 	passMark: number,
 	filter: CohortFilter = {}
 ): Cohort {
-	const names = Object.fromEntries(course.principles.map((p) => [p.id, p.name]));
+	const name = principleNamer(course.principles);
 	const tallies: Record<string, PrincipleTally> = {};
 	const meeting: Record<string, number> = {};
 	const counts = new Map<string, Map<string, number>>();
@@ -289,7 +290,7 @@ export function cohortOf(
 		principles: Object.entries(tallies)
 			.map(([id, t]) => ({
 				id,
-				name: names[id] ?? id,
+				name: name(id),
 				percent: principlePercent(t),
 				decisions: t.decisions,
 				meetingCount: meeting[id] ?? 0,
