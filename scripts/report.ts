@@ -161,6 +161,7 @@ export async function reportPage(
 	const sheet = await bundle('src/lib/report/sheet.ts', 'cohortSheet');
 	const css =
 		readFileSync(join(ROOT, 'src/app.css'), 'utf8') +
+		readFileSync(join(ROOT, 'src/lib/display/document.css'), 'utf8') +
 		readFileSync(join(ROOT, 'src/lib/report/report.css'), 'utf8');
 	const data = JSON.stringify(reportCourse(course)).replaceAll('<', '\\u003c');
 	const name = escapeHtml(course.council.name);

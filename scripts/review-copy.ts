@@ -156,6 +156,7 @@ export async function renderReviewCopy(
 		};
 		const css =
 			readFileSync(join(root, 'src/app.css'), 'utf8') +
+			readFileSync(join(root, 'src/lib/display/document.css'), 'utf8') +
 			readFileSync(join(root, 'src/lib/review/review.css'), 'utf8');
 		return `<!doctype html>
 <html lang="en-GB">

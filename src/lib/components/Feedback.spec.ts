@@ -1,33 +1,13 @@
 import { render, screen } from '@testing-library/svelte';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { courseOf, exampleSource, scenarioFrom } from '../../../tests/helpers/course';
+import { exampleCourse } from '../../../tests/helpers/example-course';
 import type { Course, Step } from '$lib/engine/types';
 import Feedback from './Feedback.svelte';
 
 let course: Course;
 let step: Step;
 beforeAll(async () => {
-	const s = await scenarioFrom(exampleSource());
-	course = courseOf([s], {
-		clauses: [
-			{
-				id: 'conf-1',
-				ref: '3.1(h)',
-				text: 'Respect, courtesy, integrity and appropriate confidentiality from officers',
-				principles: ['confidentiality.no-disclosure']
-			}
-		],
-		backing: {
-			'confidentiality.no-disclosure': { clauses: ['conf-1'] },
-			'respect.courtesy': {
-				clauses: [],
-				gap: {
-					nearest: 'conf-1',
-					note: 'This protocol does not ask councillors to be courteous to staff.'
-				}
-			}
-		}
-	});
+	course = await exampleCourse();
 	step = course.scenarios[0].nodes.start as Step;
 });
 

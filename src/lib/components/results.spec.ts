@@ -4,7 +4,8 @@
  */
 import { render, screen } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { courseOf, exampleSource, scenarioFrom } from '../../../tests/helpers/course';
+import { EXAMPLE_CLAUSE, exampleCourse } from '../../../tests/helpers/example-course';
+import { options } from '../../../tests/helpers/lms';
 import { createLocalTracker } from '$lib/lms/local';
 import { createPlayer, safePrefs, type Player } from '$lib/state/player.svelte';
 import { PLAYER_KEY } from '$lib/state/context';
@@ -15,32 +16,16 @@ import Certificate from '../../routes/certificate/+page.svelte';
 
 let course: Course;
 let player: Player;
-const options = {
-	version: 'scorm12',
-	mode: 'assessed',
-	passMark: 80,
-	objectives: true,
-	interactions: true,
-	interactionDescriptions: true,
-	storageKey: 'test'
-} as const;
+const trackerOptions = options({ passMark: 80, storageKey: 'test' });
 
 beforeEach(async () => {
 	localStorage.clear();
-	const s = await scenarioFrom(exampleSource());
-	course = courseOf([s], {
-		clauses: [
-			{
-				id: 'c1',
-				ref: '3.1(h)',
-				text: 'appropriate confidentiality',
-				principles: ['confidentiality.no-disclosure']
-			}
-		],
-		backing: { 'confidentiality.no-disclosure': { clauses: ['c1'] } }
-	});
-	player = createPlayer(course, createLocalTracker(window, options), safePrefs(window, 'p:'), () =>
-		Date.UTC(2026, 11, 1, 10)
+	course = await exampleCourse();
+	player = createPlayer(
+		course,
+		createLocalTracker(window, trackerOptions),
+		safePrefs(window, 'p:'),
+		() => Date.UTC(2026, 11, 1, 10)
 	);
 });
 
@@ -85,7 +70,7 @@ describe('debrief', () => {
 		expect(screen.getByText('Recommended (b)')).toBeInTheDocument();
 		expect(screen.queryByText(/The protocol recommends/)).toBeNull();
 		expect(screen.getByText(/Tell Sue you cannot share it/)).toBeInTheDocument();
-		expect(screen.getAllByText('appropriate confidentiality').length).toBeGreaterThan(0);
+		expect(screen.getAllByText(EXAMPLE_CLAUSE.text).length).toBeGreaterThan(0);
 		// The debrief (and its print) shows the council's words in full, not behind a disclosure.
 		expect(document.querySelector('details.clause-details')).toBeNull();
 		expect(screen.getByText(/Outcome:/).parentElement).toHaveTextContent('A breach investigated');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localDate, protocolFacts } from './format';
+import { localDate, principleNamer, protocolFacts, stated } from './format';
 
 let tz: string | undefined;
 beforeAll(() => {
@@ -26,5 +26,26 @@ describe('protocolFacts', () => {
 			'adopted: 12th July 2022'
 		);
 		expect(protocolFacts({ version: 'Not stated', adopted: 'not stated' })).toBe('');
+	});
+});
+
+describe('stated', () => {
+	it('is false for an empty fact and for "not stated" in any case or spacing', () => {
+		expect(stated('2')).toBe(true);
+		expect(stated('21 June 2023')).toBe(true);
+		expect(stated('')).toBe(false);
+		expect(stated('  ')).toBe(false);
+		expect(stated(' Not Stated ')).toBe(false);
+	});
+});
+
+describe('principleNamer', () => {
+	it('names a principle the course holds, and falls back to the id for one it does not', () => {
+		const name = principleNamer([
+			{ id: 'respect.courtesy', name: 'Respect and courtesy' },
+			{ id: 'confidentiality.no-disclosure', name: 'Keeping confidences' }
+		]);
+		expect(name('confidentiality.no-disclosure')).toBe('Keeping confidences');
+		expect(name('made.up')).toBe('made.up');
 	});
 });

@@ -1,5 +1,5 @@
 /** Small display helpers shared by pages (pure). */
-import type { Artefact } from '../engine/types.js';
+import type { Artefact, Principle } from '../engine/types.js';
 
 export function formatMinutes(secs: number): string {
 	const m = Math.round(secs / 60);
@@ -24,7 +24,6 @@ export function addMonths(iso: string, months: number): string {
 	return `${ny}-${String(nm).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 }
 
-/** How an ending's outcome is named to the learner (the ending screen and the review copy). */
 /** A scenario's status in words (home page cards and the results page). */
 export const STATUS_LABEL = {
 	'not-started': 'Not started',
@@ -32,11 +31,20 @@ export const STATUS_LABEL = {
 	finished: 'Finished'
 } as const;
 
+/** How an ending's outcome is named to the learner (the ending screen and the review copy). */
 export const OUTCOME_LABEL = {
 	good: 'Handled well',
 	mixed: 'A mixed outcome',
 	poor: 'Things went wrong'
 } as const;
+
+/** A principle's name by its id; the id itself for a principle the course does not hold. */
+export function principleNamer(
+	principles: Pick<Principle, 'id' | 'name'>[]
+): (id: string) => string {
+	const names = new Map(principles.map((p) => [p.id, p.name]));
+	return (id) => names.get(id) ?? id;
+}
 
 /** The learner's own calendar date (their time zone, not UTC) at this moment, yyyy-mm-dd. */
 export function localDate(ms: number): string {
@@ -44,12 +52,16 @@ export function localDate(ms: number): string {
 	return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
+/** Whether a council file states a fact: not empty and not "not stated". */
+export function stated(v: string): boolean {
+	return v.trim() !== '' && v.trim().toLowerCase() !== 'not stated';
+}
+
 /** "version: 2; adopted: 21-06-23", leaving out what the protocol does not state ('' if neither). */
 export function protocolFacts(p: { version: string; adopted: string }): string {
-	const known = (v: string) => !!v.trim() && v.trim().toLowerCase() !== 'not stated';
 	return [
-		known(p.version) ? `version: ${p.version}` : '',
-		known(p.adopted) ? `adopted: ${p.adopted}` : ''
+		stated(p.version) ? `version: ${p.version}` : '',
+		stated(p.adopted) ? `adopted: ${p.adopted}` : ''
 	]
 		.filter(Boolean)
 		.join('; ');

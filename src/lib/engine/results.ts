@@ -18,6 +18,8 @@ export interface ScenarioResult {
 	/** 0–100, or null before the first decision. */
 	score: number | null;
 	decisions: Decision[];
+	/** How many of the decisions took the step's recommended choice. */
+	recommended: number;
 	principles: Record<string, PrincipleTally>;
 	secs: number;
 }
@@ -80,6 +82,7 @@ export function scenarioResult(s: Scenario, path: string, secs = 0): ScenarioRes
 		ending: w.node.kind === 'ending' ? w.node : null,
 		score: q.length ? Math.round((q.reduce((a, b) => a + b, 0) / q.length) * 100) : null,
 		decisions: w.decisions,
+		recommended: w.decisions.filter((d) => recommended(d.step).key === d.choice.key).length,
 		principles,
 		secs
 	};

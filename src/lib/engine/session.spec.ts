@@ -10,6 +10,7 @@ import {
 	positionOf,
 	progressOf,
 	routesTried,
+	routesToReview,
 	statusOf,
 	walk,
 	EngineError,
@@ -135,5 +136,34 @@ describe('back (practice mode)', () => {
 				}
 			)
 		);
+	});
+});
+
+describe('routesToReview (the debrief)', () => {
+	it('in practice mode replays every route tried, the current one last, each to where it stopped', () => {
+		const s = practice.scenarios[0];
+		let st = choose(practice, emptyState(), s.id, 'a');
+		st = choose(practice, st, s.id, 'b');
+		st = back(practice, back(practice, st, s.id), s.id);
+		st = choose(practice, st, s.id, 'b');
+		const routes = routesToReview(s, progressOf(st, s.id), 'practice');
+		expect(routes.map((r) => r.path)).toEqual(['ab', 'b']);
+		expect(routes.map((r) => r.decisions.map((d) => `${d.step.id}:${d.choice.key}`))).toEqual([
+			['start:a', `${walk(s, 'a').node.id}:b`],
+			['start:b']
+		]);
+		expect(routes[0].node.kind).toBe('ending');
+		expect(routes[1].node.id).toBe('after-the-meeting');
+	});
+
+	it('in assessed mode replays the current route only, and the first step before any choice', () => {
+		const s = course.scenarios[0];
+		const p = { path: 'ba', tries: ['ab'], secs: 0 };
+		const [only, ...rest] = routesToReview(s, p, 'assessed');
+		expect(rest).toEqual([]);
+		expect(only.path).toBe('ba');
+		expect(only.node.id).toBe('handled-well');
+		const none = routesToReview(s, progressOf(emptyState(), s.id), 'assessed');
+		expect(none.map((r) => [r.path, r.node.id, r.decisions.length])).toEqual([['', 'start', 0]]);
 	});
 });

@@ -3,7 +3,7 @@
  * A scenario's progress is the string of choice letters taken from its first step, so the
  * position, path and scores are always derived by replaying it: nothing can drift apart.
  */
-import type { Choice, Course, Ending, Node, Scenario, Step } from './types.js';
+import type { Choice, Course, Ending, Mode, Node, Scenario, Step } from './types.js';
 
 export interface ScenarioProgress {
 	/** Choice letters taken from the start, e.g. "abd". */
@@ -125,6 +125,21 @@ export function routesTried(p: ScenarioProgress): string[] {
 				.filter((t) => t !== p.path)
 				.concat(p.path)
 		: p.tries;
+}
+
+/** A route the learner took through a scenario, replayed from its first step. */
+export interface Route extends Walk {
+	/** Its choice letters, e.g. "ab". */
+	path: string;
+}
+
+/**
+ * The routes a debrief goes over, each replayed: in practice mode every route tried (the current
+ * one last), otherwise the current one only (even before the first choice).
+ */
+export function routesToReview(s: Scenario, p: ScenarioProgress, mode: Mode): Route[] {
+	const paths = mode === 'practice' ? routesTried(p) : [p.path];
+	return paths.map((path) => ({ path, ...walk(s, path) }));
 }
 
 export function addTime(state: CourseState, scenarioId: string, secs: number): CourseState {

@@ -5,8 +5,8 @@
  */
 import { scenarioResult, principlePercent, type PrincipleTally } from '../engine/results.js';
 import { recommended } from '../engine/scoring.js';
-import { walk } from '../engine/session.js';
 import type { Course, Step } from '../engine/types.js';
+import { principleNamer } from '../display/format.js';
 import type { Played } from './read.js';
 
 export interface CohortFilter {
@@ -139,14 +139,14 @@ function routeOf(course: Course, scenarioId: string, path: string): Route | null
 	const s = course.scenarios.find((x) => x.id === scenarioId);
 	if (!s) route = null;
 	else {
-		const w = walk(s, path);
+		const r = scenarioResult(s, path);
 		route = {
 			scenario: s.id,
-			ending: w.node.kind === 'ending' ? `${s.id}/${w.node.id}` : null,
-			choices: w.decisions.map((d) => [`${s.id}/${d.step.id}`, d.choice.key]),
-			recommended: w.decisions.filter((d) => recommended(d.step).key === d.choice.key).length,
-			principles: Object.entries(scenarioResult(s, path).principles),
-			meets: w.decisions.flatMap((d) => meetsOf(d.step, d.choice.key))
+			ending: r.ending ? `${s.id}/${r.ending.id}` : null,
+			choices: r.decisions.map((d) => [`${s.id}/${d.step.id}`, d.choice.key]),
+			recommended: r.recommended,
+			principles: Object.entries(r.principles),
+			meets: r.decisions.flatMap((d) => meetsOf(d.step, d.choice.key))
 		};
 	}
 	routes.set(path, route);
@@ -159,7 +159,7 @@ export function cohortOf(
 	passMark: number,
 	filter: CohortFilter = {}
 ): Cohort {
-	const names = Object.fromEntries(course.principles.map((p) => [p.id, p.name]));
+	const name = principleNamer(course.principles);
 	const tallies: Record<string, PrincipleTally> = {};
 	const meeting: Record<string, number> = {};
 	const counts = new Map<string, Map<string, number>>();
@@ -290,7 +290,7 @@ export function cohortOf(
 		principles: Object.entries(tallies)
 			.map(([id, t]) => ({
 				id,
-				name: names[id] ?? id,
+				name: name(id),
 				percent: principlePercent(t),
 				decisions: t.decisions,
 				meetingCount: meeting[id] ?? 0,

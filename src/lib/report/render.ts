@@ -225,53 +225,20 @@ export function cohortCsv(c: Cohort): string {
 			'score_percent'
 		]
 	];
-	rows.push(['cohort', '', '', 'learners', 'Learners', '', c.learners, '', '']);
-	rows.push([
-		'cohort',
-		'',
-		'',
-		'passed',
-		'Passed',
-		'',
-		c.passed,
-		c.attempts,
-		pct(c.passed, c.attempts)
-	]);
-	rows.push([
-		'cohort',
-		'',
-		'',
-		'failed',
-		'Failed',
-		'',
-		c.failed,
-		c.attempts,
-		pct(c.failed, c.attempts)
-	]);
-	rows.push([
-		'cohort',
-		'',
-		'',
-		'incomplete',
-		'Not finished',
-		'',
-		c.incomplete,
-		c.attempts,
-		pct(c.incomplete, c.attempts)
-	]);
-	rows.push([
-		'cohort',
-		'',
-		'',
-		'average-score',
-		'Average score',
-		'',
-		c.averageScore ?? '',
-		c.scored,
-		''
-	]);
-	for (const p of c.principles)
-		rows.push([
+	/** A row counting `count` of `of`, with the percentage: the cells before them given. */
+	const counted = (cells: string[], count: number, of: number) => [
+		...cells,
+		count,
+		of,
+		pct(count, of)
+	];
+	rows.push(
+		['cohort', '', '', 'learners', 'Learners', '', c.learners, '', ''],
+		counted(['cohort', '', '', 'passed', 'Passed', ''], c.passed, c.attempts),
+		counted(['cohort', '', '', 'failed', 'Failed', ''], c.failed, c.attempts),
+		counted(['cohort', '', '', 'incomplete', 'Not finished', ''], c.incomplete, c.attempts),
+		['cohort', '', '', 'average-score', 'Average score', '', c.averageScore ?? '', c.scored, ''],
+		...c.principles.map((p) => [
 			'principle',
 			'',
 			'',
@@ -282,33 +249,22 @@ export function cohortCsv(c: Cohort): string {
 			p.decisions,
 			p.meeting,
 			p.percent
-		]);
-	for (const d of c.decisions)
-		for (const ch of d.choices)
-			rows.push([
-				'choice',
-				d.scenario,
-				d.step,
-				ch.key,
-				ch.text,
-				ch.recommended ? 'yes' : 'no',
-				ch.count,
-				d.answered,
-				pct(ch.count, d.answered)
-			]);
-	for (const s of c.scenarios)
-		for (const e of s.endings)
-			rows.push([
-				'ending',
-				s.id,
-				e.id,
-				e.outcome,
-				e.title,
-				'',
-				e.count,
-				s.finished,
-				pct(e.count, s.finished)
-			]);
+		]),
+		...c.decisions.flatMap((d) =>
+			d.choices.map((ch) =>
+				counted(
+					['choice', d.scenario, d.step, ch.key, ch.text, ch.recommended ? 'yes' : 'no'],
+					ch.count,
+					d.answered
+				)
+			)
+		),
+		...c.scenarios.flatMap((s) =>
+			s.endings.map((e) =>
+				counted(['ending', s.id, e.id, e.outcome, e.title, ''], e.count, s.finished)
+			)
+		)
+	);
 	return Papa.unparse(rows, { newline: '\n' }) + '\n';
 }
 
