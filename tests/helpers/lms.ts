@@ -1,14 +1,18 @@
 /**
- * Test helpers for the lms specs (src/lib/lms/*.spec.ts): a small attempt (three principles,
- * three decisions and the progress records around them), the fake SCORM API, and call watchers.
+ * Test helpers for the lms and state specs (src/lib/lms/*.spec.ts, src/lib/state/*.spec.ts): a
+ * small attempt (three principles, three decisions and the progress records around them), the
+ * fake SCORM API, scorm-again LMSs, call watchers, and a recording Tracker.
  */
 import { scorm12 } from '../../src/lib/lms/scorm12.js';
 import { scorm2004 } from '../../src/lib/lms/scorm2004.js';
 import type {
 	DecisionRecord,
+	LaunchData,
 	ObjectiveRecord,
 	ProgressRecord,
-	TrackerOptions
+	Tracker,
+	TrackerOptions,
+	TrackerStatus
 } from '../../src/lib/lms/types.js';
 
 export const options = (over: Partial<TrackerOptions> = {}): TrackerOptions => ({
@@ -130,3 +134,53 @@ export const NAMES_2004 = [
 
 /** A plain copy of an LMS's cmi tree, write-only elements included. */
 export const snapshot = (api: { cmi: unknown }) => JSON.parse(JSON.stringify(api.cmi));
+
+/** A call the player made on a recording tracker: the method and its argument. */
+export type TrackerCall =
+	| ['declareObjectives', ObjectiveRecord[]]
+	| ['updateObjectives', ObjectiveRecord[]]
+	| ['recordDecision', DecisionRecord]
+	| ['saveProgress', ProgressRecord]
+	| ['claim', boolean]
+	| ['commit' | 'finish', undefined];
+
+/**
+ * A Tracker that launches with `launch` (a fresh SCORM 2004 attempt by default) and records every
+ * call in order; `emit` plays the LMS telling the learner something (status.ts).
+ */
+export function recordingTracker(launch: Partial<LaunchData> = {}) {
+	const calls: TrackerCall[] = [];
+	const listeners: ((s: TrackerStatus) => void)[] = [];
+	const of = <K extends TrackerCall[0]>(name: K) =>
+		calls.filter((c) => c[0] === name).map((c) => c[1] as Extract<TrackerCall, [K, unknown]>[1]);
+	const tracker: Tracker = {
+		kind: 'scorm2004',
+		start: () => ({
+			kind: 'scorm2004',
+			learnerName: 'Doe, Jane',
+			suspendData: '',
+			resumed: false,
+			finished: false,
+			...launch
+		}),
+		declareObjectives: (list) => void calls.push(['declareObjectives', list]),
+		updateObjectives: (list) => void calls.push(['updateObjectives', list]),
+		recordDecision: (d) => void calls.push(['recordDecision', d]),
+		saveProgress: (p) => void calls.push(['saveProgress', p]),
+		commit: () => void calls.push(['commit', undefined]),
+		finish: () => void calls.push(['finish', undefined]),
+		claim: (mine) => void calls.push(['claim', mine]),
+		onStatus: (l) => (listeners.push(l), () => {})
+	};
+	return {
+		tracker,
+		calls,
+		/** The method names called, in order. */
+		names: () => calls.map((c) => c[0]),
+		saves: () => of('saveProgress'),
+		decisions: () => of('recordDecision'),
+		claims: () => of('claim'),
+		commits: () => of('commit').length,
+		emit: (s: TrackerStatus) => listeners.forEach((l) => l(s))
+	};
+}
