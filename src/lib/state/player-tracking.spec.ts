@@ -13,6 +13,8 @@ import type { LaunchData } from '../lms/types';
 import { createPlayer, safePrefs } from './player.svelte';
 
 const ID = 'the-forwarded-email';
+/** What an assessed choice sends, in order. */
+const CHOICE = ['recordDecision', 'updateObjectives', 'saveProgress', 'commit'];
 let course: Course;
 beforeAll(async () => {
 	course = courseOf([await scenarioFrom(exampleSource())]);
@@ -40,21 +42,11 @@ describe('what reaches the tracker per choice', () => {
 		player.enter(ID);
 		wait(4000);
 		player.choose(ID, 'b');
-		expect(r.names().slice(1)).toEqual([
-			'recordDecision',
-			'updateObjectives',
-			'saveProgress',
-			'commit'
-		]);
+		expect(r.names()).toEqual(['declareObjectives', ...CHOICE]);
 		player.stepShown();
 		wait(2500);
 		player.choose(ID, 'a');
-		expect(r.names().slice(5)).toEqual([
-			'recordDecision',
-			'updateObjectives',
-			'saveProgress',
-			'commit'
-		]);
+		expect(r.names()).toEqual(['declareObjectives', ...CHOICE, ...CHOICE]);
 		expect(r.decisions().map((d) => [d.id, d.response, d.correct, d.latencyMs])).toEqual([
 			[`${ID}_start`, 'b', true, 4000],
 			[`${ID}_after-the-meeting`, 'a', true, 2500]
