@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	decision,
 	objectives,
+	play,
 	PRINCIPLES,
 	quietLms,
 	scormTracker,
@@ -17,11 +18,19 @@ type Json = Record<string, unknown>;
 /** Each version's way of saying the same thing. */
 const LMS: Record<
 	Version,
-	{ kind: string; mastery80: Json; resume: Json; objectivesAfter: string[]; kept: Json }
+	{
+		kind: string;
+		mastery80: Json;
+		firstDecision: Json;
+		resume: Json;
+		objectivesAfter: string[];
+		kept: Json;
+	}
 > = {
 	'1.2': {
 		kind: 'scorm12',
 		mastery80: { student_data: { mastery_score: '80' } },
+		firstDecision: { student_response: 'b', latency: '00:00:12.34', time: '10:15:01' },
 		resume: {
 			core: { entry: 'resume', lesson_status: 'incomplete' },
 			suspend_data: '{"n":2}',
@@ -39,6 +48,11 @@ const LMS: Record<
 	'2004': {
 		kind: 'scorm2004',
 		mastery80: { scaled_passing_score: '0.8' },
+		firstDecision: {
+			learner_response: 'b',
+			latency: 'PT12.34S',
+			description: 'The leaked report — step 1: What do you say to the journalist?'
+		},
 		resume: {
 			entry: 'resume',
 			completion_status: 'incomplete',
@@ -69,6 +83,22 @@ describe.each(VERSIONS)('SCORM %s tracker (shared rules)', (version) => {
 			resumed: false,
 			finished: false,
 			masteryScore: 80
+		});
+		expect(errors(calls)).toEqual([]);
+	});
+
+	it('records each decision as an interaction: id, response, result, weighting, latency', () => {
+		const { api, calls } = watchedLms(version, {});
+		play(scormTracker(version, api), true);
+		const cmi = snapshot(api);
+		expect(Object.values(cmi.interactions)).toHaveLength(3);
+		expect(cmi.interactions[0]).toMatchObject({
+			id: 'leak.step-1',
+			type: 'choice',
+			result: 'correct',
+			weighting: '1',
+			correct_responses: { 0: { pattern: 'b' } },
+			...lms.firstDecision
 		});
 		expect(errors(calls)).toEqual([]);
 	});
