@@ -10,16 +10,15 @@ import {
 	objectives,
 	options,
 	progress,
-	quietLms,
 	scormAgain,
+	scormSpec,
 	scormTracker,
 	snapshot,
-	statusesOf,
-	watch
+	statusesOf
 } from '../../../tests/helpers/lms.js';
 
-const lms12 = (json: Record<string, unknown> = {}) => scormAgain('1.2', json);
-const track12 = (api: unknown) => scormTracker('1.2', api);
+const { lms, track: track12 } = scormSpec('1.2');
+const lms12 = (json: Record<string, unknown> = {}) => lms(json).api;
 /** A copy from before copies had a key per learner (under the course's key), naming u1. */
 const legacyCopy = () =>
 	localStorage.setItem(
@@ -32,12 +31,10 @@ const legacyCopy = () =>
 			progress: progress({ suspendData: 'mine' })
 		})
 	);
-quietLms();
 
 describe('LMS faults', () => {
 	it('SetValue returns false: one message, progress kept in the browser, resent after recovery', () => {
-		const api = lms12();
-		const calls = watch(api, NAMES_12);
+		const { api, calls } = lms();
 		const t = track12(api);
 		const seen = statusesOf(t);
 		t.start();
