@@ -86,12 +86,19 @@ describe('connection', () => {
 		expect(seen.map((s) => s.kind)).toEqual(['lms-error', 'ok']);
 	});
 
-	it('leaves an element the LMS lacks alone, without telling the learner', () => {
-		const { conn, seen, calls } = setup('1.2', {
-			LMSSetValue: () => 'false',
-			LMSGetLastError: () => '401'
+	/** An LMS that refuses every SetValue with this error code, opened. */
+	const refusing = (version: '1.2' | '2004', code: string) => {
+		const prefix = version === '1.2' ? 'LMS' : '';
+		const s = setup(version, {
+			[`${prefix}SetValue`]: () => 'false',
+			[`${prefix}GetLastError`]: () => code
 		});
-		conn.open();
+		s.conn.open();
+		return s;
+	};
+
+	it('leaves an element the LMS lacks alone, without telling the learner', () => {
+		const { conn, seen, calls } = refusing('1.2', '401');
 		conn.set('cmi.student_preference.text', '1');
 		conn.set('cmi.student_preference.text', '2');
 		expect(calls('LMSSetValue')).toHaveLength(1);
@@ -100,11 +107,7 @@ describe('connection', () => {
 	});
 
 	it('does not retry a refused value', () => {
-		const { conn, seen, calls } = setup('2004', {
-			SetValue: () => 'false',
-			GetLastError: () => '406'
-		});
-		conn.open();
+		const { conn, seen, calls } = refusing('2004', '406');
 		conn.set('cmi.session_time', 'PT10');
 		expect(seen.map((s) => s.kind)).toEqual(['lms-error']);
 		conn.commit();

@@ -1,37 +1,31 @@
 // The result reaches the LMS while the page is open, and every decision reaches it once
 // (scorm-again as the LMS; "stored" is what a successful Commit or Terminate would keep).
-import { Scorm12API, Scorm2004API } from 'scorm-again';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createScorm12Tracker } from './scorm12.js';
-import { createScorm2004Tracker } from './scorm2004.js';
 import { RETRY_MS } from './scorm.js';
 import { MESSAGES } from './status.js';
-import { learnerKey, type Saved } from './storage.js';
-import { decision, objectives, options, progress, snapshot } from '../../../tests/helpers/lms.js';
-import type { Tracker, TrackerStatus } from './types.js';
+import {
+	decision,
+	mirror,
+	NAMES_12,
+	NAMES_2004,
+	objectives,
+	progress,
+	quietLms,
+	scormAgain,
+	scormTracker,
+	snapshot,
+	statusesOf,
+	type Version,
+	VERSIONS
+} from '../../../tests/helpers/lms.js';
+import type { Tracker } from './types.js';
 
-type Version = '1.2' | '2004';
 type Cmi = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-const SETTINGS = { autocommit: false, logLevel: 5, lmsCommitUrl: false } as const;
-const M = {
-	'1.2': {
-		init: 'LMSInitialize',
-		get: 'LMSGetValue',
-		set: 'LMSSetValue',
-		commit: 'LMSCommit',
-		finish: 'LMSFinish',
-		err: 'LMSGetLastError'
-	},
-	'2004': {
-		init: 'Initialize',
-		get: 'GetValue',
-		set: 'SetValue',
-		commit: 'Commit',
-		finish: 'Terminate',
-		err: 'GetLastError'
-	}
-};
-type Kind = keyof (typeof M)['1.2'];
+/** The SCORM calls by what they do, in the order of NAMES_12 and NAMES_2004. */
+const KINDS = ['init', 'get', 'set', 'commit', 'finish', 'err'] as const;
+type Kind = (typeof KINDS)[number];
+const method = (version: Version, kind: Kind) =>
+	(version === '1.2' ? NAMES_12 : NAMES_2004)[KINDS.indexOf(kind)];
 /** What the LMS does with a call: answer it, refuse it ('false'), throw, or (Terminate) answer but keep nothing. */
 type Rule = (
 	kind: Kind,
@@ -40,22 +34,16 @@ type Rule = (
 
 /** A strict LMS (scorm-again) that stores its data only on a successful Commit or Terminate, with a fault rule. */
 function strictLms(version: Version, rule: Rule = () => 'ok', stored: Cmi | null = null) {
-	const api: Record<string, unknown> & { cmi: unknown } =
-		version === '1.2' ? (new Scorm12API(SETTINGS) as never) : (new Scorm2004API(SETTINGS) as never);
-	const base =
-		version === '1.2'
-			? { core: { student_id: 'u1', student_name: 'Doe, Jane' } }
-			: { learner_id: 'u1', learner_name: 'Doe, Jane' };
 	const start: Cmi = stored ? JSON.parse(JSON.stringify(stored)) : {};
-	if (version === '1.2')
-		start.core = { ...start.core, ...base.core, entry: stored ? 'resume' : 'ab-initio' };
-	else Object.assign(start, base, { entry: stored ? 'resume' : 'ab-initio' });
-	(api as unknown as { loadFromJSON(j: Cmi): void }).loadFromJSON(start);
+	const entry = stored ? 'resume' : 'ab-initio';
+	if (version === '1.2') start.core = { ...start.core, entry };
+	else start.entry = entry;
+	const api = scormAgain(version, start) as unknown as Record<string, unknown> & { cmi: unknown };
 	const lms = { api, stored: stored as Cmi | null, calls: 0, storedAt: [] as number[] };
 	const n = { all: 0, commit: 0 };
 	let injected = '';
-	for (const kind of Object.keys(M[version]) as Kind[]) {
-		const name = M[version][kind];
+	for (const kind of KINDS) {
+		const name = method(version, kind);
 		const real = (api[name] as (...a: unknown[]) => unknown).bind(api);
 		api[name] = (...args: unknown[]) => {
 			if (kind === 'err') return injected || real(...args);
@@ -80,10 +68,7 @@ function strictLms(version: Version, rule: Rule = () => 'ok', stored: Cmi | null
 	return lms;
 }
 
-const tracker = (version: Version, api: unknown): Tracker =>
-	version === '1.2'
-		? createScorm12Tracker(api as never, window, options())!
-		: createScorm2004Tracker(api as never, window, options({ version: 'scorm2004' }))!;
+const tracker = (version: Version, api: unknown): Tracker => scormTracker(version, api);
 
 const facts = (version: Version, cmi: Cmi | null) => {
 	const c = cmi ?? {};
@@ -96,8 +81,6 @@ const facts = (version: Version, cmi: Cmi | null) => {
 	};
 };
 const FINAL = { '1.2': 'passed', '2004': 'completed/passed' };
-// The browser copy of learner u1 of this course (storage.ts keys a copy by learner and course).
-const mirror = (): Saved => JSON.parse(localStorage.getItem(learnerKey('conduct-test', 'u1'))!);
 
 /** Three decisions, the last one completing the course (passed, 90). */
 function playCourse(t: Tracker, decisions = 3) {
@@ -114,17 +97,11 @@ function playCourse(t: Tracker, decisions = 3) {
 	}
 }
 
-beforeEach(() => {
-	localStorage.clear();
-	vi.useFakeTimers();
-	vi.spyOn(console, 'warn').mockImplementation(() => {});
-});
-afterEach(() => {
-	vi.useRealTimers();
-	vi.restoreAllMocks();
-});
+quietLms();
+beforeEach(() => void vi.useFakeTimers());
+afterEach(() => void vi.useRealTimers());
 
-describe.each(['1.2', '2004'] as const)(
+describe.each(VERSIONS)(
 	'SCORM %s: the result reaches the LMS while the page is open',
 	(version) => {
 		it('Commit fails twice after each success: the final status and score are stored within 15 s, and the learner is told', () => {
@@ -133,8 +110,7 @@ describe.each(['1.2', '2004'] as const)(
 				kind === 'commit' && n.commit % 3 !== 0 ? 'false' : 'ok'
 			);
 			const t = tracker(version, lms.api);
-			const seen: TrackerStatus[] = [];
-			t.onStatus((s) => seen.push(s));
+			const seen = statusesOf(t);
 			playCourse(t, 4);
 			expect(
 				facts(version, lms.stored).status,
@@ -308,7 +284,7 @@ describe('no decision twice', () => {
 			const lms = strictLms(version, (kind, n) =>
 				kind === 'commit' && n.commit % 2 ? 'false' : 'ok'
 			);
-			const set = M[version].set;
+			const set = method(version, 'set');
 			const real = lms.api[set] as (el: string, v: string) => string;
 			lms.api[set] = (el: string, v: string) => (
 				/lesson_status|completion_status|success_status/.test(el) && statuses.push(v),

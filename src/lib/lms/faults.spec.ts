@@ -1,43 +1,42 @@
 // What the learner and the LMS see when the LMS misbehaves (scorm-again as the LMS).
-import { Scorm12API, Scorm2004API } from 'scorm-again';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createLocalTracker } from './local.js';
-import { createScorm12Tracker } from './scorm12.js';
 import { MESSAGES } from './status.js';
-import { createScorm2004Tracker } from './scorm2004.js';
-import { learnerKey, unknownKeys, type Saved } from './storage.js';
+import { learnerKey, unknownKeys } from './storage.js';
 import {
 	decision,
+	mirror,
 	NAMES_12,
 	objectives,
 	options,
 	progress,
+	scormAgain,
+	scormSpec,
+	scormTracker,
 	snapshot,
-	watch
+	statusesOf
 } from '../../../tests/helpers/lms.js';
-import type { TrackerStatus } from './types.js';
 
-const SETTINGS = { autocommit: false, logLevel: 5, lmsCommitUrl: false } as const;
-function lms12(json: Record<string, unknown> = {}) {
-	const api = new Scorm12API(SETTINGS);
-	api.loadFromJSON({ core: { student_id: 'u1', student_name: 'Doe, Jane' }, ...json });
-	return api;
-}
-const mirror = (): Saved => JSON.parse(localStorage.getItem(learnerKey('conduct-test', 'u1'))!);
-
-beforeEach(() => {
-	localStorage.clear();
-	vi.spyOn(console, 'warn').mockImplementation(() => {});
-});
-afterEach(() => vi.restoreAllMocks());
+const { lms, track: track12 } = scormSpec('1.2');
+const lms12 = (json: Record<string, unknown> = {}) => lms(json).api;
+/** A copy from before copies had a key per learner (under the course's key), naming u1. */
+const legacyCopy = () =>
+	localStorage.setItem(
+		options().storageKey,
+		JSON.stringify({
+			v: 1,
+			learner: 'u1',
+			unsynced: true,
+			base: 'old',
+			progress: progress({ suspendData: 'mine' })
+		})
+	);
 
 describe('LMS faults', () => {
 	it('SetValue returns false: one message, progress kept in the browser, resent after recovery', () => {
-		const api = lms12();
-		const calls = watch(api, NAMES_12);
-		const t = createScorm12Tracker(api as never, window, options())!;
-		const seen: TrackerStatus[] = [];
-		t.onStatus((s) => seen.push(s));
+		const { api, calls } = lms();
+		const t = track12(api);
+		const seen = statusesOf(t);
 		t.start();
 		t.declareObjectives(objectives());
 
@@ -77,7 +76,7 @@ describe('LMS faults', () => {
 
 	it('an API that throws on every call never throws to the caller', () => {
 		const api = lms12();
-		const t = createScorm12Tracker(api as never, window, options())!;
+		const t = track12(api);
 		for (const name of [...NAMES_12, 'LMSGetErrorString', 'LMSGetDiagnostic'])
 			(api as unknown as Record<string, unknown>)[name] = () => {
 				throw new Error(`${name} broke`);
@@ -101,7 +100,7 @@ describe('LMS faults', () => {
 	});
 
 	it('bad records from the caller do not throw either', () => {
-		const t = createScorm2004Tracker(new Scorm2004API(SETTINGS) as never, window, options())!;
+		const t = scormTracker('2004', scormAgain('2004'));
 		expect(() => {
 			t.recordDecision({ id: 'x' } as never);
 			t.updateObjectives([{ id: 'y' }] as never);
@@ -113,7 +112,7 @@ describe('LMS faults', () => {
 		const first = lms12({ suspend_data: 'old' });
 		first.LMSCommit = () => 'false';
 		first.LMSFinish = () => 'false';
-		const a = createScorm12Tracker(first as never, window, options())!;
+		const a = track12(first);
 		expect(a.start().suspendData).toBe('old');
 		a.saveProgress(progress({ suspendData: 'newer' }));
 		a.commit();
@@ -126,7 +125,7 @@ describe('LMS faults', () => {
 
 		// The LMS never stored 'newer'; relaunch with what it has.
 		const second = lms12({ suspend_data: 'old', core: { student_id: 'u1', entry: 'resume' } });
-		const b = createScorm12Tracker(second as never, window, options())!;
+		const b = track12(second);
 		expect(b.start()).toMatchObject({ suspendData: 'newer', resumed: true });
 		expect(snapshot(second).suspend_data).toBe('newer');
 		expect(mirror().unsynced).toBe(false);
@@ -135,7 +134,7 @@ describe('LMS faults', () => {
 	it('a whole session without the LMS (Initialize refused): its copy is never loaded for anyone, and sent only when the learner says it is theirs', () => {
 		// Session 1 is fine: learner u1's copy matches the LMS.
 		const good = lms12({ suspend_data: 'start' });
-		const a = createScorm12Tracker(good as never, window, options())!;
+		const a = track12(good);
 		a.start();
 		a.recordDecision(decision(1, true));
 		a.saveProgress(progress({ suspendData: 'after-1' }));
@@ -152,26 +151,20 @@ describe('LMS faults', () => {
 		offline.saveProgress(progress({ suspendData: 'after-3' }));
 		// Another learner, u2, launches next: asked, says no; nothing reaches u2's record.
 		const other = lms12({ core: { student_id: 'u2' } });
-		const b = createScorm12Tracker(other as never, window, options())!;
+		const b = track12(other);
 		expect(b.start()).toMatchObject({ suspendData: '', unclaimed: { suspendData: 'after-3' } });
 		b.claim!(false);
 		b.commit();
 		expect(snapshot(other).suspend_data).toBe('');
 		expect(snapshot(other).interactions).toEqual({});
-		expect(
-			createScorm12Tracker(
-				lms12({ core: { student_id: 'u2' } }) as never,
-				window,
-				options()
-			)!.start().unclaimed
-		).toBeUndefined();
+		expect(track12(lms12({ core: { student_id: 'u2' } })).start().unclaimed).toBeUndefined();
 		// u1 launches: the LMS still holds session 1; the copy is offered, not sent, until u1 says it is theirs.
 		const third = lms12({
 			suspend_data: 'after-1',
 			core: { student_id: 'u1', entry: 'resume' },
 			interactions: held.interactions
 		});
-		const c = createScorm12Tracker(third as never, window, options())!;
+		const c = track12(third);
 		expect(c.start()).toMatchObject({
 			suspendData: 'after-1',
 			unclaimed: { suspendData: 'after-3' }
@@ -196,55 +189,28 @@ describe('LMS faults', () => {
 	});
 
 	it('a copy from before copies had a key per learner is used only by the learner it names', () => {
-		localStorage.setItem(
-			'conduct-test',
-			JSON.stringify({
-				v: 1,
-				learner: 'u1',
-				unsynced: true,
-				base: 'old',
-				progress: progress({ suspendData: 'mine' })
-			})
-		);
+		legacyCopy();
 		// With no LMS it is not loaded (and not overwritten: it moves to u1's own key).
 		const local = createLocalTracker(window, options());
 		expect(local.start().suspendData).toBe('');
 		local.saveProgress(progress({ suspendData: 'someone-at-this-computer' }));
 		expect(
-			createScorm12Tracker(
-				lms12({ suspend_data: 'old', core: { student_id: 'u1' } }) as never,
-				window,
-				options()
-			)!.start().suspendData
+			track12(lms12({ suspend_data: 'old', core: { student_id: 'u1' } })).start().suspendData
 		).toBe('mine');
 	});
 
 	it('the saved copy is ignored for another learner, or when the LMS has moved on', () => {
-		localStorage.setItem(
-			'conduct-test',
-			JSON.stringify({
-				v: 1,
-				learner: 'u1',
-				unsynced: true,
-				base: 'old',
-				progress: progress({ suspendData: 'mine' })
-			})
-		);
+		legacyCopy();
 		const other = lms12({ suspend_data: 'old', core: { student_id: 'u2' } });
-		expect(createScorm12Tracker(other as never, window, options())!.start().suspendData).toBe(
-			'old'
-		);
+		expect(track12(other).start().suspendData).toBe('old');
 		const movedOn = lms12({ suspend_data: 'from-another-pc', core: { student_id: 'u1' } });
-		expect(createScorm12Tracker(movedOn as never, window, options())!.start().suspendData).toBe(
-			'from-another-pc'
-		);
+		expect(track12(movedOn).start().suspendData).toBe('from-another-pc');
 	});
 
 	it('back/forward cache: after finish, an LMS that refuses a new session: the learner is told, the work is kept and sent at the next launch', () => {
 		const api = lms12();
-		const t = createScorm12Tracker(api as never, window, options())!;
-		const seen: TrackerStatus[] = [];
-		t.onStatus((s) => seen.push(s));
+		const t = track12(api);
+		const seen = statusesOf(t);
 		t.start();
 		t.saveProgress(progress({ suspendData: 'before' }));
 		t.commit();
@@ -261,15 +227,13 @@ describe('LMS faults', () => {
 			progress: { suspendData: 'after' }
 		});
 		const next = lms12({ suspend_data: 'before', core: { student_id: 'u1', entry: 'resume' } });
-		expect(createScorm12Tracker(next as never, window, options())!.start().suspendData).toBe(
-			'after'
-		);
+		expect(track12(next).start().suspendData).toBe('after');
 		expect(snapshot(next).suspend_data).toBe('after');
 	});
 
 	it('back/forward cache: after finish, an LMS that allows a new session: saving to the LMS goes on', () => {
 		const api = lms12();
-		const t = createScorm12Tracker(api as never, window, options())!;
+		const t = track12(api);
 		t.start();
 		t.saveProgress(progress({ suspendData: 'before' }));
 		t.finish();
@@ -289,7 +253,7 @@ describe('LMS faults', () => {
 			throw new DOMException('full', 'QuotaExceededError');
 		});
 		const api = lms12();
-		const t = createScorm12Tracker(api as never, window, options())!;
+		const t = track12(api);
 		t.start();
 		t.saveProgress(progress({ suspendData: 'x' }));
 		t.commit();

@@ -1,24 +1,20 @@
-import { Scorm12API, Scorm2004API } from 'scorm-again';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { bindLifecycle, createTracker } from './index.js';
 import { MESSAGES } from './status.js';
-import { options } from '../../../tests/helpers/lms.js';
-import type { Tracker, TrackerStatus } from './types.js';
+import {
+	options,
+	quietLms,
+	scormAgain,
+	statusesOf as statusOf
+} from '../../../tests/helpers/lms.js';
+import type { Tracker } from './types.js';
 
-const SETTINGS = { autocommit: false, logLevel: 5, lmsCommitUrl: false } as const;
 const w = window as unknown as Record<string, unknown>;
-const statusOf = (t: Tracker) => {
-	const seen: TrackerStatus[] = [];
-	t.onStatus((s) => seen.push(s));
-	return seen;
-};
 
-beforeEach(() => vi.spyOn(console, 'warn').mockImplementation(() => {}));
+quietLms();
 afterEach(() => {
 	delete w.API;
 	delete w.API_1484_11;
-	vi.restoreAllMocks();
-	localStorage.clear();
 });
 
 describe('createTracker', () => {
@@ -29,8 +25,8 @@ describe('createTracker', () => {
 	});
 
 	it("talks only the package's own version, even when the LMS offers both APIs", () => {
-		w.API = new Scorm12API(SETTINGS);
-		w.API_1484_11 = new Scorm2004API(SETTINGS);
+		w.API = scormAgain('1.2');
+		w.API_1484_11 = scormAgain('2004');
 		expect(createTracker(window, options({ version: 'scorm2004' })).kind).toBe('scorm2004');
 		expect(createTracker(window, options({ version: 'scorm12' })).kind).toBe('scorm12');
 		delete w.API;
@@ -41,7 +37,7 @@ describe('createTracker', () => {
 	});
 
 	it('falls back to local, with a message, when Initialize returns false', () => {
-		const api = new Scorm12API(SETTINGS);
+		const api = scormAgain('1.2');
 		api.LMSInitialize = () => 'false';
 		w.API = api;
 		const t = createTracker(window, options());
@@ -61,7 +57,7 @@ describe('createTracker', () => {
 	});
 
 	it('finds an API on the opener only (pop-up launch), without localStorage on the window', () => {
-		const api = new Scorm12API(SETTINGS);
+		const api = scormAgain('1.2');
 		const opener = { API: api } as Record<string, unknown>;
 		opener.parent = opener;
 		const popup = { opener } as Record<string, unknown>;
@@ -114,23 +110,28 @@ describe('bindLifecycle', () => {
 		unbind();
 	});
 
-	it('SCORM 2004: no Commit when the page is going away (hidden + pagehide together)', async () => {
+	/** A SCORM 2004 tracker bound to the page, which is then hidden. */
+	const hidden2004 = () => {
 		const t = fake('scorm2004');
 		const unbind = bindLifecycle(window, t);
 		hide('hidden');
+		return { t, unbind };
+	};
+	const aMoment = () => new Promise((r) => setTimeout(r, 5));
+
+	it('SCORM 2004: no Commit when the page is going away (hidden + pagehide together)', async () => {
+		const { t, unbind } = hidden2004();
 		window.dispatchEvent(new Event('pagehide'));
-		await new Promise((r) => setTimeout(r, 5));
+		await aMoment();
 		expect(t.commit).not.toHaveBeenCalled();
 		expect(t.finish).toHaveBeenCalledTimes(1);
 		unbind();
 	});
 
 	it('SCORM 2004: a plain tab switch still commits, a moment later', async () => {
-		const t = fake('scorm2004');
-		const unbind = bindLifecycle(window, t);
-		hide('hidden');
+		const { t, unbind } = hidden2004();
 		expect(t.commit).not.toHaveBeenCalled();
-		await new Promise((r) => setTimeout(r, 5));
+		await aMoment();
 		expect(t.commit).toHaveBeenCalledTimes(1);
 		unbind();
 		hide('hidden');

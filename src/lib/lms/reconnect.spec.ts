@@ -1,20 +1,25 @@
 // Initialize fails at first: the local tracker works, Initialize is tried again at commits.
-import { Scorm12API } from 'scorm-again';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createTracker } from './index.js';
 import { INIT_RETRIES } from './reconnect.js';
 import { learnerKey, unknownKeys } from './storage.js';
 import { MESSAGES } from './status.js';
-import { decision, objectives, options, progress, snapshot } from '../../../tests/helpers/lms.js';
-import type { TrackerStatus } from './types.js';
+import {
+	decision,
+	objectives,
+	options,
+	progress,
+	quietLms,
+	scormAgain,
+	snapshot,
+	statusesOf
+} from '../../../tests/helpers/lms.js';
 
-const SETTINGS = { autocommit: false, logLevel: 5, lmsCommitUrl: false } as const;
 const w = window as unknown as Record<string, unknown>;
 
 /** A scorm-again SCORM 1.2 LMS whose first `fails` LMSInitialize calls return "false". */
 function lms(fails: number, json: Record<string, unknown> = {}) {
-	const api = new Scorm12API(SETTINGS);
-	api.loadFromJSON({ core: { student_id: 'u1', student_name: 'Doe, Jane' }, ...json });
+	const api = scormAgain('1.2', json);
 	const real = api.LMSInitialize.bind(api);
 	let inits = 0;
 	api.LMSInitialize = () => (++inits <= fails ? 'false' : real());
@@ -22,21 +27,14 @@ function lms(fails: number, json: Record<string, unknown> = {}) {
 	return { api, inits: () => inits };
 }
 
-beforeEach(() => {
-	localStorage.clear();
-	vi.spyOn(console, 'warn').mockImplementation(() => {});
-});
-afterEach(() => {
-	delete w.API;
-	vi.restoreAllMocks();
-});
+quietLms();
+afterEach(() => void delete w.API);
 
 describe('Initialize fails, then works', () => {
 	it('sends the decisions, objectives and progress made meanwhile; the message goes away', () => {
 		const { api, inits } = lms(2);
 		const t = createTracker(window, options());
-		const seen: TrackerStatus[] = [];
-		t.onStatus((s) => seen.push(s));
+		const seen = statusesOf(t);
 		expect(t.kind).toBe('local');
 		expect(t.start()).toMatchObject({ kind: 'local', suspendData: '' });
 		t.declareObjectives(objectives());
@@ -107,8 +105,7 @@ describe('Initialize fails, then works', () => {
 
 	it("a session that never connects does not start from the last learner's copy, and is offered, not sent, on the next launch", () => {
 		// Session 1: fine; learner u1's copy holds "one".
-		const first = new Scorm12API(SETTINGS);
-		first.loadFromJSON({ core: { student_id: 'u1' } });
+		const first = scormAgain('1.2');
 		w.API = first;
 		const a = createTracker(window, options());
 		a.start();

@@ -13,11 +13,9 @@
  * - No status is written at launch: on a fresh attempt only once the learner acts.
  * - Optional elements are checked through their _children first and skipped if absent.
  * - Progress is mirrored to localStorage, in a copy keyed by the LMS's learner id and the course
- *   (storage.ts), until a commit confirms it; on the next launch by the same learner, if the LMS
- *   still holds what it held then, the browser copy is sent again. Another learner's copy is never
- *   read. A copy whose owner is unknown (a session in which the LMS would not start) is offered
- *   to the learner (LaunchData.unclaimed) and sent, its decisions as interactions, only when they
- *   say it is theirs (claim).
+ *   (storage.ts), until a commit confirms it; what the next launch does with the copies in this
+ *   browser is in copies.ts. A copy whose owner is unknown is sent, its decisions as
+ *   interactions, only when the learner says it is theirs (claim).
  * - Every decision stays in that copy until a commit has confirmed it (an outage that lasts until
  *   the page closes loses none), and is sent again in its own slot, never as a new interaction.
  * - A failed commit is tried again on a timer (RETRY_MS) while the page is open, not only at the
@@ -27,19 +25,18 @@
  *   2004 LMS may send Terminate by a beacon that the browser refuses).
  */
 import { connect } from './connection.js';
-import type { Dialect, Has, Pairs, Standing } from './dialect.js';
+import { createCmi } from './cmi.js';
+import type { Dialect, Standing } from './dialect.js';
 import type { ScormApi } from './discover.js';
 import { createStatus, MESSAGES } from './status.js';
+import { findCopies } from './copies.js';
 import {
 	createStore,
-	learnerKey,
 	storedDecisions,
-	unknownKeys,
 	type Saved,
 	type Store,
 	type StoredDecision
 } from './storage.js';
-import { ident } from './values.js';
 import type {
 	DecisionRecord,
 	LaunchData,
@@ -52,7 +49,6 @@ import type {
 const RANK: Record<Standing, number> = { incomplete: 0, completed: 1, failed: 1, passed: 2 };
 /** Delays between tries of a failed commit (the last repeats while the page is open). */
 export const RETRY_MS = [1000, 2000, 4000, 8000, 10000];
-const int = (v: string) => (/^\d+$/.test(v) ? Number(v) : 0);
 const guard =
 	<A extends unknown[]>(f: (...a: A) => void) =>
 	(...a: A) => {
@@ -78,22 +74,8 @@ export function createScormTracker(
 	let store: Store = createStore(win, `${options.storageKey}:unknown:${startedAt}-lms`);
 	let unclaimed: { store: Store; saved: Saved } | null = null;
 	const practice = options.mode === 'practice';
-	const lists = new Map<string, string[]>();
-	const has: Has = (el, child) => {
-		if (!lists.has(el))
-			lists.set(
-				el,
-				conn
-					.get(el)
-					.split(',')
-					.map((s) => s.trim())
-			);
-		return lists.get(el)!.includes(child);
-	};
-	const put = (pairs: Pairs, prefix = '', childrenEl = '') => {
-		for (const [el, v] of pairs)
-			if (!childrenEl || el === 'id' || has(childrenEl, el.split('.')[0])) conn.set(prefix + el, v);
-	};
+	const cmi = createCmi({ get: (el) => conn.get(el), set: (el, v) => conn.set(el, v) }, d);
+	const { has, put } = cmi;
 
 	let launch: LaunchData | null = null;
 	let learner = '';
@@ -102,12 +84,6 @@ export function createScormTracker(
 	let mirror: Saved | null = null;
 	let confirmed = ''; // suspend_data the LMS holds as of the last good commit
 	let objectives: ObjectiveRecord[] = [];
-	const slots = {
-		obj: new Map<string, number>(),
-		objCount: -1,
-		act: new Map<string, number>(),
-		actCount: -1
-	};
 	let finished = false;
 	/** Decisions not yet confirmed by a commit, in order (kept in the browser copy). */
 	const unsent = new Map<string, StoredDecision>();
@@ -120,25 +96,12 @@ export function createScormTracker(
 	const exitValue = () => (held === 'incomplete' ? 'suspend' : d.exitDone);
 	const objectivesOn = () => options.objectives && has('cmi.objectives._children', 'id');
 
-	function objectiveSlot(o: ObjectiveRecord): number {
-		if (slots.objCount < 0) {
-			slots.objCount = int(conn.get('cmi.objectives._count'));
-			for (let i = 0; i < slots.objCount; i++) slots.obj.set(conn.get(`cmi.objectives.${i}.id`), i);
-		}
-		let i = slots.obj.get(ident(o.id));
-		if (i === undefined) {
-			slots.obj.set(ident(o.id), (i = slots.objCount++));
-			put(d.declare(o), `cmi.objectives.${i}.`, 'cmi.objectives._children');
-		}
-		return i;
-	}
-
 	function writeObjectives() {
 		if (!objectivesOn() || lockedByLms) return;
 		for (const o of objectives)
 			put(
 				d.objective(o, practice, held !== 'incomplete'),
-				`cmi.objectives.${objectiveSlot(o)}.`,
+				`cmi.objectives.${cmi.objective(o)}.`,
 				'cmi.objectives._children'
 			);
 	}
@@ -209,30 +172,14 @@ export function createScormTracker(
 		conn.set(d.el.exit, exitValue());
 	}
 
-	/** The LMS's interactions; with `byId`, their slots by id where the LMS lets them be read (2004). */
-	function learnSlots(byId: boolean) {
-		if (slots.actCount >= 0) return;
-		slots.actCount = int(conn.get('cmi.interactions._count'));
-		if (byId && d.kind === 'scorm2004')
-			for (let i = 0; i < slots.actCount; i++) {
-				const id = conn.get(`cmi.interactions.${i}.id`);
-				if (id && !slots.act.has(id)) slots.act.set(id, i);
-			}
-	}
-
 	function record(rec: DecisionRecord) {
 		if (!options.interactions || !has('cmi.interactions._children', 'id')) return;
 		unsent.delete(rec.id);
 		unsent.set(rec.id, { ...rec, timestamp: rec.timestamp.toISOString() });
 		if (mirror) store.save((mirror = { ...mirror, unsynced: true, decisions: decisionsOf() }));
-		let i = slots.act.get(ident(rec.id));
-		if (i === undefined) {
-			learnSlots(false);
-			slots.act.set(ident(rec.id), (i = slots.actCount++));
-		}
 		put(
 			d.interaction(rec, options.interactionDescriptions),
-			`cmi.interactions.${i}.`,
+			`cmi.interactions.${cmi.interaction(rec.id)}.`,
 			'cmi.interactions._children'
 		);
 	}
@@ -247,33 +194,11 @@ export function createScormTracker(
 		held = d.readStanding(get);
 		lockedByLms = held !== 'incomplete';
 		const masteryScore = d.mastery(get(d.el.mastery));
-		if (learner) store = createStore(win, learnerKey(options.storageKey, learner));
-		let saved = learner ? store.load() : null;
-		if (!saved && learner) {
-			// A copy from before copies had a key per learner: used only if it names this learner.
-			const legacy = createStore(win, options.storageKey);
-			const old = legacy.load();
-			if (old?.learner === learner) {
-				store.save((saved = old));
-				legacy.remove();
-			}
-		}
-		const recover =
-			saved?.unsynced &&
-			learner &&
-			saved.learner === learner &&
-			saved.base === lmsData &&
-			saved.progress.suspendData !== lmsData
-				? saved.progress
-				: null;
-		// The LMS holds no progress (a new attempt after a finished one, or an LMS that gives the
-		// data back only after exit=suspend, as Moodle does) while this learner's own copy holds
-		// their finished course: show it (results, certificate). Status is not written at launch
-		// (here or on a fresh attempt): only when the learner acts (saveProgress).
-		const finishedCopy =
-			!recover && !lmsData && saved?.learner === learner && saved.progress.complete
-				? saved.progress.suspendData
-				: '';
+		const copies = findCopies(win, options.storageKey, learner, lmsData);
+		const { saved, recover, finishedCopy } = copies;
+		if (copies.store) store = copies.store;
+		// Status is not written at launch (on a fresh attempt, or over the finished copy shown):
+		// only when the learner acts (saveProgress).
 		conn.set(d.el.exit, exitValue());
 		const suspendData = recover ? recover.suspendData : lmsData || finishedCopy;
 		launch = {
@@ -293,25 +218,18 @@ export function createScormTracker(
 		if (location) launch.location = location;
 		if (finishedCopy && !lmsData) launch.fromBrowserCopy = true;
 		if (masteryScore !== undefined) launch.masteryScore = masteryScore;
-		if (learner) {
-			// The newest copy whose owner is unknown, with progress, that this learner has not disowned.
-			for (const key of unknownKeys(win, options.storageKey)) {
-				const other = createStore(win, key);
-				const copy = other.load();
-				if (!copy?.unsynced || !copy.progress.suspendData || copy.declinedBy?.includes(learner))
-					continue;
-				unclaimed = { store: other, saved: copy };
-				launch.unclaimed = { suspendData: copy.progress.suspendData, savedAt: copy.savedAt ?? '' };
-				break;
-			}
-		}
+		if ((unclaimed = copies.unclaimed))
+			launch.unclaimed = {
+				suspendData: unclaimed.saved.progress.suspendData,
+				savedAt: unclaimed.saved.savedAt ?? ''
+			};
 		if (recover) {
 			// This learner's progress from a session the LMS never got: the decisions made then
 			// become interactions now (in the slot of one the LMS already holds, by id), and the
 			// progress follows.
 			const decisions = storedDecisions(saved);
 			if (decisions.length && options.interactions && has('cmi.interactions._children', 'id'))
-				learnSlots(true);
+				cmi.learnInteractions(true);
 			for (const rec of decisions) record(rec);
 			saveProgress(recover);
 			commit();
@@ -340,7 +258,7 @@ export function createScormTracker(
 		declareObjectives: guard((list: ObjectiveRecord[]) => {
 			if (!ready() || !objectivesOn()) return;
 			objectives = list;
-			for (const o of list) objectiveSlot(o);
+			for (const o of list) cmi.objective(o);
 		}),
 		updateObjectives: guard((list: ObjectiveRecord[]) => {
 			if (!ready()) return;
@@ -365,10 +283,7 @@ export function createScormTracker(
 					conn = again;
 					finished = false;
 					startedAt = Date.now();
-					lists.clear();
-					slots.obj.clear();
-					slots.act.clear();
-					slots.objCount = slots.actCount = -1;
+					cmi.reset();
 					if (mirror?.unsynced) saveProgress(mirror.progress);
 					if (conn.commit()) synced();
 					return;

@@ -1,73 +1,33 @@
 // SCORM 2004 tracker against scorm-again (strict types and formats): its error codes are the check.
-import { Scorm2004API } from 'scorm-again';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createScorm2004Tracker } from './scorm2004.js';
+import { describe, expect, it } from 'vitest';
 import {
-	decision,
-	NAMES_2004,
-	objectives,
-	options,
+	play,
 	progress,
+	scormSpec,
+	sets,
 	snapshot,
-	watch
+	type Watched
 } from '../../../tests/helpers/lms.js';
-import type { Tracker, TrackerOptions } from './types.js';
 
-type Json = Record<string, unknown>;
-function lms(json: Json = {}) {
-	const api = new Scorm2004API({ autocommit: false, logLevel: 5, lmsCommitUrl: false });
-	api.loadFromJSON({ learner_id: 'u1', learner_name: 'Doe, Jane', ...json });
-	return { api, calls: watch(api, NAMES_2004) };
-}
-const track = (api: Scorm2004API, over: Partial<TrackerOptions> = {}) =>
-	createScorm2004Tracker(api as never, window, options({ version: 'scorm2004', ...over }))!;
-function play(t: Tracker, secondCorrect: boolean) {
-	const launch = t.start();
-	t.declareObjectives(objectives());
-	const scores = [100, secondCorrect ? 100 : 0, 100];
-	for (let i = 0; i < 3; i++) {
-		t.recordDecision(decision(i + 1, i === 1 ? secondCorrect : true));
-		t.updateObjectives(objectives(scores.map((s, j) => (j <= i ? s : null))));
-		t.saveProgress(progress({ suspendData: `{"n":${i + 2}}`, score: 33 * (i + 1) }));
-		t.commit();
-	}
-	t.saveProgress(
-		progress({
-			suspendData: 'final',
-			complete: true,
-			passed: secondCorrect,
-			score: secondCorrect ? 100 : 67
-		})
-	);
-	t.commit();
-	t.finish();
-	return launch;
-}
 /** Calls that went wrong; reading a not-yet-set element (403) is how 2004 answers "empty". */
-const errors = (calls: ReturnType<typeof watch>) =>
+const errors = (calls: Watched[]) =>
 	calls.filter((c) => c.code !== '0' && !(c.fn === 'GetValue' && c.code === '403'));
-const sets = (calls: ReturnType<typeof watch>) =>
-	calls.filter((c) => c.fn === 'SetValue').map((c) => c.args);
-
-let warn: ReturnType<typeof vi.spyOn>;
-beforeEach(() => {
-	localStorage.clear();
-	warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-});
-afterEach(() => vi.restoreAllMocks());
+const { lms, track, warned } = scormSpec('2004');
+/** The LMS still holds the attempt as passed with this raw score: no status or score was written. */
+function keptPassed(lmsData: ReturnType<typeof lms>, raw: string) {
+	expect(snapshot(lmsData.api)).toMatchObject({
+		completion_status: 'completed',
+		success_status: 'passed',
+		exit: 'suspend',
+		score: { raw }
+	});
+	expect(sets(lmsData.calls).filter((a) => /status|score/.test(String(a[0])))).toEqual([]);
+}
 
 describe('SCORM 2004 tracker', () => {
 	it('records a whole passed attempt, with no LMS error at all', () => {
 		const { api, calls } = lms({ scaled_passing_score: '0.8' });
-		const launch = play(track(api), true);
-		expect(launch).toEqual({
-			kind: 'scorm2004',
-			learnerName: 'Doe, Jane',
-			suspendData: '',
-			resumed: false,
-			finished: false,
-			masteryScore: 80
-		});
+		play(track(api), true);
 		const cmi = snapshot(api);
 		expect(cmi).toMatchObject({
 			completion_status: 'completed',
@@ -78,17 +38,6 @@ describe('SCORM 2004 tracker', () => {
 			score: { scaled: '1', raw: '100', min: '0', max: '100' }
 		});
 		expect(cmi.session_time).toMatch(/^PT(\d+H)?(\d+M)?(\d+(\.\d{1,2})?S)?$/);
-		expect(Object.values(cmi.interactions)).toHaveLength(3);
-		expect(cmi.interactions[0]).toMatchObject({
-			id: 'leak.step-1',
-			type: 'choice',
-			learner_response: 'b',
-			result: 'correct',
-			weighting: '1',
-			latency: 'PT12.34S',
-			description: 'The leaked report — step 1: What do you say to the journalist?',
-			correct_responses: { 0: { pattern: 'b' } }
-		});
 		expect(cmi.interactions[0].timestamp).toMatch(/^2025-03-04T10:15:01\.25[+-]\d\d:\d\d$/);
 		expect(cmi.objectives[1]).toMatchObject({
 			id: 'respect.no-pressure',
@@ -98,7 +47,7 @@ describe('SCORM 2004 tracker', () => {
 			score: { scaled: '1', raw: '100' }
 		});
 		expect(errors(calls)).toEqual([]);
-		expect(warn).not.toHaveBeenCalled();
+		expect(warned()).not.toHaveBeenCalled();
 		const order = sets(calls).map((a) => `${a[0]}=${a[1]}`);
 		expect(order.indexOf('cmi.score.scaled=1')).toBeLessThan(
 			order.indexOf('cmi.success_status=passed')
@@ -166,51 +115,17 @@ describe('SCORM 2004 tracker', () => {
 		expect(errors(calls)).toEqual([]);
 	});
 
-	it('resumes, appending interactions and reusing objectives by id', () => {
-		const { api, calls } = lms({
-			entry: 'resume',
-			completion_status: 'incomplete',
-			suspend_data: '{"n":2}',
-			interactions: {
-				0: { id: 'leak.step-1', type: 'choice', learner_response: 'b', result: 'correct' }
-			},
-			objectives: { 0: { id: 'respect.no-pressure', success_status: 'passed' } }
-		});
-		const t = track(api);
-		expect(t.start()).toMatchObject({ resumed: true, suspendData: '{"n":2}', finished: false });
-		t.declareObjectives(objectives());
-		t.recordDecision(decision(2, true));
-		t.commit();
-		const cmi = snapshot(api);
-		expect(Object.values(cmi.interactions).map((i) => (i as Json).id)).toEqual([
-			'leak.step-1',
-			'leak.step-2'
-		]);
-		expect(Object.values(cmi.objectives).map((o) => (o as Json).id)).toEqual([
-			'respect.no-pressure',
-			'confidentiality.no-disclosure',
-			'openness.register'
-		]);
-		expect(errors(calls)).toEqual([]);
-	});
-
 	it('never downgrades a passed attempt on relaunch', () => {
-		const { api, calls } = lms({
+		const held = lms({
 			completion_status: 'completed',
 			success_status: 'passed',
 			score: { scaled: '0.9', raw: '90' }
 		});
-		const t = track(api);
+		const t = track(held.api);
 		expect(t.start().finished).toBe(true);
 		play(t, false);
-		expect(snapshot(api)).toMatchObject({
-			completion_status: 'completed',
-			success_status: 'passed',
-			exit: 'suspend',
-			score: { raw: '90' },
-			suspend_data: 'final'
-		});
-		expect(sets(calls).filter((a) => /status|score/.test(String(a[0])))).toEqual([]);
+		keptPassed(held, '90');
+		expect(snapshot(held.api).suspend_data).toBe('final');
 	});
 
 	describe('relaunch after completion', () => {
@@ -245,24 +160,18 @@ describe('SCORM 2004 tracker', () => {
 
 		it('an LMS that, like Moodle, keeps the finished status but gives no data back: the copy is shown, the record never downgraded', () => {
 			play(track(lms().api), true);
-			const { api, calls } = lms({
+			const held = lms({
 				entry: 'ab-initio',
 				completion_status: 'completed',
 				success_status: 'passed',
 				score: { scaled: '1', raw: '100' }
 			});
-			const t = track(api);
+			const t = track(held.api);
 			expect(t.start()).toMatchObject({ suspendData: 'final', finished: true });
 			t.saveProgress(progress({ suspendData: 'started-again', complete: false }));
 			t.commit();
 			t.finish();
-			expect(snapshot(api)).toMatchObject({
-				completion_status: 'completed',
-				success_status: 'passed',
-				score: { raw: '100' },
-				exit: 'suspend'
-			});
-			expect(sets(calls).filter((a) => /status|score/.test(String(a[0])))).toEqual([]);
+			keptPassed(held, '100');
 		});
 	});
 

@@ -4,20 +4,12 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { courseOf, exampleSource, scenarioFrom } from '../../../tests/helpers/course';
+import { options } from '../../../tests/helpers/lms';
 import { createLocalTracker } from '$lib/lms/local';
 import { planTracks } from '$lib/engine/track';
 import type { Course } from '$lib/engine/types';
 import { createPlayer, safePrefs } from './player.svelte';
 
-const options = {
-	version: 'scorm12',
-	mode: 'assessed',
-	passMark: 80,
-	objectives: true,
-	interactions: true,
-	interactionDescriptions: true,
-	storageKey: 'roles'
-} as const;
 let course: Course;
 
 beforeEach(async () => {
@@ -33,8 +25,11 @@ beforeEach(async () => {
 });
 
 const start = () =>
-	createPlayer(course, createLocalTracker(window, options), safePrefs(window, 'p:'), () =>
-		Date.UTC(2026, 11, 1, 10)
+	createPlayer(
+		course,
+		createLocalTracker(window, options({ passMark: 80, storageKey: 'roles' })),
+		safePrefs(window, 'p:'),
+		() => Date.UTC(2026, 11, 1, 10)
 	);
 
 describe('the player and the learner’s role', () => {
