@@ -270,4 +270,7 @@ export function classicBoot(dir, root = process.cwd()) {
 		throw new Error(`${file}: the CSP does not carry the boot script's hash`);
 	html = html.replace(boot[0], `<script>${rewritten}</script>`).replace(oldHash, sha256(rewritten));
 	writeFileSync(file, html);
+	// Kit's version file serves only its update check (updated.check(), never called here, and a
+	// missing file reads as "not updated"): not shipped.
+	rmSync(join(dir, '_app/version.json'), { force: true });
 }
