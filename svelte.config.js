@@ -35,6 +35,17 @@ function classic(inner) {
 }
 
 /**
+ * Components shown only after the first choice (the feedback and ending views, and the results,
+ * certificate, debrief, protocol, accessibility and error pages): their scoped CSS goes in their
+ * own code, added to the page when they are first shown, rather than in the CSS inlined in
+ * index.html, which every learner downloads before the first choice (issue 25). The first
+ * screen's components (layout, home page, scenario step, choice form, rich text, artefacts) keep
+ * theirs in index.html, so the first paint needs no script to be styled.
+ */
+const LATE_COMPONENT =
+	/[\\/]src[\\/](routes[\\/](results|certificate|debrief|protocol|accessibility)[\\/]|routes[\\/]\+error\.svelte$|lib[\\/]components[\\/](EndingView|Feedback|ClauseQuote|DebriefScenario)\.svelte$)/;
+
+/**
  * Hash routing, relative paths, and Kit's split build written as classic scripts (see
  * src/lib/content/classic-chunks.js): index.html with the CSS and the code every page needs
  * inline, the launched page's code and the other pages' in two files. An LMS serves the package from a deep path, inside an iframe, sometimes from file://.
@@ -45,6 +56,10 @@ function classic(inner) {
  */
 const config = {
 	preprocess: [vitePreprocess()],
+	vitePlugin: {
+		dynamicCompileOptions: ({ filename }) =>
+			LATE_COMPONENT.test(filename) ? { css: 'injected' } : undefined
+	},
 	kit: {
 		adapter: classic(
 			adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true })

@@ -62,6 +62,24 @@ const resolveFrom = (/** @type {string} */ from, /** @type {string} */ rel) =>
 	posix.normalize(posix.join(posix.dirname(from), rel));
 
 /**
+ * The name each chunk registers under: its file name without the content hash
+ * (`_app/immutable/chunks/svelte.js`). The chunks are not files of their own in the package (they
+ * are inline in index.html or packed into a file named by content), so the hash only costs bytes:
+ * each name is written several times (definition, every require, the loader's file list), and
+ * eight random characters do not compress (about 0.45 KB gzipped of the first download).
+ * A name two chunks would share keeps its hash.
+ * @param {string[]} files
+ * @returns {Record<string, string>}
+ */
+export function moduleIds(files) {
+	const short = (/** @type {string} */ f) => f.replace(/\.[A-Za-z0-9_-]{8}\.js$/, '.js');
+	/** @type {Record<string, number>} */
+	const count = {};
+	for (const f of files) count[short(f)] = (count[short(f)] ?? 0) + 1;
+	return Object.fromEntries(files.map((f) => [f, count[short(f)] === 1 ? short(f) : f]));
+}
+
+/**
  * Vite plugin (build only): the client build as classic-script chunks. Kit's split build, its
  * format switched to CommonJS and its CSS in one file (inlined into index.html by classicBoot).
  * @returns {import('vite').Plugin}
@@ -83,6 +101,10 @@ export function classicChunks() {
 			const output = config.build.rollupOptions.output;
 			for (const o of Array.isArray(output) ? output : [output ?? {}]) {
 				o.format = 'cjs';
+				// No Symbol.toStringTag / __esModule marks on each chunk's exports: only the loader
+				// reads them, and it never looks (a few hundred bytes of the package).
+				o.generatedCode = { ...o.generatedCode, symbols: false };
+				o.esModule = false;
 				// The framework's chunks carry their name, so the bench can tell them from ours.
 				o.chunkFileNames = '_app/immutable/chunks/[name].[hash].js';
 				o.codeSplitting = {
@@ -96,26 +118,33 @@ export function classicChunks() {
 		writeBundle(options, bundle) {
 			if (!client) return;
 			const dir = options.dir ?? dirname(options.file ?? '');
+			const files = Object.values(bundle)
+				.filter((c) => c.type === 'chunk')
+				.map((c) => c.fileName);
+			const ids = moduleIds(files);
 			/** @type {Record<string, {deps: string[], routes: string[]}>} */
 			const chunks = {};
 			for (const chunk of Object.values(bundle)) {
 				if (chunk.type !== 'chunk') continue;
-				const name = chunk.fileName;
-				let code = readFileSync(join(dir, name), 'utf8');
+				const file = chunk.fileName;
+				const name = ids[file];
+				let code = readFileSync(join(dir, file), 'utf8');
 				code = code.replace(
 					/Promise\.resolve\(\)\.then\(\(\)=>require\("([^"]+)"\)\)/g,
-					(_, rel) => `__csImport(${JSON.stringify(resolveFrom(name, rel))})`
+					(_, rel) => `__csImport(${JSON.stringify(ids[resolveFrom(file, rel)])})`
 				);
 				const deps = new Set();
 				code = code.replace(/\brequire\("([^"]+)"\)/g, (_, rel) => {
-					const abs = resolveFrom(name, rel);
+					const abs = ids[resolveFrom(file, rel)];
 					deps.add(abs);
 					return `require(${JSON.stringify(abs)})`;
 				});
 				if (/\bimport\(|import\.meta/.test(code.replace(/\{\}\.url/g, '')))
-					this.warn(`${name}: an import() or import.meta the classic loader does not handle`);
+					this.warn(`${file}: an import() or import.meta the classic loader does not handle`);
+				if (/__csImport\(undefined\)|require\(undefined\)/.test(code))
+					this.error(`${file}: requires a chunk that is not in the build`);
 				writeFileSync(
-					join(dir, name),
+					join(dir, file),
 					`__csDefine(${JSON.stringify(name)},${JSON.stringify([...deps])},function(require,module,exports){${code}\n});\n`
 				);
 				const routes = chunk.moduleIds
@@ -157,12 +186,14 @@ export function classicChunks() {
 			/** Several chunks in one file (one request, one compression stream), named by content. */
 			const pack = (/** @type {string} */ label, /** @type {string[]} */ names) => {
 				if (!names.length) return [];
-				const code = names.map((n) => readFileSync(join(dir, n), 'utf8')).join('');
+				const code = names.map((n) => readFileSync(join(dir, fileOf[n]), 'utf8')).join('');
 				const hash = createHash('sha256').update(code).digest('base64url').slice(0, 8);
 				const file = `_app/immutable/${label}.${hash}.js`;
 				writeFileSync(join(dir, file), code);
 				return [file];
 			};
+			/** @type {Record<string, string>} */
+			const fileOf = Object.fromEntries(files.map((f) => [ids[f], f]));
 			const homeFile = pack('home', home);
 			const scenarioFile = pack('scenario', scenario);
 			const lateFile = pack('late', late);
@@ -172,12 +203,12 @@ export function classicChunks() {
 			// A chunk both launches need is fetched from the scenario file (either holds it).
 			for (const n of scenario) where[n] = scenarioFile[0];
 			for (const n of late) where[n] = lateFile[0];
-			for (const n of Object.keys(chunks)) if (!common.includes(n)) rmSync(join(dir, n));
+			for (const n of Object.keys(chunks)) if (!common.includes(n)) rmSync(join(dir, fileOf[n]));
 			const first = { home: homeFile, scenario: scenarioFile, late: lateFile, in: where };
 			const css = Object.values(bundle)
 				.filter((a) => a.type === 'asset' && a.fileName.endsWith('.css'))
 				.map((a) => a.fileName);
-			writeFileSync(join(root, FIRST_FILE), JSON.stringify({ first, common, css }));
+			writeFileSync(join(root, FIRST_FILE), JSON.stringify({ first, common, css, ids }));
 		}
 	};
 }
@@ -197,7 +228,9 @@ const sha256 = (/** @type {string} */ s) =>
 export function classicBoot(dir, root = process.cwd()) {
 	const file = join(dir, 'index.html');
 	let html = readFileSync(file, 'utf8');
-	const { first, common, css } = JSON.parse(readFileSync(join(root, FIRST_FILE), 'utf8'));
+	const { first, common, css, ids } = JSON.parse(readFileSync(join(root, FIRST_FILE), 'utf8'));
+	/** @type {Record<string, string>} */
+	const fileOf = Object.fromEntries(Object.entries(ids).map(([f, id]) => [id, f]));
 	html = html.replace(/[ \t]*<link href="[^"]*" rel="(modulepreload|stylesheet)">\n?/g, '');
 	// One stylesheet (cssCodeSplit off), inlined: allowed by style-src 'unsafe-inline'.
 	const styles = css.map((/** @type {string} */ f) => {
@@ -214,8 +247,11 @@ export function classicBoot(dir, root = process.cwd()) {
 			const chunks = common.map((/** @type {string} */ c) => {
 				// In an inline script, "</script" ends it and "<!--" can change how it is parsed: both
 				// occur only in string literals here (Svelte's "<!---->" markers), where \x3C is "<".
-				const code = readFileSync(join(dir, c), 'utf8').replace(/<(?=\/script|!--)/gi, '\\x3C');
-				rmSync(join(dir, c));
+				const code = readFileSync(join(dir, fileOf[c]), 'utf8').replace(
+					/<(?=\/script|!--)/gi,
+					'\\x3C'
+				);
+				rmSync(join(dir, fileOf[c]));
 				return code;
 			});
 			const script = `${line};${loader(first)}\n${chunks.join('')}`;
@@ -230,8 +266,9 @@ export function classicBoot(dir, root = process.cwd()) {
 	const boot = /<script>(\s*\{\s*__sveltekit_[\s\S]*?)<\/script>/.exec(html);
 	if (!boot) throw new Error(`${file}: SvelteKit's boot script is missing`);
 	const rewritten = boot[1].replace(/\bimport\("(?:\.?\/)?(_app\/[^"]+)"\)/g, (_, p) => {
-		if (!common.includes(p)) throw new Error(`${file}: boot imports ${p}, not in the first chunks`);
-		return `__csImport(${JSON.stringify(p)})`;
+		if (!common.includes(ids[p]))
+			throw new Error(`${file}: boot imports ${p}, not in the first chunks`);
+		return `__csImport(${JSON.stringify(ids[p])})`;
 	});
 	if (/\bimport\(/.test(rewritten))
 		throw new Error(`${file}: an import() is left in the boot script`);
@@ -240,4 +277,7 @@ export function classicBoot(dir, root = process.cwd()) {
 		throw new Error(`${file}: the CSP does not carry the boot script's hash`);
 	html = html.replace(boot[0], `<script>${rewritten}</script>`).replace(oldHash, sha256(rewritten));
 	writeFileSync(file, html);
+	// Kit's version file serves only its update check (updated.check(), never called here, and a
+	// missing file reads as "not updated"): not shipped.
+	rmSync(join(dir, '_app/version.json'), { force: true });
 }

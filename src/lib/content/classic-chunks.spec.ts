@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { classicBoot, FIRST_FILE, firstScreenFiles, loader } from './classic-chunks.js';
+import { classicBoot, FIRST_FILE, firstScreenFiles, loader, moduleIds } from './classic-chunks.js';
 
 type Files = Record<string, string>;
 
@@ -101,13 +101,14 @@ describe('classicBoot', () => {
 		mkdirSync(join(root, '.svelte-kit'));
 		const sha = (s: string) => `'sha256-${createHash('sha256').update(s).digest('base64')}'`;
 		const line = `(function(w,d){var b=w.__csBoot={}})(window,document)`;
-		const kit = `\n{\n__sveltekit_x = {};\nPromise.all([import("./_app/immutable/entry/start.js"), import("./_app/immutable/entry/app.js")]).then(([kit, app]) => kit.start(app));\n}\n`;
+		const kit = `\n{\n__sveltekit_x = {};\nPromise.all([import("./_app/immutable/entry/start.Ab3_-xYz.js"), import("./_app/immutable/entry/app.Cd4_-xYz.js")]).then(([kit, app]) => kit.start(app));\n}\n`;
+		// On disk by file name (with Kit's content hash); registered under the name without it.
 		writeFileSync(
-			join(dir, '_app/immutable/entry/start.js'),
+			join(dir, '_app/immutable/entry/start.Ab3_-xYz.js'),
 			define('_app/immutable/entry/start.js', [], 'var t = `<!---->`;')
 		);
 		writeFileSync(
-			join(dir, '_app/immutable/entry/app.js'),
+			join(dir, '_app/immutable/entry/app.Cd4_-xYz.js'),
 			define('_app/immutable/entry/app.js', [], '')
 		);
 		writeFileSync(join(dir, '_app/immutable/style.css'), 'body{color:red}');
@@ -123,7 +124,11 @@ describe('classicBoot', () => {
 			JSON.stringify({
 				first,
 				common: ['_app/immutable/entry/start.js', '_app/immutable/entry/app.js'],
-				css: ['_app/immutable/style.css']
+				css: ['_app/immutable/style.css'],
+				ids: moduleIds([
+					'_app/immutable/entry/start.Ab3_-xYz.js',
+					'_app/immutable/entry/app.Cd4_-xYz.js'
+				])
 			})
 		);
 		classicBoot(dir, root);
@@ -140,7 +145,23 @@ describe('classicBoot', () => {
 		expect(html).not.toContain('modulepreload');
 		expect(firstScreenFiles(html)).toEqual(first);
 		// Inlined files are not shipped twice.
-		expect(existsSync(join(dir, '_app/immutable/entry/start.js'))).toBe(false);
+		expect(existsSync(join(dir, '_app/immutable/entry/start.Ab3_-xYz.js'))).toBe(false);
 		expect(existsSync(join(dir, '_app/immutable/style.css'))).toBe(false);
+	});
+
+	it('names each chunk by its file name without the hash, unless two chunks would share it', () => {
+		expect(
+			moduleIds([
+				'_app/immutable/chunks/svelte._83CnTMA.js',
+				'_app/immutable/nodes/0.BJUkwaK6.js',
+				'_app/immutable/chunks/index.Ab3_-xYz.js',
+				'_app/immutable/chunks/index.Cd4_-xYz.js'
+			])
+		).toEqual({
+			'_app/immutable/chunks/svelte._83CnTMA.js': '_app/immutable/chunks/svelte.js',
+			'_app/immutable/nodes/0.BJUkwaK6.js': '_app/immutable/nodes/0.js',
+			'_app/immutable/chunks/index.Ab3_-xYz.js': '_app/immutable/chunks/index.Ab3_-xYz.js',
+			'_app/immutable/chunks/index.Cd4_-xYz.js': '_app/immutable/chunks/index.Cd4_-xYz.js'
+		});
 	});
 });

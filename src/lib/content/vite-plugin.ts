@@ -10,7 +10,13 @@
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import type { Course } from '../engine/types.js';
-import { compactOutline, splitScenario, TEXT_CALLBACK, textFile } from '../engine/text.js';
+import {
+	compactOutline,
+	splitFirst,
+	splitScenario,
+	TEXT_CALLBACK,
+	textFile
+} from '../engine/text.js';
 import { readFileSync } from 'node:fs';
 import { buildCourse, loadLibrary, type Library } from './course.js';
 import { pageToRich } from './rich.js';
@@ -109,10 +115,11 @@ export function coursePlugin(
 		const outlines = course.scenarios.map((s) => {
 			const { outline, text } = splitScenario(s);
 			// The first step's words come first, so the first choice shows after a small download;
-			// the rest (<id>.more, in content/later.js: engine/text.ts textFile) loads while the learner reads it.
-			const { [s.start]: first, ...rest } = text;
-			texts[s.id] = { [s.start]: first };
-			texts[`${s.id}.more`] = rest;
+			// the rest (<id>.more, in content/later.js: engine/text.ts textFile), with the first
+			// step's feedback (splitFirst), loads while the learner reads it.
+			const { first, more } = splitFirst(text, s.start);
+			texts[s.id] = first;
+			texts[`${s.id}.more`] = more;
 			return outline;
 		});
 		const statement = 'src/routes/accessibility/statement.md';

@@ -1,8 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { exampleSource, scenarioFrom } from '../../../tests/helpers/course';
-import { joinScenario, splitScenario } from './text';
-import type { Scenario } from './types';
+import { feedbackKey, joinScenario, splitFirst, splitScenario } from './text';
+import type { Scenario, Step } from './types';
 
 describe('scenario text split', () => {
 	it('joins back to exactly the original scenario, and the outline carries no words', async () => {
@@ -18,6 +18,30 @@ describe('scenario text split', () => {
 		const { outline, text } = splitScenario(s);
 		delete text['start'];
 		expect(() => joinScenario(outline, text)).toThrow(/no step "start"/);
+	});
+});
+
+describe('first file and later words', () => {
+	it('hold the first step’s feedback back for later, and join back to the whole scenario', async () => {
+		const s = await scenarioFrom(exampleSource());
+		const { outline, text } = splitScenario(s);
+		const { first, more } = splitFirst(text, s.start);
+		expect(Object.keys(first)).toEqual([s.start]);
+		const feedback = JSON.stringify((s.nodes[s.start] as Step).choices[0].feedback);
+		expect(JSON.stringify(first)).not.toContain(feedback.slice(1, -1));
+		expect(more[feedbackKey(s.start)]).toBeDefined();
+		// The first file alone: the step and its choices, no feedback yet.
+		const early = joinScenario(outline, first, true).nodes[s.start] as Step;
+		expect(early.choices.map((c) => c.text)).toEqual(
+			(s.nodes[s.start] as Step).choices.map((c) => c.text)
+		);
+		expect(early.choices.every((c) => c.feedback.length === 0)).toBe(true);
+		// Both files (as the player merges them): exactly the original.
+		expect(withLines(joinScenario(outline, { ...first, ...more }), s)).toEqual(s);
+		// Without the later words a whole scenario is refused, not shown without feedback.
+		expect(() =>
+			joinScenario(outline, { ...more, ...first, [feedbackKey(s.start)]: undefined! })
+		).toThrow(/no feedback for choice/);
 	});
 });
 
