@@ -11,7 +11,7 @@
 import { expect, test, type Page, type Route } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { firstScenarioId } from '../helpers/bundle';
+import { firstScenarioId } from '../../scripts/measure/bundle';
 import { slugFor } from './helpers';
 
 const SLUG = slugFor('kingsthorpe-parish-council', '1.2');
