@@ -6,6 +6,7 @@ import { parseScenario } from '../../src/lib/content/scenario';
 import { checkGraph } from '../../src/lib/engine/graph';
 import { fillScenario } from '../../src/lib/content/placeholders';
 import { planTracks } from '../../src/lib/engine/track';
+import { courseCouncil } from '../../src/lib/content/course';
 
 export const principles: Principle[] = parseYaml(readFileSync('scenarios/principles.yaml', 'utf8'));
 export const principleIds = new Set(principles.map((p) => p.id));
@@ -55,15 +56,7 @@ export function courseOf(scenarios: Scenario[], over: Partial<Course> = {}): Cou
 		tracking: { objectives: true, interactions: true, descriptions: true },
 		audience: null,
 		tracks: planTracks(scenarios, null, null, null),
-		council: {
-			id: council.id,
-			name: council.name,
-			kind: council.kind,
-			nation: council.nation,
-			protocol: council.protocol,
-			roles,
-			unstated: []
-		},
+		council: courseCouncil(council),
 		principles,
 		clauses: [],
 		backing: {},

@@ -283,16 +283,7 @@ export function buildCourse(lib: Library, options: BuildOptions): Course {
 		scorm: options.scorm,
 		audience: options.audience,
 		tracks: planTracks(chosen, lib.tracks, options.core, options.scenarios),
-		council: {
-			id: council.id,
-			name: council.name,
-			kind: council.kind,
-			nation: council.nation,
-			protocol: council.protocol,
-			roles: council.roles,
-			unstated: council.unstated,
-			...(council.logo ? { logo: { src: logoFileName(council.logo), alt: council.logo.alt } } : {})
-		},
+		council: courseCouncil(council),
 		principles: lib.principles,
 		clauses: council.clauses,
 		backing: council.principles,
@@ -318,4 +309,18 @@ export async function loadCourse(
 	} catch (e) {
 		return { errors: [(e as Error).message] };
 	}
+}
+
+/** What a course carries of its council: names, routes and the logo's packaged file, not the clauses' source. */
+export function courseCouncil(council: Council): Course['council'] {
+	return {
+		id: council.id,
+		name: council.name,
+		kind: council.kind,
+		nation: council.nation,
+		protocol: council.protocol,
+		roles: council.roles,
+		unstated: council.unstated,
+		...(council.logo ? { logo: { src: logoFileName(council.logo), alt: council.logo.alt } } : {})
+	};
 }
