@@ -269,3 +269,20 @@ export async function mirror(page: Page | Frame, part = ''): Promise<Mirror | nu
 		return null;
 	}, part);
 }
+
+/** The status on a scenario's card on the home page ("Not started", "In progress", "Finished, score 80%"). */
+export async function cardStatus(root: Page | FrameLocator, id: string): Promise<string> {
+	const card = root.locator('main li', { has: root.locator(`a[href="#/scenario/${id}"]`) }).first();
+	const words = (await card.innerText()).replace(/\s+/g, ' ');
+	return /(Not started|In progress|Finished(?:, score \d+%)?)/.exec(words)?.[1] ?? words;
+}
+
+/** The parts of a saved text, one per scenario ("id:path:secs…"). */
+export const items = (text: string) => text.split('|').slice(3);
+/** An item without the scenario version the module adds ("id:path:secs[:tries]"). */
+export const bare = (item: string) =>
+	item
+		.split(':')
+		.slice(0, 4)
+		.filter((f, k) => k < 3 || f)
+		.join(':');
