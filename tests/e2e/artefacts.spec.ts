@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import type { Artefact } from '../../src/lib/engine/types';
 import type { ScenarioText } from '../../src/lib/engine/text';
 import { firstScenarioId } from '../../scripts/measure/bundle';
+import { FIRST_MESSAGE, POST } from '../helpers/artefact-examples';
 import { ARTIFACTS } from './a11y-support';
 import { AxeRun } from './axe';
 import { slugFor } from './helpers';
@@ -41,11 +42,7 @@ const ARTEFACTS: Artefact[] = [
 		at: { title: 'Mill Lane neighbours' },
 		body: [],
 		k: [
-			{
-				a: 'message',
-				at: { from: 'Dev Shah', time: '21:02' },
-				body: p('Anyone know what’s happening with the field?')
-			},
+			FIRST_MESSAGE,
 			{
 				a: 'message',
 				at: { from: 'You', time: '21:05' },
@@ -54,20 +51,7 @@ const ARTEFACTS: Artefact[] = [
 			{ a: 'message', at: { from: 'Dev Shah' }, body: p('Go on, just between us') }
 		]
 	},
-	{
-		a: 'post',
-		at: {
-			author: 'Save Mill Lane Field',
-			platform: 'Community Facebook group',
-			time: 'Wednesday, 19:40',
-			reactions: '87 reactions, 23 comments'
-		},
-		body: p('A little bird tells us the council has had an offer for the field.'),
-		k: [
-			{ a: 'comment', at: { author: 'Jo Bright' }, body: p('Who told you?') },
-			{ a: 'comment', at: { author: 'Ray Moss', time: '19:52' }, body: p('Disgraceful if true.') }
-		]
-	},
+	POST,
 	{
 		a: 'letter',
 		at: { from: 'Ann Lee, 4 Mill Lane', to: 'The Town Clerk', date: '2 May 2026' },

@@ -222,6 +222,14 @@ export function scormSpec<V extends Version>(version: V) {
 	return {
 		lms: (json: Json = {}) => watchedLms(version, json),
 		track: (api: unknown, over: Partial<TrackerOptions> = {}) => scormTracker(version, api, over),
+		/** An LMS and a started tracker that has saved progress once, as after the first choice. */
+		midAttempt: (json: Json = {}) => {
+			const lms = watchedLms(version, json);
+			const t = scormTracker(version, lms.api);
+			t.start();
+			t.saveProgress(progress());
+			return { ...lms, t };
+		},
 		warned
 	};
 }

@@ -7,6 +7,7 @@ import { plainText } from './rich';
 import { parseScenario } from './scenario';
 import { richParagraphs } from '../review/units';
 import { formatError } from './errors';
+import { FIRST_MESSAGE } from '../../../tests/helpers/artefact-examples';
 
 /** A one-step scenario whose story is `story`. */
 function scenario(story: string): string {
@@ -111,11 +112,7 @@ describe('artefact tags', () => {
 				at: { title: 'Mill Lane neighbours' },
 				body: [],
 				k: [
-					{
-						a: 'message',
-						at: { from: 'Dev Shah', time: '21:02' },
-						body: [{ p: ['Anyone know what’s happening with the field?'] }]
-					},
+					FIRST_MESSAGE,
 					{
 						a: 'message',
 						at: { from: 'You', time: '21:05' },

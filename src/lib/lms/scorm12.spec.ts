@@ -13,7 +13,7 @@ import {
 } from '../../../tests/helpers/lms.js';
 
 type Json = Record<string, unknown>;
-const { lms, track, warned } = scormSpec('1.2');
+const { lms, track, midAttempt, warned } = scormSpec('1.2');
 
 describe('SCORM 1.2 tracker', () => {
 	it('records a whole passed attempt, with no LMS error at all', () => {
@@ -166,10 +166,7 @@ describe('SCORM 1.2 tracker', () => {
 	});
 
 	it('commits only when something changed and never resends an unchanged value (slow LMS)', () => {
-		const { api, calls } = lms();
-		const t = track(api);
-		t.start();
-		t.saveProgress(progress());
+		const { calls, t } = midAttempt();
 		t.commit();
 		const before = calls.length;
 		t.saveProgress(progress());

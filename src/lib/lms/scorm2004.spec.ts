@@ -12,7 +12,7 @@ import {
 /** Calls that went wrong; reading a not-yet-set element (403) is how 2004 answers "empty". */
 const errors = (calls: Watched[]) =>
 	calls.filter((c) => c.code !== '0' && !(c.fn === 'GetValue' && c.code === '403'));
-const { lms, track, warned } = scormSpec('2004');
+const { lms, track, midAttempt, warned } = scormSpec('2004');
 /** The LMS still holds the attempt as passed with this raw score: no status or score was written. */
 function keptPassed(lmsData: ReturnType<typeof lms>, raw: string) {
 	expect(snapshot(lmsData.api)).toMatchObject({
@@ -101,10 +101,7 @@ describe('SCORM 2004 tracker', () => {
 	});
 
 	it('an unfinished attempt stays incomplete, unknown, suspended', () => {
-		const { api, calls } = lms();
-		const t = track(api);
-		t.start();
-		t.saveProgress(progress());
+		const { api, calls, t } = midAttempt();
 		t.finish();
 		expect(snapshot(api)).toMatchObject({
 			completion_status: 'incomplete',

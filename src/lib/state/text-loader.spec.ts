@@ -60,18 +60,13 @@ describe('createTextLoader', () => {
 
 	it('starts with the words the boot lines fetched before the app ran, without fetching again', async () => {
 		(window as unknown as Globals)[BOOT_GLOBAL] = { data: { intro: { a: 2 } } };
-		const loader = createTextLoader(document, window);
-		expect(loader.ready('intro')).toEqual({ a: 2 });
-		await expect(loader.load('intro')).resolves.toEqual({ a: 2 });
-		expect(document.head.querySelectorAll('script')).toHaveLength(0);
+		await expectHeldWithoutFetch(createTextLoader(document, window), 'intro', { a: 2 });
 	});
 
 	it("keeps words that arrive with nobody waiting (the boot line's, late) for when they are asked", async () => {
 		const loader = createTextLoader(document, window);
 		(window as unknown as { __csText: (id: string, d: unknown) => void }).__csText('late', 'here');
-		expect(loader.ready('late')).toBe('here');
-		await expect(loader.load('late')).resolves.toBe('here');
-		expect(document.head.querySelectorAll('script')).toHaveLength(0);
+		await expectHeldWithoutFetch(loader, 'late', 'here');
 	});
 
 	it('names the file that failed, and tries again on the next load', async () => {
@@ -126,3 +121,14 @@ describe('bootArrival', () => {
 		expect(gaveUp).toBe(true);
 	});
 });
+
+/** The loader already holds these words: ready() gives them, load() resolves with them, nothing is fetched. */
+async function expectHeldWithoutFetch(
+	loader: ReturnType<typeof createTextLoader>,
+	id: string,
+	words: unknown
+) {
+	expect(loader.ready(id)).toEqual(words);
+	await expect(loader.load(id)).resolves.toEqual(words);
+	expect(document.head.querySelectorAll('script')).toHaveLength(0);
+}
