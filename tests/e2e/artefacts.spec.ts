@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import type { Artefact } from '../../src/lib/engine/types';
 import type { ScenarioText } from '../../src/lib/engine/text';
 import { firstScenarioId } from '../../scripts/measure/bundle';
-import { FIRST_MESSAGE, POST } from '../helpers/artefact-examples';
+import { POST, thread } from '../helpers/artefact-examples';
 import { ARTIFACTS } from './a11y-support';
 import { AxeRun } from './axe';
 import { slugFor } from './helpers';
@@ -37,20 +37,14 @@ const ARTEFACTS: Artefact[] = [
 			{ p: ['Item 7 will be taken in ', { b: ['closed session'] }, '.'] }
 		]
 	},
-	{
-		a: 'messages',
-		at: { title: 'Mill Lane neighbours' },
-		body: [],
-		k: [
-			FIRST_MESSAGE,
-			{
-				a: 'message',
-				at: { from: 'You', time: '21:05' },
-				body: p('I can’t say more until Thursday.')
-			},
-			{ a: 'message', at: { from: 'Dev Shah' }, body: p('Go on, just between us') }
-		]
-	},
+	thread(
+		{
+			a: 'message',
+			at: { from: 'You', time: '21:05' },
+			body: p('I can’t say more until Thursday.')
+		},
+		{ a: 'message', at: { from: 'Dev Shah' }, body: p('Go on, just between us') }
+	),
 	POST,
 	{
 		a: 'letter',

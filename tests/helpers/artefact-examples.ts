@@ -14,6 +14,14 @@ export const FIRST_MESSAGE: Artefact = {
 	body: para('Anyone know what’s happening with the field?')
 };
 
+/** The neighbours' thread: the first message, then these. */
+export const thread = (...more: Artefact[]): Artefact => ({
+	a: 'messages',
+	at: { title: 'Mill Lane neighbours' },
+	body: [],
+	k: [FIRST_MESSAGE, ...more]
+});
+
 /** A community group's post with two comments. */
 export const POST: Artefact = {
 	a: 'post',

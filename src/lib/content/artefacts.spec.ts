@@ -7,7 +7,7 @@ import { plainText } from './rich';
 import { parseScenario } from './scenario';
 import { richParagraphs } from '../review/units';
 import { formatError } from './errors';
-import { FIRST_MESSAGE } from '../../../tests/helpers/artefact-examples';
+import { thread } from '../../../tests/helpers/artefact-examples';
 
 /** A one-step scenario whose story is `story`. */
 function scenario(story: string): string {
@@ -107,19 +107,11 @@ describe('artefact tags', () => {
 		const { narrative, errors } = await story(THREAD);
 		expect(errors).toEqual([]);
 		expect(narrative).toEqual([
-			{
-				a: 'messages',
-				at: { title: 'Mill Lane neighbours' },
-				body: [],
-				k: [
-					FIRST_MESSAGE,
-					{
-						a: 'message',
-						at: { from: 'You', time: '21:05' },
-						body: [{ p: ['I can’t say more until ', { i: ['Thursday'] }, '.'] }]
-					}
-				]
-			}
+			thread({
+				a: 'message',
+				at: { from: 'You', time: '21:05' },
+				body: [{ p: ['I can’t say more until ', { i: ['Thursday'] }, '.'] }]
+			})
 		]);
 	});
 
