@@ -21,7 +21,7 @@
  * (sizes, suspend length, commits) are asserted by the test suite (tests/e2e/budgets.spec.ts).
  */
 import { execSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,7 +33,7 @@ import { lmsFootprint, type Footprint } from './measure/lms-footprint.js';
 import { timed } from './measure/timing.js';
 import { zipSplit, type ZipSplit } from './measure/zip-split.js';
 import { CHROMIUM_LAUNCH } from './chromium.js';
-import { startServer } from './serve.js';
+import { handler, startServer } from './serve.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -97,6 +97,7 @@ window.bench = { calls, store };
 
 const FLOOR = `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>floor</title></head><body><button type="button">Continue</button></body></html>`;
 
+const servePackages = handler(root, false, true);
 const server = createServer((req, res) => {
 	const url = new URL(req.url ?? '/', 'http://x');
 	if (url.pathname === '/floor.html')
@@ -109,22 +110,9 @@ const server = createServer((req, res) => {
 			.writeHead(200, { 'content-type': 'text/html' })
 			.end(RECORDER.replace('${SRC}', src));
 	}
-	const file = join(root, decodeURIComponent(url.pathname));
-	if (!file.startsWith(dist) || !existsSync(file) || statSync(file).isDirectory())
-		return void res.writeHead(404).end();
-	// Served gzipped, as LMS web servers serve text: the budgets are gzip sizes.
-	const type = file.endsWith('.html')
-		? 'text/html'
-		: file.endsWith('.js')
-			? 'text/javascript'
-			: file.endsWith('.xml')
-				? 'application/xml'
-				: 'application/octet-stream';
-	const gzip =
-		/gzip/.test(String(req.headers['accept-encoding'] ?? '')) &&
-		type !== 'application/octet-stream';
-	res.writeHead(200, { 'content-type': type, ...(gzip ? { 'content-encoding': 'gzip' } : {}) });
-	res.end(gzip ? gzipSync(readFileSync(file)) : readFileSync(file));
+	// The packages: served as npm start serves them (sirv), gzipped, as LMS web servers serve
+	// text: the budgets are gzip sizes.
+	servePackages(req, res);
 });
 await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
 const port = (server.address() as { port: number }).port;
