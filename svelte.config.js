@@ -3,14 +3,18 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { classicBoot } from './src/lib/content/classic-chunks.js';
+import { renderFirstScreen } from './src/lib/content/first-screen.js';
 
 /**
  * The one inline script of our own: src/app.html's boot line. Launched straight into a scenario
  * (#/scenario/<id>), it starts fetching that scenario's first step (content/<id>.js) while
  * index.html is still arriving; the scenario route waits briefly for it (+page.ts), so the words
  * are there for the first render. src/lib/state/text-loader.ts takes over window.__csBoot.
- * The policy allows the line by its hash; after the build, classicBoot puts the chunk loader and
- * the code every page needs in the same script and replaces this hash with the whole script's.
+ * On a launch at the home page it lets the skip link of index.html's static first screen work
+ * before the app has started; on any other launch it hides that screen (#cs-first, the home
+ * page's markup rendered at build time: src/lib/content/first-screen.js).
+ * The policy allows the line by its hash; after the build, classicBoot adds the hash of the script
+ * with the chunk loader and the code every page needs.
  */
 const boot = /<script>([\s\S]*?)<\/script>/.exec(
 	readFileSync(new URL('./src/app.html', import.meta.url), 'utf8')
@@ -29,7 +33,7 @@ function classic(inner) {
 		...inner,
 		async adapt(builder) {
 			await inner.adapt(builder);
-			classicBoot('build');
+			classicBoot('build', process.cwd(), await renderFirstScreen(builder.getServerDirectory()));
 		}
 	};
 }

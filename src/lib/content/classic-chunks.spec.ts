@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { classicBoot, FIRST_FILE, firstScreenFiles, loader, moduleIds } from './classic-chunks.js';
+import { FIRST_SCREEN_ID } from './first-screen.js';
+import { FIRST_SCREEN_ID as RUNTIME_ID } from '../state/first-screen.js';
 
 type Files = Record<string, string>;
 
@@ -94,18 +96,20 @@ describe('the classic-chunk loader', () => {
 });
 
 describe('classicBoot', () => {
-	it('inlines the CSS and the common chunks, routes Kit’s imports through the loader, and the CSP carries both scripts’ hashes', () => {
+	const sha = (s: string) => `'sha256-${createHash('sha256').update(s).digest('base64')}'`;
+	const kit = `\n{\n__sveltekit_x = {};\nPromise.all([import("./_app/immutable/entry/start.Ab3_-xYz.js"), import("./_app/immutable/entry/app.Cd4_-xYz.js")]).then(([kit, app]) => kit.start(app));\n}\n`;
+	const first = { home: [], scenario: [], late: [], in: {} };
+
+	/** A built index.html and its files, as the static adapter leaves them, in a temporary project. */
+	function built(line: string) {
 		const root = mkdtempSync(join(tmpdir(), 'classic-'));
 		const dir = join(root, 'build');
 		mkdirSync(join(dir, '_app/immutable/entry'), { recursive: true });
 		mkdirSync(join(root, '.svelte-kit'));
-		const sha = (s: string) => `'sha256-${createHash('sha256').update(s).digest('base64')}'`;
-		const line = `(function(w,d){var b=w.__csBoot={}})(window,document)`;
-		const kit = `\n{\n__sveltekit_x = {};\nPromise.all([import("./_app/immutable/entry/start.Ab3_-xYz.js"), import("./_app/immutable/entry/app.Cd4_-xYz.js")]).then(([kit, app]) => kit.start(app));\n}\n`;
 		// On disk by file name (with Kit's content hash); registered under the name without it.
 		writeFileSync(
 			join(dir, '_app/immutable/entry/start.Ab3_-xYz.js'),
-			define('_app/immutable/entry/start.js', [], 'var t = `<!---->`;')
+			define('_app/immutable/entry/start.js', [], 'var t = `<!---->`; var u = "$&";')
 		);
 		writeFileSync(
 			join(dir, '_app/immutable/entry/app.Cd4_-xYz.js'),
@@ -118,7 +122,6 @@ describe('classicBoot', () => {
 				`<link href="./_app/immutable/entry/start.js" rel="modulepreload">\n<script>${line}</script></head>` +
 				`<body><div><script>${kit}</script></div></body></html>`
 		);
-		const first = { home: [], scenario: [], late: [], in: {} };
 		writeFileSync(
 			join(root, FIRST_FILE),
 			JSON.stringify({
@@ -131,22 +134,57 @@ describe('classicBoot', () => {
 				])
 			})
 		);
+		return { root, dir };
+	}
+
+	it('inlines the CSS and the common chunks, routes Kit’s imports through the loader, and the CSP carries each script’s hash', () => {
+		const line = `(function(w,d){var b=w.__csBoot={}})(window,document)`;
+		const { root, dir } = built(line);
 		classicBoot(dir, root);
 		const html = readFileSync(join(dir, 'index.html'), 'utf8');
 		const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
-		expect(scripts).toHaveLength(2);
+		// The boot line (head), the loader with the common chunks, Kit's start (body).
+		expect(scripts).toHaveLength(3);
+		expect(scripts[0]).toBe(line);
 		const csp = /content="([^"]+)"/.exec(html)![1];
-		expect(csp).toBe(`script-src 'self' ${sha(scripts[1])} ${sha(scripts[0])}`);
-		expect(scripts[0]).toContain('__csBoot');
-		expect(scripts[0]).toContain('\\x3C!---->'); // "<!--" would change how the inline script is parsed
-		expect(scripts[1]).toContain('__csImport("_app/immutable/entry/start.js")');
-		expect(scripts[1]).not.toContain('import(');
-		expect(html).toContain('<style>body{color:red}</style>');
+		expect(csp).toBe(`script-src 'self' ${sha(scripts[2])} ${sha(scripts[1])} ${sha(scripts[0])}`);
+		expect(scripts[1]).toContain('__csDefine("_app/immutable/entry/start.js"');
+		expect(scripts[1]).toContain('\\x3C!---->'); // "<!--" would change how the inline script is parsed
+		expect(scripts[1]).toContain('var u = "$&"'); // the code as it is (no replacement patterns)
+		expect(scripts[2]).toContain('__csImport("_app/immutable/entry/start.js")');
+		expect(scripts[2]).not.toContain('import(');
+		expect(html).toContain('<style>body{color:red}</style><script>' + line);
 		expect(html).not.toContain('modulepreload');
 		expect(firstScreenFiles(html)).toEqual(first);
 		// Inlined files are not shipped twice.
 		expect(existsSync(join(dir, '_app/immutable/entry/start.Ab3_-xYz.js'))).toBe(false);
 		expect(existsSync(join(dir, '_app/immutable/style.css'))).toBe(false);
+	});
+
+	it('puts the first screen’s markup before the scripts of the body, and its title in the head', () => {
+		const line = `(function(w,d){if(0)d.x('#${FIRST_SCREEN_ID}');var b=w.__csBoot={}})(window,document)`;
+		const { root, dir } = built(line);
+		const body =
+			'<header><a href="#/">Home</a></header><main><input type="radio" name="role"></main>';
+		classicBoot(dir, root, { head: '<title>Scenarios</title>', body });
+		const html = readFileSync(join(dir, 'index.html'), 'utf8');
+		const markup = `<div id="${FIRST_SCREEN_ID}" style="display:contents">${body}</div>`;
+		expect(html).toContain(`<body><div>${markup}<script>`);
+		expect(html.indexOf(markup)).toBeLessThan(html.indexOf('__csDefine('));
+		expect(html).toMatch(/<head>[^]*<title>Scenarios<\/title><style>[^]*<\/head>/);
+	});
+
+	it('refuses a first screen that the boot line would not hide on other launches', () => {
+		const { root, dir } = built(`(function(w,d){var b=w.__csBoot={}})(window,document)`);
+		expect(() => classicBoot(dir, root, { head: '', body: '<main></main>' })).toThrow(
+			`does not hide #${FIRST_SCREEN_ID}`
+		);
+	});
+
+	it('the boot line of src/app.html hides the same element the layout replaces', () => {
+		const app = readFileSync('src/app.html', 'utf8');
+		expect(app).toContain(`#${FIRST_SCREEN_ID}{display:none`);
+		expect(FIRST_SCREEN_ID).toBe(RUNTIME_ID);
 	});
 
 	it('names each chunk by its file name without the hash, unless two chunks would share it', () => {

@@ -1,0 +1,132 @@
+/**
+ * The first screen paints before any script (issue 25): index.html carries the home page as a
+ * fresh learner sees it, rendered at build time from the real layout and home page
+ * (src/lib/content/first-screen.js), and the app replaces it when it starts
+ * (src/lib/state/first-screen.ts). What a learner does on it before the app is ready is kept.
+ *
+ * The package is the built Kingsthorpe Parish Council SCORM 1.2 one, launched on its own (no LMS:
+ * progress in this browser). "Before the app is ready" is made to last by holding back the home
+ * page's code (_app/immutable/home.*.js) until the test releases it.
+ */
+import { expect, test, type Page, type Route } from '@playwright/test';
+import { slugFor } from './helpers';
+import { guard, mirror } from './guards';
+
+const URL = `/dist/${slugFor('kingsthorpe-parish-council', '1.2')}/index.html`;
+const COPY = '#cs-first';
+
+/** Holds back the launched page's code (home or scenario file) until release(). */
+async function holdPageCode(page: Page) {
+	const held: Route[] = [];
+	let released = false;
+	await page.route(/\/_app\/immutable\/(home|scenario)\.[^/]+\.js$/, (route) =>
+		released ? route.continue() : void held.push(route)
+	);
+	return {
+		held: () => held.length,
+		release: async () => {
+			released = true;
+			await Promise.all(held.splice(0).map((r) => r.continue()));
+		}
+	};
+}
+
+test('with JavaScript off, the home page and its role question are on screen, styled', async ({
+	browser
+}) => {
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const page = await context.newPage();
+	await page.goto(URL);
+	await expect(page).toHaveTitle(/^Scenarios – /);
+	await expect(page.locator('main h1')).toHaveText('Working together: the Member/Officer protocol');
+	const officer = page.getByRole('radio', { name: 'An officer or member of staff' });
+	await expect(officer).toBeVisible();
+	await expect(officer).not.toBeChecked(); // a fresh learner's view: no role yet
+	await expect(page.locator('main a[href^="#/scenario/"]').first()).toBeVisible();
+	// The inline CSS applies: the header has the council's band, not the browser's default.
+	await expect(page.locator('.site-header')).not.toHaveCSS(
+		'background-color',
+		'rgba(0, 0, 0, 0)'
+	);
+	await officer.check();
+	await expect(officer).toBeChecked();
+	await context.close();
+});
+
+test('a role picked before the app is ready is kept, with the focus, and the page is there once', async ({
+	page,
+	context
+}) => {
+	const g = await guard(context);
+	const code = await holdPageCode(page);
+	await page.goto(URL, { waitUntil: 'domcontentloaded' });
+	await expect.poll(code.held).toBe(1);
+	// The app cannot have started (its page's code is held): this is the static copy.
+	await expect(page.locator(COPY)).toHaveCount(1);
+	const officer = page.getByRole('radio', { name: 'An officer or member of staff' });
+	await officer.focus();
+	await page.keyboard.press('Space');
+	await expect(officer).toBeChecked();
+
+	await code.release();
+	await expect(page.locator(COPY)).toHaveCount(0);
+	await expect(page.getByRole('heading', { level: 2, name: /^Your scenarios: / })).toBeVisible();
+	await expect(officer).toBeChecked();
+	await expect(officer).toBeFocused();
+	await expect(page.locator('main')).toHaveCount(1);
+	await expect(page.locator('#role-officer')).toHaveCount(1);
+	// Saved as the learner's seat: it is there after a reload.
+	await expect.poll(async () => (await mirror(page))?.progress.suspendData ?? '').toMatch(/./);
+	await page.reload();
+	await expect(page.locator(COPY)).toHaveCount(0);
+	await expect(page.getByRole('radio', { name: 'An officer or member of staff' })).toBeChecked();
+	await g.expectClean();
+});
+
+test('a returning learner’s saved role wins over a pick on the static copy', async ({ page }) => {
+	await page.goto(URL);
+	await page.getByRole('radio', { name: 'A councillor' }).check();
+	await expect(page.locator(COPY)).toHaveCount(0);
+	await expect(page.getByRole('heading', { level: 2, name: /^Your scenarios: / })).toBeVisible();
+
+	const code = await holdPageCode(page);
+	await page.reload({ waitUntil: 'domcontentloaded' });
+	await expect.poll(code.held).toBe(1);
+	// The static copy is a fresh learner's: nothing checked.
+	await page.getByRole('radio', { name: 'Show all scenarios' }).check();
+	await code.release();
+	await expect(page.locator(COPY)).toHaveCount(0);
+	await expect(page.getByRole('radio', { name: 'A councillor' })).toBeChecked();
+	await expect(page.getByRole('radio', { name: 'Show all scenarios' })).not.toBeChecked();
+	await expect(page.getByRole('alert')).toHaveCount(0); // no "change your course?" question
+});
+
+test('the skip link of the static copy moves focus to the page, and the app keeps it there', async ({
+	page
+}) => {
+	const code = await holdPageCode(page);
+	await page.goto(URL, { waitUntil: 'domcontentloaded' });
+	await expect.poll(code.held).toBe(1);
+	await page.keyboard.press('Tab');
+	await expect(page.locator(`${COPY} .skip-link`)).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(page.locator(`${COPY} #main-content`)).toBeFocused();
+	await code.release();
+	await expect(page.locator(COPY)).toHaveCount(0);
+	await expect(page.locator('#main-content')).toBeFocused();
+	// Still the home page (the skip link did not change the route).
+	expect(new globalThis.URL(page.url()).hash).toBe('');
+	await expect(page.getByRole('radio', { name: 'A councillor' })).toBeVisible();
+});
+
+test('launched straight into a scenario, the static home page is never shown', async ({ page }) => {
+	const code = await holdPageCode(page);
+	await page.goto(`${URL}#/scenario/delegation-councillor`, { waitUntil: 'domcontentloaded' });
+	await expect.poll(code.held).toBe(1);
+	await expect(page.locator(COPY)).toBeHidden();
+	await expect(page.getByRole('radio')).toHaveCount(0); // the copy's role question is not there to use
+	await code.release();
+	await expect(page.locator(COPY)).toHaveCount(0);
+	await expect(page.locator('main h1')).not.toHaveText('Working together: the Member/Officer protocol');
+	await expect(page.getByRole('radio').first()).toBeVisible();
+});
