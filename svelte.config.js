@@ -11,8 +11,9 @@ import { renderFirstScreen } from './src/lib/content/first-screen.js';
  * index.html is still arriving; the scenario route waits briefly for it (+page.ts), so the words
  * are there for the first render. src/lib/state/text-loader.ts takes over window.__csBoot.
  * On a launch at the home page it lets the skip link of index.html's static first screen work
- * before the app has started; on any other launch it hides that screen (#cs-first, the home
- * page's markup rendered at build time: src/lib/content/first-screen.js).
+ * before the app has started, and records a link followed there (src/lib/state/first-screen.ts);
+ * on any other launch it hides that screen (#cs-first, the home page's markup rendered at build
+ * time: src/lib/content/first-screen.js).
  * The policy allows the line by its hash; after the build, classicBoot adds the hash of the script
  * with the chunk loader and the code every page needs.
  */

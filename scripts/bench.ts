@@ -207,6 +207,8 @@ const packages: Row[] = slugs.map((slug) => {
 if (process.argv.includes('--runs-detail')) {
 	console.log(`floor: ${floorRuns.map((r) => r.page).join(' ')}`);
 	for (const [slug, runs] of runsOf) console.log(`${slug}: ${runs.map((r) => r.page).join(' ')}`);
+	for (const [slug, runs] of homeRunsOf)
+		console.log(`${slug} (home): ${runs.map((r) => r.page).join(' ')}`);
 }
 
 function firstScenario(slug: string): string {

@@ -44,10 +44,7 @@ test('with JavaScript off, the home page and its role question are on screen, st
 	await expect(officer).not.toBeChecked(); // a fresh learner's view: no role yet
 	await expect(page.locator('main a[href^="#/scenario/"]').first()).toBeVisible();
 	// The inline CSS applies: the header has the council's band, not the browser's default.
-	await expect(page.locator('.site-header')).not.toHaveCSS(
-		'background-color',
-		'rgba(0, 0, 0, 0)'
-	);
+	await expect(page.locator('.site-header')).not.toHaveCSS('background-color', 'rgba(0, 0, 0, 0)');
 	await officer.check();
 	await expect(officer).toBeChecked();
 	await context.close();
@@ -59,6 +56,15 @@ test('a role picked before the app is ready is kept, with the focus, and the pag
 }) => {
 	const g = await guard(context);
 	const code = await holdPageCode(page);
+	// Before each frame is painted: how many pages (main elements) it shows.
+	await page.addInitScript(() => {
+		const frames: number[] = ((window as unknown as { frames_: number[] }).frames_ = []);
+		const count = () => {
+			frames.push(document.querySelectorAll('main').length);
+			requestAnimationFrame(count);
+		};
+		requestAnimationFrame(count);
+	});
 	await page.goto(URL, { waitUntil: 'domcontentloaded' });
 	await expect.poll(code.held).toBe(1);
 	// The app cannot have started (its page's code is held): this is the static copy.
@@ -75,6 +81,10 @@ test('a role picked before the app is ready is kept, with the focus, and the pag
 	await expect(officer).toBeFocused();
 	await expect(page.locator('main')).toHaveCount(1);
 	await expect(page.locator('#role-officer')).toHaveCount(1);
+	// Every frame from the first one with the page showed it once: never blank, never twice.
+	const frames = await page.evaluate(() => (window as unknown as { frames_: number[] }).frames_);
+	expect(frames.slice(frames.indexOf(1))).not.toContain(0);
+	expect(frames).not.toContain(2);
 	// Saved as the learner's seat: it is there after a reload.
 	await expect.poll(async () => (await mirror(page))?.progress.suspendData ?? '').toMatch(/./);
 	await page.reload();
@@ -119,6 +129,25 @@ test('the skip link of the static copy moves focus to the page, and the app keep
 	await expect(page.getByRole('radio', { name: 'A councillor' })).toBeVisible();
 });
 
+test('a scenario link followed on the static copy before the app is ready opens that scenario', async ({
+	page
+}) => {
+	const code = await holdPageCode(page);
+	await page.goto(URL, { waitUntil: 'domcontentloaded' });
+	await expect.poll(code.held).toBe(1);
+	// The app has read the address (home) and waits for the home page's code: the learner clicks.
+	const link = page.locator(`${COPY} main a[href^="#/scenario/"]`).first();
+	const href = (await link.getAttribute('href'))!;
+	await link.click();
+	await code.release();
+	await expect(page.locator(COPY)).toHaveCount(0);
+	await expect(page).toHaveURL(new RegExp(`${href}$`));
+	await expect(page.locator('main h1')).not.toHaveText(
+		'Working together: the Member/Officer protocol'
+	);
+	await expect(page.getByRole('radio').first()).toBeVisible();
+});
+
 test('launched straight into a scenario, the static home page is never shown', async ({ page }) => {
 	const code = await holdPageCode(page);
 	await page.goto(`${URL}#/scenario/delegation-councillor`, { waitUntil: 'domcontentloaded' });
@@ -127,6 +156,8 @@ test('launched straight into a scenario, the static home page is never shown', a
 	await expect(page.getByRole('radio')).toHaveCount(0); // the copy's role question is not there to use
 	await code.release();
 	await expect(page.locator(COPY)).toHaveCount(0);
-	await expect(page.locator('main h1')).not.toHaveText('Working together: the Member/Officer protocol');
+	await expect(page.locator('main h1')).not.toHaveText(
+		'Working together: the Member/Officer protocol'
+	);
 	await expect(page.getByRole('radio').first()).toBeVisible();
 });

@@ -227,9 +227,9 @@ const sha256 = (/** @type {string} */ s) =>
  *
  * The page, in order: in the head the CSS and the boot line of src/app.html (which starts
  * fetching a launched scenario's first step at once); in the body the first screen's markup
- * (first-screen.js: it paints while the rest arrives), then one script with the loader and the
- * chunks every page needs, then Kit's start. The boot line keeps its own hash (svelte.config.js);
- * the loader's script adds its hash next to Kit's.
+ * (first-screen.js: it paints while the rest arrives), then one script with the loader, the
+ * chunks every page needs and Kit's start. The boot line keeps its own hash (svelte.config.js);
+ * the body's script's hash replaces Kit's.
  */
 /**
  * @param {string} dir the static adapter's output folder
@@ -256,7 +256,7 @@ export function classicBoot(dir, root = process.cwd(), firstScreen) {
 	if (firstScreen && !line[1].includes(`#${FIRST_SCREEN_ID}`))
 		throw new Error(`${file}: the boot line of src/app.html does not hide #${FIRST_SCREEN_ID}`);
 	html = html.replace(line[0], () => `${firstScreen?.head ?? ''}${styles.join('')}${line[0]}`);
-	// The loader and the chunks every page needs: one script.
+	// The loader and the chunks every page needs.
 	const chunks = common.map((/** @type {string} */ c) => {
 		// In an inline script, "</script" ends it and "<!--" can change how it is parsed: both
 		// occur only in string literals here (Svelte's "<!---->" markers), where \x3C is "<".
@@ -280,9 +280,11 @@ export function classicBoot(dir, root = process.cwd(), firstScreen) {
 	const copy = firstScreen
 		? `<div id="${FIRST_SCREEN_ID}" style="display:contents">${firstScreen.body}</div>`
 		: '';
+	// Kit's start in the same script, after the loader (its target is the script's parent).
+	const script = `${loaderScript}\n${rewritten}`;
 	html = html
-		.replace(boot[0], () => `${copy}<script>${loaderScript}</script><script>${rewritten}</script>`)
-		.replace(oldHash, () => `${sha256(rewritten)} ${sha256(loaderScript)}`);
+		.replace(boot[0], () => `${copy}<script>${script}</script>`)
+		.replace(oldHash, () => sha256(script));
 	writeFileSync(file, html);
 	// Kit's version file serves only its update check (updated.check(), never called here, and a
 	// missing file reads as "not updated"): not shipped.

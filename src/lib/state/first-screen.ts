@@ -44,17 +44,26 @@ interface Seat {
 	setRole(r: Role): boolean;
 }
 
+/** What takeOver needs of SvelteKit ($app/navigation). */
+interface Kit {
+	afterNavigate(fn: (nav: { to: { url: URL } | null }) => void): void;
+	goto(url: string, opts?: { replaceState?: boolean }): Promise<void>;
+}
+
+/** Where the boot line of src/app.html records the last link followed on the static copy. */
+export const FOLLOWED_GLOBAL = '__csGo';
+
+/** A hash route without its leading "#" or "#/" ("" is the home page). */
+const routeOf = (hash: string) => hash.replace(/^#\/?/, '');
+
 /**
- * Call while the layout starts, with Kit's afterNavigate. Removes the static copy, if there is
- * one; a role the learner picked on it is applied when none is saved yet (a returning learner's
- * saved role wins); keyboard focus that was in the copy moves to the same control in the app, once
- * the first navigation is over (Kit puts focus back at the start of the page until then).
+ * Call while the layout starts. Removes the static copy, if there is one; a role the learner
+ * picked on it is applied when none is saved yet (a returning learner's saved role wins). Once
+ * the first navigation is over (Kit puts focus back at the start of the page until then): a link
+ * the learner followed on the copy after Kit had read the address is followed now, else keyboard
+ * focus that was in the copy moves to the same control in the app.
  */
-export function takeOver(
-	doc: Document,
-	player: Seat,
-	afterNavigate: (fn: () => void) => void
-): void {
+export function takeOver(doc: Document, player: Seat, kit: Kit): void {
 	const copy = doc.getElementById(FIRST_SCREEN_ID);
 	if (!copy) return;
 	const picked = copy.querySelector<HTMLInputElement>('input[name="role"]:checked')?.value;
@@ -62,12 +71,16 @@ export function takeOver(
 	const find = active && copy.contains(active) ? finder(copy, active) : null;
 	copy.remove();
 	if (picked && !player.role) player.setRole(picked as Role);
-	if (!find) return;
 	let done = false;
-	afterNavigate(() => {
+	kit.afterNavigate((nav) => {
 		if (done) return;
 		done = true;
-		find(doc.body)?.focus();
+		// (Kit has put the address it read back in the history: the boot line kept the link.)
+		const win = doc.defaultView as unknown as Record<string, unknown> | null;
+		const followed = win?.[FOLLOWED_GLOBAL];
+		if (typeof followed === 'string' && nav.to && routeOf(followed) !== routeOf(nav.to.url.hash))
+			void kit.goto(followed);
+		else find?.(doc.body)?.focus();
 	});
 }
 
