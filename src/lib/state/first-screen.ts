@@ -25,7 +25,13 @@ export function firstScreenTracker(): Tracker {
 	const none = () => {};
 	return {
 		kind: 'local',
-		start: () => ({ kind: 'local', learnerName: '', suspendData: '', resumed: false }),
+		start: () => ({
+			kind: 'local',
+			learnerName: '',
+			suspendData: '',
+			resumed: false,
+			finished: false
+		}),
 		declareObjectives: none,
 		recordDecision: none,
 		updateObjectives: none,
