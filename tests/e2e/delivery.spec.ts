@@ -22,6 +22,8 @@ import {
 	moduleFrameHandle,
 	openMockLms,
 	relaunch,
+	seededRecord,
+	seedLms,
 	slugFor,
 	storedRecord,
 	type Cmi
@@ -70,46 +72,7 @@ async function seedAllButOne(
 		.filter((s) => s.id !== last)
 		.map((s) => `${s.id}:${keys(s.id)}:60`);
 	const text = [1, course.contentVersion, '-', ...items].join('|');
-	await page.goto('/mock-lms.css'); // the mock LMS's origin, to write its storage
-	await page.evaluate(
-		({ slug, version, text }) => {
-			const cmi =
-				version === '1.2'
-					? { core: { lesson_status: 'incomplete', lesson_location: 'home' }, suspend_data: text }
-					: {
-							completion_status: 'incomplete',
-							success_status: 'unknown',
-							location: 'home',
-							suspend_data: text
-						};
-			const at = new Date().toISOString();
-			localStorage.setItem(
-				`mockLms:v1:${slug}`,
-				JSON.stringify({
-					v: 1,
-					slug,
-					version,
-					attempt: 1,
-					totalSeconds: 600,
-					sessions: [
-						{
-							session: 1,
-							entry: 'ab-initio',
-							startedAt: at,
-							ended: 'terminated',
-							endedAt: at,
-							exit: 'suspend',
-							commits: 1
-						}
-					],
-					cmi,
-					savedAt: at,
-					savedBy: 'a test'
-				})
-			);
-		},
-		{ slug, version, text }
-	);
+	await seedLms(page, seededRecord(slug, version, text, { location: 'home' }));
 }
 
 /** What the LMS has stored (its last successful Commit or Terminate). */

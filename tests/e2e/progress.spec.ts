@@ -17,6 +17,8 @@ import {
 	moduleFrame,
 	openMockLms,
 	readCmi,
+	seededRecord,
+	seedLms,
 	slugFor,
 	storedRecord,
 	type Cmi
@@ -142,48 +144,9 @@ for (const version of ['1.2', '2004'] as const) {
 		for (const c of CASES) {
 			test(c.name, async ({ page, context }) => {
 				const g = await guard(context);
-				await page.goto('/mock-lms.css'); // the mock LMS's origin, to write its storage
-				await page.evaluate(
-					({ slug, version, text }) => {
-						const cmi =
-							version === '1.2'
-								? {
-										core: { lesson_status: 'incomplete', lesson_location: 'home' },
-										suspend_data: text
-									}
-								: {
-										completion_status: 'incomplete',
-										success_status: 'unknown',
-										location: 'home',
-										suspend_data: text
-									};
-						const at = new Date().toISOString();
-						localStorage.setItem(
-							`mockLms:v1:${slug}`,
-							JSON.stringify({
-								v: 1,
-								slug,
-								version,
-								attempt: 1,
-								totalSeconds: 60,
-								sessions: [
-									{
-										session: 1,
-										entry: 'ab-initio',
-										startedAt: at,
-										ended: 'terminated',
-										endedAt: at,
-										exit: 'suspend',
-										commits: 1
-									}
-								],
-								cmi,
-								savedAt: at,
-								savedBy: 'a test'
-							})
-						);
-					},
-					{ slug, version, text: c.text }
+				await seedLms(
+					page,
+					seededRecord(slug, version, c.text, { location: 'home', totalSeconds: 60 })
 				);
 				await openMockLms(page, slug);
 				const frame = moduleFrame(page);

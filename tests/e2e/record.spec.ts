@@ -17,6 +17,8 @@ import {
 	moduleFrame,
 	openMockLms,
 	relaunch,
+	seededRecord,
+	seedLms,
 	slugFor,
 	storedRecord,
 	type Cmi
@@ -133,43 +135,7 @@ test.describe('SCORM 2004: relaunch after completion', () => {
 				'-',
 				...ids.slice(0, -1).map((id) => `${id}:${keys(id)}:30`)
 			].join('|');
-			await page.goto('/mock-lms.css');
-			await page.evaluate(
-				({ slug, text }) => {
-					const at = new Date().toISOString();
-					localStorage.clear();
-					localStorage.setItem(
-						`mockLms:v1:${slug}`,
-						JSON.stringify({
-							v: 1,
-							slug,
-							version: '2004',
-							attempt: 1,
-							totalSeconds: 600,
-							sessions: [
-								{
-									session: 1,
-									entry: 'ab-initio',
-									startedAt: at,
-									ended: 'terminated',
-									endedAt: at,
-									exit: 'suspend',
-									commits: 1
-								}
-							],
-							cmi: {
-								completion_status: 'incomplete',
-								success_status: 'unknown',
-								location: 'home',
-								suspend_data: text
-							},
-							savedAt: at,
-							savedBy: 'a test'
-						})
-					);
-				},
-				{ slug, text }
-			);
+			await seedLms(page, seededRecord(slug, '2004', text, { location: 'home' }));
 			await openMockLms(page, slug, lms.query);
 			await open(moduleFrame(page), last);
 			await play(moduleFrame(page), last);
