@@ -12,7 +12,6 @@
  */
 import { expect, test, type Frame, type Page } from '@playwright/test';
 import {
-	cmiSummary,
 	expectNoLmsErrors,
 	lmsLog,
 	moduleFrame,
@@ -22,8 +21,7 @@ import {
 	relaunch,
 	scenarioIdsOnHome,
 	slugFor,
-	storedRecord,
-	type Cmi
+	storedSummary
 } from './helpers';
 import {
 	expectToldOnce,
@@ -31,6 +29,7 @@ import {
 	mirror,
 	open,
 	play,
+	recommendedKeys,
 	recommendedRoute,
 	shortestScenario
 } from './guards';
@@ -55,8 +54,7 @@ async function pick(page: Page, frame = moduleFrame(page)): Promise<string> {
 
 /** Interaction ids the LMS stored (the last Commit / LMSFinish), and its stored suspend_data. */
 async function storedFacts(page: Page, version: '1.2' | '2004') {
-	const rec = await storedRecord(page);
-	const cmi = cmiSummary((rec?.cmi ?? {}) as Cmi, version);
+	const cmi = await storedSummary(page, version);
 	return {
 		suspend: cmi.suspendData,
 		interactions: cmi.interactions.map((i) => i.id),
@@ -160,11 +158,7 @@ for (const version of ['1.2', '2004'] as const) {
 			expect(played.ended).toBe(true);
 			await expectToldOnce(moduleFrameHandle(page), MESSAGES.noLms);
 			const m = await mirror(page);
-			expect(m?.progress.suspendData).toContain(
-				`${id}:${recommendedRoute(id)
-					.map((r) => r.key)
-					.join('')}:`
-			);
+			expect(m?.progress.suspendData).toContain(`${id}:${recommendedKeys(id)}:`);
 			expect((await lmsLog(page)).calls, 'with no API nothing is called').toEqual([]);
 			await g.expectClean();
 		});
@@ -186,11 +180,7 @@ for (const version of ['1.2', '2004'] as const) {
 			await play(moduleFrame(page), id);
 			await expectToldOnce(moduleFrameHandle(page), MESSAGES.initFailed);
 			const offline = await mirror(page, ':unknown:');
-			expect(offline?.progress.suspendData).toContain(
-				`${id}:${recommendedRoute(id)
-					.map((r) => r.key)
-					.join('')}:`
-			);
+			expect(offline?.progress.suspendData).toContain(`${id}:${recommendedKeys(id)}:`);
 			expect(offline?.unsynced, 'the browser copy is marked as not yet in the LMS').toBe(true);
 			const before = await storedFacts(page, version);
 			expect(before.interactions).toEqual(ids(id, 1));
@@ -207,11 +197,7 @@ for (const version of ['1.2', '2004'] as const) {
 			await asked.getByRole('button', { name: 'Yes, it is mine' }).click();
 			await expect.poll(async () => (await mirror(page, ':learner:'))?.unsynced).toBe(false);
 			const sent = (await mirror(page, ':learner:'))!.progress.suspendData;
-			expect(sent).toContain(
-				`${id}:${recommendedRoute(id)
-					.map((r) => r.key)
-					.join('')}:`
-			);
+			expect(sent).toContain(`${id}:${recommendedKeys(id)}:`);
 			expect((await storedFacts(page, version)).suspend).toBe(sent);
 			// …and the decisions made in the session the LMS never got, as interactions (after the first session's one).
 			expect((await storedFacts(page, version)).interactions).toEqual([...ids(id, 1), ...ids(id)]);

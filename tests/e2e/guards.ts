@@ -143,6 +143,14 @@ export function recommendedRoute(id: string): { stepId: string; key: string }[] 
 	return route;
 }
 
+/** The letters of a scenario's recommended route (its first `n` decisions), as saved progress holds them. */
+export function recommendedKeys(id: string, n = Infinity): string {
+	return recommendedRoute(id)
+		.slice(0, n)
+		.map((r) => r.key)
+		.join('');
+}
+
 /** A route given by its letters, from the first step: step ids and letters. */
 export function routeOf(id: string, keys: string): { stepId: string; key: string }[] {
 	const sc = loadScenarioSource(id);

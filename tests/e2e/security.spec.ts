@@ -25,7 +25,7 @@ import {
 	seedLms,
 	slugFor
 } from './helpers';
-import { guard, open, play, recommendedRoute, type GuardRecord } from './guards';
+import { guard, open, play, recommendedKeys, type GuardRecord } from './guards';
 
 const COUNCIL = 'kingsthorpe-parish-council';
 const XSS = '<img src=x onerror=alert(1)>';
@@ -38,11 +38,6 @@ const REFRESHER = [
 ];
 const refresherSlug = `${slugFor(COUNCIL, '2004')}-sel-${selectionHash(REFRESHER)}`;
 
-const keys = (id: string) =>
-	recommendedRoute(id)
-		.map((r) => r.key)
-		.join('');
-
 /** Every scenario of the package (from its bundled outline, in order), via the home page. */
 async function scenarioIds(root: Page | ReturnType<typeof moduleFrame>): Promise<string[]> {
 	await root.getByRole('radio', { name: 'Show all scenarios' }).check();
@@ -54,7 +49,7 @@ async function scenarioIds(root: Page | ReturnType<typeof moduleFrame>): Promise
 
 /** Seeds the mock LMS's record for a package: every scenario finished along its recommended route, course completed. */
 async function seedFinished(page: Page, slug: string, version: '1.2' | '2004', ids: string[]) {
-	const text = `1|x|20261201|${ids.map((id) => `${id}:${keys(id)}:60`).join('|')}`;
+	const text = `1|x|20261201|${ids.map((id) => `${id}:${recommendedKeys(id)}:60`).join('|')}`;
 	await seedLms(page, seededRecord(slug, version, text));
 }
 
