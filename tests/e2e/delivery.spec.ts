@@ -80,6 +80,17 @@ async function seedAllButOne(
 	await seedLms(page, seededRecord(slug, version, text, { location: 'home' }));
 }
 
+/** Seeds the LMS with every scenario finished but the last one, launches it (with `query`, e.g. a fault) and opens that last one. */
+async function launchLast(page: Page, version: '1.2' | '2004', query: Record<string, string>) {
+	const slug = slugFor(COUNCIL, version);
+	const last = lastScenario();
+	await seedAllButOne(page, slug, version, last);
+	await openMockLms(page, slug, query);
+	const frame = moduleFrame(page);
+	await open(frame, last);
+	return { last, frame };
+}
+
 /** What the LMS has stored (its last successful Commit or Terminate). */
 async function stored(page: Page, version: '1.2' | '2004') {
 	const rec = await storedRecord(page);
@@ -113,11 +124,7 @@ for (const version of ['1.2', '2004'] as const) {
 		}) => {
 			test.setTimeout(90_000);
 			const g = await guard(context);
-			const last = lastScenario();
-			await seedAllButOne(page, slug, version, last);
-			await openMockLms(page, slug, fault === 'none' ? {} : { fault });
-			const frame = moduleFrame(page);
-			await open(frame, last);
+			const { last, frame } = await launchLast(page, version, fault === 'none' ? {} : { fault });
 			let lastAt = 0;
 			const played = await play(frame, last, {
 				after: async (n) => void (n === recommendedRoute(last).length && (lastAt = Date.now()))
@@ -184,11 +191,7 @@ for (const version of ['1.2', '2004'] as const) {
 	}) => {
 		test.setTimeout(90_000);
 		const g = await guard(context);
-		const last = lastScenario();
-		await seedAllButOne(page, slug, version, last);
-		await openMockLms(page, slug, { fault: 'beacon-refused' });
-		const frame = moduleFrame(page);
-		await open(frame, last);
+		const { last, frame } = await launchLast(page, version, { fault: 'beacon-refused' });
 		expect((await play(frame, last)).ended).toBe(true);
 		const want = await expectedFinal(page, version);
 		// Time passes on the results page, then the learner closes the course (and the LMS keeps

@@ -145,6 +145,16 @@ function syncWatcher(page: Page, version: '1.2' | '2004', id: string, from: Page
 	};
 }
 
+/** Launches the package with a fresh record and `query` (a fault), then plays a short scenario, watching what reaches the LMS after each decision. */
+async function playWatched(page: Page, version: '1.2' | '2004', query: Record<string, string>) {
+	await openMockLms(page, slugFor(COUNCIL, version), { ...query, reset: '1' });
+	const id = await pick(page);
+	await open(moduleFrame(page), id);
+	const sync = syncWatcher(page, version, id);
+	const played = await play(moduleFrame(page), id, { after: sync.after });
+	return { id, sync, played };
+}
+
 for (const version of ['1.2', '2004'] as const) {
 	const slug = slugFor(COUNCIL, version);
 
@@ -210,11 +220,7 @@ for (const version of ['1.2', '2004'] as const) {
 			context
 		}) => {
 			const g = await guard(context);
-			await openMockLms(page, slug, { fault: 'init-false', n: '2', reset: '1' });
-			const id = await pick(page);
-			await open(moduleFrame(page), id);
-			const sync = syncWatcher(page, version, id);
-			await play(moduleFrame(page), id, { after: sync.after });
+			const { sync } = await playWatched(page, version, { fault: 'init-false', n: '2' });
 			expect(sync.seen.outage, 'decisions made while the LMS refused Initialize').toBeGreaterThan(
 				0
 			);
@@ -231,11 +237,10 @@ for (const version of ['1.2', '2004'] as const) {
 			context
 		}) => {
 			const g = await guard(context);
-			await openMockLms(page, slug, { fault: 'setvalue-false', n: '3', reset: '1' });
-			const id = await pick(page);
-			await open(moduleFrame(page), id);
-			const sync = syncWatcher(page, version, id);
-			const played = await play(moduleFrame(page), id, { after: sync.after });
+			const { sync, played } = await playWatched(page, version, {
+				fault: 'setvalue-false',
+				n: '3'
+			});
 			await sync.settle(played.decisions);
 			expect(sync.seen.outage).toBeGreaterThan(0);
 			expect(sync.seen.caughtUpAfterOutage).toBe(true);
@@ -252,11 +257,7 @@ for (const version of ['1.2', '2004'] as const) {
 			context
 		}) => {
 			const g = await guard(context);
-			await openMockLms(page, slug, { fault: 'commit-flaky', reset: '1' });
-			const id = await pick(page);
-			await open(moduleFrame(page), id);
-			const sync = syncWatcher(page, version, id);
-			await play(moduleFrame(page), id, { after: sync.after });
+			const { id, sync } = await playWatched(page, version, { fault: 'commit-flaky' });
 			expect(sync.seen.outage).toBeGreaterThan(0);
 			expect(sync.seen.caughtUpAfterOutage).toBe(true);
 			await expectToldOnce(moduleFrameHandle(page), MESSAGES.lmsError);
@@ -269,11 +270,7 @@ for (const version of ['1.2', '2004'] as const) {
 			context
 		}) => {
 			const g = await guard(context);
-			await openMockLms(page, slug, { fault: 'throws', reset: '1' });
-			const id = await pick(page);
-			await open(moduleFrame(page), id);
-			const sync = syncWatcher(page, version, id);
-			await play(moduleFrame(page), id, { after: sync.after });
+			const { id, sync } = await playWatched(page, version, { fault: 'throws' });
 			// The first throw comes at start-up, before any decision; commits still get through.
 			expect(
 				sync.seen.synced,
