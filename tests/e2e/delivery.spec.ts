@@ -33,6 +33,7 @@ import {
 	mirror,
 	open,
 	play,
+	recommendedInteractionIds,
 	recommendedKeys,
 	recommendedRoute,
 	shortestScenario,
@@ -59,7 +60,6 @@ test.beforeAll(async () => {
 	course = buildCourse(lib, options);
 });
 
-const ids = (id: string) => recommendedRoute(id).map((r) => `${id}_${r.stepId}`);
 const lastScenario = () =>
 	shortestScenario(
 		course.scenarios.map((s) => s.id),
@@ -155,7 +155,7 @@ for (const version of ['1.2', '2004'] as const) {
 			// Each decision is one interaction, sent once.
 			await expect
 				.poll(async () => (await stored(page, version)).interactions.map((i) => i.id))
-				.toEqual(ids(last));
+				.toEqual(recommendedInteractionIds(last));
 			console.log(
 				`SCORM ${version} ${fault}: final state stored ${took} ms after the last decision; ${calls.length} calls for ${played.decisions} decisions (fault-free ${FAULT_FREE[version]})`
 			);
@@ -231,7 +231,7 @@ for (const version of ['1.2', '2004'] as const) {
 		await play(frame, id, { decisions: 1 });
 		await expect
 			.poll(async () => (await stored(page, version)).interactions.map((i) => i.id))
-			.toEqual(ids(id).slice(0, 1));
+			.toEqual(recommendedInteractionIds(id, 1));
 		await page.evaluate(() =>
 			(window.mockLms as unknown as { outage(down: boolean): void }).outage(true)
 		);
@@ -245,12 +245,14 @@ for (const version of ['1.2', '2004'] as const) {
 		expect(
 			s.interactions.map((i) => i.id),
 			'every decision, in order, once'
-		).toEqual(ids(id));
+		).toEqual(recommendedInteractionIds(id));
 		expect(s.suspendData).toContain(`${id}:${recommendedKeys(id)}:`);
 		// Another launch sends nothing twice.
 		await relaunch(page);
 		await page.waitForTimeout(500);
-		expect((await stored(page, version)).interactions.map((i) => i.id)).toEqual(ids(id));
+		expect((await stored(page, version)).interactions.map((i) => i.id)).toEqual(
+			recommendedInteractionIds(id)
+		);
 		await g.expectClean();
 	});
 }

@@ -29,8 +29,8 @@ import {
 	mirror,
 	open,
 	play,
+	recommendedInteractionIds,
 	recommendedKeys,
-	recommendedRoute,
 	shortestScenario
 } from './guards';
 
@@ -76,11 +76,6 @@ const routes = (text: string) =>
 		)
 		.join('|');
 
-const ids = (id: string, n = Infinity) =>
-	recommendedRoute(id)
-		.slice(0, n)
-		.map((r) => `${id}_${r.stepId}`);
-
 /** After a relaunch, the LMS holds every route of the module's last browser copy and one interaction per decision of id's recommended route. */
 async function expectAllInLmsAfterRelaunch(
 	page: Page,
@@ -91,7 +86,7 @@ async function expectAllInLmsAfterRelaunch(
 	await relaunch(page);
 	const s = await storedFacts(page, version);
 	expect(routes(s.suspend), 'the LMS holds every route').toBe(routes(last!.progress.suspendData));
-	expect(s.interactions).toEqual(ids(id));
+	expect(s.interactions).toEqual(recommendedInteractionIds(id));
 }
 
 /**
@@ -116,7 +111,7 @@ function syncWatcher(page: Page, version: '1.2' | '2004', id: string, from: Page
 				m!.progress.suspendData
 			);
 			expect(s.interactions, `after decision ${n} the LMS holds every decision so far`).toEqual(
-				ids(id, n)
+				recommendedInteractionIds(id, n)
 			);
 			seen.synced++;
 			if (seen.outage) seen.caughtUpAfterOutage = true;
@@ -138,7 +133,9 @@ function syncWatcher(page: Page, version: '1.2' | '2004', id: string, from: Page
 			expect(s.suspend, 'once caught up the LMS holds the latest suspend_data').toBe(
 				m!.progress.suspendData
 			);
-			expect(s.interactions, 'once caught up the LMS holds every decision').toEqual(ids(id, n));
+			expect(s.interactions, 'once caught up the LMS holds every decision').toEqual(
+				recommendedInteractionIds(id, n)
+			);
 			seen.synced++;
 			if (seen.outage) seen.caughtUpAfterOutage = true;
 		}
@@ -193,7 +190,7 @@ for (const version of ['1.2', '2004'] as const) {
 			expect(offline?.progress.suspendData).toContain(`${id}:${recommendedKeys(id)}:`);
 			expect(offline?.unsynced, 'the browser copy is marked as not yet in the LMS').toBe(true);
 			const before = await storedFacts(page, version);
-			expect(before.interactions).toEqual(ids(id, 1));
+			expect(before.interactions).toEqual(recommendedInteractionIds(id, 1));
 			// The LMS works again on the next launch: the learner is asked whether that work is theirs.
 			await openMockLms(page, slug);
 			const asked = moduleFrame(page).getByRole('region', {
@@ -203,14 +200,17 @@ for (const version of ['1.2', '2004'] as const) {
 			expect(
 				(await storedFacts(page, version)).interactions,
 				'nothing is sent before they answer'
-			).toEqual(ids(id, 1));
+			).toEqual(recommendedInteractionIds(id, 1));
 			await asked.getByRole('button', { name: 'Yes, it is mine' }).click();
 			await expect.poll(async () => (await mirror(page, ':learner:'))?.unsynced).toBe(false);
 			const sent = (await mirror(page, ':learner:'))!.progress.suspendData;
 			expect(sent).toContain(`${id}:${recommendedKeys(id)}:`);
 			expect((await storedFacts(page, version)).suspend).toBe(sent);
 			// …and the decisions made in the session the LMS never got, as interactions (after the first session's one).
-			expect((await storedFacts(page, version)).interactions).toEqual([...ids(id, 1), ...ids(id)]);
+			expect((await storedFacts(page, version)).interactions).toEqual([
+				...recommendedInteractionIds(id, 1),
+				...recommendedInteractionIds(id)
+			]);
 			expect(await mirror(page, ':unknown:'), 'the claimed copy is gone').toBeNull();
 			await g.expectClean();
 		});
@@ -298,7 +298,9 @@ for (const version of ['1.2', '2004'] as const) {
 			await play(popup, id, { after: sync.after });
 			expect(sync.seen.outage).toBe(0);
 			await expectToldOnce(popup.mainFrame(), null);
-			expect((await storedFacts(page, version)).interactions).toEqual(ids(id));
+			expect((await storedFacts(page, version)).interactions).toEqual(
+				recommendedInteractionIds(id)
+			);
 			await expectNoLmsErrors(page);
 			await g.expectClean();
 		});

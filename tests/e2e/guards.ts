@@ -151,6 +151,13 @@ export function recommendedKeys(id: string, n = Infinity): string {
 		.join('');
 }
 
+/** The interaction ids (scenario_step) of a scenario's recommended route (its first `n` decisions), as the LMS records them. */
+export function recommendedInteractionIds(id: string, n = Infinity): string[] {
+	return recommendedRoute(id)
+		.slice(0, n)
+		.map((r) => `${id}_${r.stepId}`);
+}
+
 /** A route given by its letters, from the first step: step ids and letters. */
 export function routeOf(id: string, keys: string): { stepId: string; key: string }[] {
 	const sc = loadScenarioSource(id);
