@@ -257,7 +257,8 @@ for (const version of ['1.2', '2004'] as const) {
 			context
 		}) => {
 			const g = await guard(context);
-			const { id, sync } = await playWatched(page, version, { fault: 'commit-flaky' });
+			const { id, sync, played } = await playWatched(page, version, { fault: 'commit-flaky' });
+			await sync.settle(played.decisions);
 			expect(sync.seen.outage).toBeGreaterThan(0);
 			expect(sync.seen.caughtUpAfterOutage).toBe(true);
 			await expectToldOnce(moduleFrameHandle(page), MESSAGES.lmsError);
