@@ -30,17 +30,26 @@ const ods = (rows: string) =>
 		)
 	});
 
+/** Cells of every kind, in columns A, B, C and E (D left out), and an empty row. */
+const XLSX_CELLS =
+	'<row r="1"><c r="A1" t="s"><v>0</v></c><c r="C1" t="s"><v>1</v></c></row><row r="2"/>' +
+	'<row r="3"><c r="B3"><v>35.0</v></c><c r="C3" t="str"><v>a &amp; b &#233;&#x1F600;</v></c>' +
+	'<c r="E3" t="inlineStr"><is><r><t>in</t></r><r><rPr/><t xml:space="preserve"> line </t></r></is></c></row>';
+/** A plain and a rich shared string, the rich one with a phonetic guide. */
+const XLSX_SHARED =
+	'<si><t>plain &lt;text&gt;</t></si><si><r><t>Rich </t></r><r><rPr><b/></rPr><t xml:space="preserve">text  </t></r><rPh sb="0" eb="1"><t>PHONETIC</t></rPh></si>';
+/** Repeated rows and cells, ODS spaces and breaks, a header row, and padding to the sheet's edge. */
+const ODS_ROWS =
+	'<table:table-row table:number-rows-repeated="2"><table:table-cell><text:p>A &amp; B</text:p></table:table-cell>' +
+	'<table:table-cell table:number-columns-repeated="2"><text:p>rep</text:p></table:table-cell><table:table-cell/><table:covered-table-cell/>' +
+	'<table:table-cell><text:p>x<text:s/>y<text:s text:c="3"/>z<text:tab/>t<text:line-break/>l</text:p><text:p>second <text:span>span</text:span></text:p></table:table-cell>' +
+	'<table:table-cell table:number-columns-repeated="16000"/></table:table-row>' +
+	'<table:table-row table:number-rows-repeated="1048000"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>' +
+	'<table:table-header-rows><table:table-row><table:table-cell><text:p>&#233;</text:p></table:table-cell></table:table-row></table:table-header-rows>';
+
 describe('sheetRows: xlsx', () => {
 	it('reads the sheet the workbook names first: shared, rich, inline and number cells in their columns', () => {
-		const rows = sheetRows(
-			xlsx(
-				'<row r="1"><c r="A1" t="s"><v>0</v></c><c r="C1" t="s"><v>1</v></c></row><row r="2"/>' +
-					'<row r="3"><c r="B3"><v>35.0</v></c><c r="C3" t="str"><v>a &amp; b &#233;&#x1F600;</v></c>' +
-					'<c r="E3" t="inlineStr"><is><r><t>in</t></r><r><rPr/><t xml:space="preserve"> line </t></r></is></c></row>',
-				'<si><t>plain &lt;text&gt;</t></si><si><r><t>Rich </t></r><r><rPr><b/></rPr><t xml:space="preserve">text  </t></r><rPh sb="0" eb="1"><t>PHONETIC</t></rPh></si>'
-			)
-		);
-		expect(rows).toEqual([
+		expect(sheetRows(xlsx(XLSX_CELLS, XLSX_SHARED))).toEqual([
 			['plain <text>', '', 'Rich text  '],
 			[],
 			['', '35', 'a & b é😀', '', 'in line ']
@@ -56,18 +65,8 @@ describe('sheetRows: xlsx', () => {
 
 describe('sheetRows: ods', () => {
 	it('reads the first table: repeated cells and rows, spaces, tabs, line breaks and paragraphs', () => {
-		const rows = sheetRows(
-			ods(
-				'<table:table-row table:number-rows-repeated="2"><table:table-cell><text:p>A &amp; B</text:p></table:table-cell>' +
-					'<table:table-cell table:number-columns-repeated="2"><text:p>rep</text:p></table:table-cell><table:table-cell/><table:covered-table-cell/>' +
-					'<table:table-cell><text:p>x<text:s/>y<text:s text:c="3"/>z<text:tab/>t<text:line-break/>l</text:p><text:p>second <text:span>span</text:span></text:p></table:table-cell>' +
-					'<table:table-cell table:number-columns-repeated="16000"/></table:table-row>' +
-					'<table:table-row table:number-rows-repeated="1048000"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>' +
-					'<table:table-header-rows><table:table-row><table:table-cell><text:p>&#233;</text:p></table:table-cell></table:table-row></table:table-header-rows>'
-			)
-		);
 		const first = ['A & B', 'rep', 'rep', '', '', 'x y   z\tt\nl\nsecond span'];
-		expect(rows).toEqual([first, first, ['é']]);
+		expect(sheetRows(ods(ODS_ROWS))).toEqual([first, first, ['é']]);
 	});
 
 	it('says when there is no sheet, or the XML is broken', () => {
