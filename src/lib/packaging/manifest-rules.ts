@@ -34,6 +34,28 @@ export const NS = {
 /** Values of <metadata><schemaversion> a SCORM 2004 LMS accepts (2nd, 3rd, 4th Edition). */
 export const SCHEMAVERSIONS_2004 = ['2004 4th Edition', '2004 3rd Edition', 'CAM 1.3'];
 
+/** A manifest being checked, with what every rule family needs to look things up and report. */
+interface Checked {
+	manifest: El;
+	version: ScormVersion;
+	/** The file names in the zip. */
+	files: Set<string>;
+	/** The namespaces of this version's content packaging and ADL elements. */
+	cp: string;
+	adlcp: string;
+	/** The manifest and every element in it. */
+	all: El[];
+	resourcesEl: El | undefined;
+	resources: El[];
+	resById: Map<string, El>;
+	/** Reports a problem. */
+	p: (msg: string) => void;
+	/** What is wrong with a reference that names no `want` (or names something else). */
+	refProblem: (what: string, ref: string, want: string) => string;
+	/** Reports a path that is not in the zip (or is, in other letter case). */
+	exists: (path: string, what: string) => void;
+}
+
 /** The rules a schema can't check. `files` = the file names in the zip. */
 export function manifestRules(
 	manifest: El,
@@ -43,25 +65,81 @@ export function manifestRules(
 ): string[] {
 	const problems: string[] = [];
 	const p = (msg: string) => problems.push(`imsmanifest.xml: ${msg}`);
+	if (!rootRule(manifest, version, p)) return problems;
+	const m = checked(manifest, version, files, p);
+	metadataRules(m);
+	const launched = organizationRules(m);
+	namespaceRules(m, root);
+	const listed = resourceRules(m, launched);
+	unlistedFileRules(m, listed);
+	return problems;
+}
+
+/** The root is this version's <manifest>; false (and why) if it is not, when nothing else is checked. */
+function rootRule(manifest: El, version: ScormVersion, p: (msg: string) => void): boolean {
 	const cp = version === '1.2' ? NS.cp12 : NS.cp2004;
-	const adlcp = version === '1.2' ? NS.adlcp12 : NS.adlcp2004;
-	const otherCp = version === '1.2' ? NS.cp2004 : NS.cp12;
-	const otherAdlcp = version === '1.2' ? NS.adlcp2004 : NS.adlcp12;
-	const other = version === '1.2' ? '2004' : '1.2';
+	if (manifest.localName === 'manifest' && manifest.namespaceURI === cp) return true;
+	if (manifest.namespaceURI === (version === '1.2' ? NS.cp2004 : NS.cp12))
+		p(
+			`this is a SCORM ${version === '1.2' ? '2004' : '1.2'} manifest, but the package is meant to be SCORM ${version} — build it with --scorm=${version}`
+		);
+	else
+		p(
+			`the root element is {${manifest.namespaceURI ?? ''}}${manifest.localName}; a SCORM ${version} manifest's root is {${cp}}manifest`
+		);
+	return false;
+}
 
-	if (manifest.localName !== 'manifest' || manifest.namespaceURI !== cp) {
-		if (manifest.namespaceURI === otherCp)
-			p(
-				`this is a SCORM ${other} manifest, but the package is meant to be SCORM ${version} — build it with --scorm=${version}`
-			);
-		else
-			p(
-				`the root element is {${manifest.namespaceURI ?? ''}}${manifest.localName}; a SCORM ${version} manifest's root is {${cp}}manifest`
-			);
-		return problems;
+function checked(
+	manifest: El,
+	version: ScormVersion,
+	files: Set<string>,
+	p: (msg: string) => void
+): Checked {
+	const cp = version === '1.2' ? NS.cp12 : NS.cp2004;
+	// Every identifier, by kind
+	const all = [manifest, ...descendants(manifest)];
+	const kindOf = new Map<string, string>();
+	for (const el of all) {
+		const id = el.namespaceURI === cp ? attr(el, 'identifier') : null;
+		if (id && !kindOf.has(id)) kindOf.set(id, el.localName);
 	}
+	const resourcesEl = kids(manifest, cp, 'resources')[0];
+	const resources = resourcesEl ? kids(resourcesEl, cp, 'resource') : [];
+	const refProblem = (what: string, ref: string, want: string) => {
+		const k = kindOf.get(ref);
+		const a = (w: string) => (/^[aeiou]/.test(w) ? `an ${w}` : `a ${w}`);
+		return k
+			? `${what} "${ref}" names ${a(k)}, not ${a(want)}`
+			: `${what} "${ref}" names no ${want} — fix the reference or add the ${want}`;
+	};
+	const exists = (path: string, what: string) => {
+		if (files.has(path)) return;
+		const ci = [...files].find((f) => f.toLowerCase() === path.toLowerCase());
+		p(
+			ci
+				? `${what} "${path}" is in the zip as "${ci}" — letter case must match (LMS servers are case-sensitive)`
+				: `${what} "${path}" is not in the zip`
+		);
+	};
+	return {
+		manifest,
+		version,
+		files,
+		cp,
+		adlcp: version === '1.2' ? NS.adlcp12 : NS.adlcp2004,
+		all,
+		resourcesEl,
+		resources,
+		resById: new Map(resources.map((r) => [attr(r, 'identifier') ?? '', r])),
+		p,
+		refProblem,
+		exists
+	};
+}
 
-	// <metadata><schema>ADL SCORM</schema><schemaversion>…</schemaversion>
+/** <metadata><schema>ADL SCORM</schema><schemaversion>…</schemaversion> */
+function metadataRules({ manifest, version, cp, p }: Checked): void {
 	const metadata = kids(manifest, cp, 'metadata')[0];
 	const schema = metadata && text(kids(metadata, cp, 'schema')[0]);
 	const schemaversion = metadata && text(kids(metadata, cp, 'schemaversion')[0]);
@@ -79,26 +157,18 @@ export function manifestRules(
 			);
 		}
 	}
+}
 
-	// Every identifier, by kind
-	const all = [manifest, ...descendants(manifest)];
-	const kindOf = new Map<string, string>();
-	for (const el of all) {
-		const id = el.namespaceURI === cp ? attr(el, 'identifier') : null;
-		if (id && !kindOf.has(id)) kindOf.set(id, el.localName);
-	}
-	const resourcesEl = kids(manifest, cp, 'resources')[0];
-	const resources = resourcesEl ? kids(resourcesEl, cp, 'resource') : [];
-	const resById = new Map(resources.map((r) => [attr(r, 'identifier') ?? '', r]));
-	const refProblem = (what: string, ref: string, want: string) => {
-		const k = kindOf.get(ref);
-		const a = (w: string) => (/^[aeiou]/.test(w) ? `an ${w}` : `a ${w}`);
-		return k
-			? `${what} "${ref}" names ${a(k)}, not ${a(want)}`
-			: `${what} "${ref}" names no ${want} — fix the reference or add the ${want}`;
-	};
-
-	// Organizations
+/** <organizations>, their organizations and items; returns the resources that items launch. */
+function organizationRules({
+	manifest,
+	version,
+	cp,
+	all,
+	resById,
+	p,
+	refProblem
+}: Checked): Set<El> {
 	const orgsEl = kids(manifest, cp, 'organizations')[0];
 	const orgs = orgsEl ? kids(orgsEl, cp, 'organization') : [];
 	if (orgsEl && orgs.length === 0)
@@ -150,8 +220,13 @@ export function manifestRules(
 		};
 		items.forEach(walk);
 	}
+	return launched;
+}
 
-	// Extension names (2004: lax wildcards let misspellings through) and the other version's namespaces
+/** Extension names (2004: lax wildcards let misspellings through) and the other version's namespaces. */
+function namespaceRules({ version, adlcp, all, p }: Checked, root: string): void {
+	const other = version === '1.2' ? '2004' : '1.2';
+	const otherAdlcp = version === '1.2' ? NS.adlcp2004 : NS.adlcp12;
 	const ext = version === '2004' ? extensionNames(root) : undefined;
 	for (const el of all) {
 		const id = attr(el, 'identifier');
@@ -176,23 +251,18 @@ export function manifestRules(
 				);
 		}
 	}
+}
 
-	// Resources and files
+/** Resources, their hrefs, files and dependencies; returns the files they list. */
+function resourceRules(m: Checked, launched: Set<El>): Set<string> {
+	const { manifest, version, cp, adlcp, resourcesEl, resources, resById, p, refProblem, exists } =
+		m;
 	const listed = new Set<string>();
 	const bases: (string | null)[] = [
 		manifest.getAttributeNS(NS.xml, 'base'),
 		resourcesEl ? resourcesEl.getAttributeNS(NS.xml, 'base') : null
 	];
 	const scormTypeName = version === '1.2' ? 'scormtype' : 'scormType';
-	const exists = (path: string, what: string) => {
-		if (files.has(path)) return;
-		const ci = [...files].find((f) => f.toLowerCase() === path.toLowerCase());
-		p(
-			ci
-				? `${what} "${path}" is in the zip as "${ci}" — letter case must match (LMS servers are case-sensitive)`
-				: `${what} "${path}" is not in the zip`
-		);
-	};
 	for (const res of resources) {
 		const rid = attr(res, 'identifier') ?? '?';
 		const what = `resource "${rid}"`;
@@ -231,10 +301,18 @@ export function manifestRules(
 			if (!resById.has(ref)) p(refProblem(`${what} dependency identifierref`, ref, 'resource'));
 		}
 	}
+	return listed;
+}
 
-	// Files the manifest doesn't list: allowed only for the manifest itself, the XML control
-	// documents (XSD/DTD beside the manifest or beside a file named by xsi:schemaLocation) and
-	// metadata files named by adlcp:location.
+/**
+ * Files the manifest doesn't list: allowed only for the manifest itself, the XML control
+ * documents (XSD/DTD beside the manifest or beside a file named by xsi:schemaLocation) and
+ * metadata files named by adlcp:location.
+ */
+function unlistedFileRules(
+	{ manifest, files, adlcp, all, p, exists }: Checked,
+	listed: Set<string>
+): void {
 	const controlDirs = new Set<string>(['']);
 	const schemaLoc = manifest.getAttributeNS(NS.xsi, 'schemaLocation');
 	if (schemaLoc) {
@@ -263,7 +341,6 @@ export function manifestRules(
 			`the zip holds "${name}", which no resource lists — add a <file href="${name}"/> or leave the file out`
 		);
 	}
-	return problems;
 }
 
 const STATUS_12 =
