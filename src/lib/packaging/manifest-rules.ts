@@ -13,23 +13,12 @@ import {
 	packagePath,
 	pathProblems,
 	qname,
+	NS,
 	text,
 	type El
 } from './manifest-dom.js';
+import { rules12, rules2004Item } from './manifest-item-rules.js';
 import { extensionNames, PROJECT_ROOT } from './schemas.js';
-
-export const NS = {
-	cp12: 'http://www.imsproject.org/xsd/imscp_rootv1p1p2',
-	adlcp12: 'http://www.adlnet.org/xsd/adlcp_rootv1p2',
-	cp2004: 'http://www.imsglobal.org/xsd/imscp_v1p1',
-	adlcp2004: 'http://www.adlnet.org/xsd/adlcp_v1p3',
-	adlseq: 'http://www.adlnet.org/xsd/adlseq_v1p3',
-	adlnav: 'http://www.adlnet.org/xsd/adlnav_v1p3',
-	imsss: 'http://www.imsglobal.org/xsd/imsss',
-	lom: 'http://ltsc.ieee.org/xsd/LOM',
-	xml: 'http://www.w3.org/XML/1998/namespace',
-	xsi: 'http://www.w3.org/2001/XMLSchema-instance'
-} as const;
 
 /** Values of <metadata><schemaversion> a SCORM 2004 LMS accepts (2nd, 3rd, 4th Edition). */
 export const SCHEMAVERSIONS_2004 = ['2004 4th Edition', '2004 3rd Edition', 'CAM 1.3'];
@@ -340,63 +329,5 @@ function unlistedFileRules(
 		p(
 			`the zip holds "${name}", which no resource lists — add a <file href="${name}"/> or leave the file out`
 		);
-	}
-}
-
-const STATUS_12 =
-	/(=|<>)\s*(passed|completed|failed|incomplete|browsed|not attempted|[pcfibn])\b/gi;
-
-function rules12(item: El, what: string, itemIds: Set<string>, p: (m: string) => void) {
-	const ad = NS.adlcp12;
-	const ms = kids(item, ad, 'masteryscore')[0];
-	if (ms) {
-		const v = text(ms);
-		const n = Number(v);
-		if (!/^\d+(\.\d+)?$/.test(v) || n < 0 || n > 100)
-			p(`${what} adlcp:masteryscore "${v}" must be a number from 0 to 100`);
-	}
-	const mt = kids(item, ad, 'maxtimeallowed')[0];
-	if (mt && !/^\d{2,4}:\d{2}:\d{2}(\.\d{1,2})?$/.test(text(mt)))
-		p(`${what} adlcp:maxtimeallowed "${text(mt)}" must be HHHH:MM:SS.SS (e.g. 0000:30:00)`);
-	const pre = kids(item, ad, 'prerequisites')[0];
-	if (pre) {
-		const ids = text(pre)
-			.replace(STATUS_12, ' ')
-			.split(/[&|~(){},*\s]+|<>|=/)
-			.filter((t) => t && !/^\d+$/.test(t));
-		for (const id of ids)
-			if (!itemIds.has(id))
-				p(`${what} adlcp:prerequisites names "${id}", which is not an item identifier`);
-	}
-}
-
-function rules2004Item(item: El, what: string, p: (m: string) => void) {
-	for (const seq of kids(item, NS.imsss, 'sequencing')) {
-		const ids: string[] = [];
-		for (const objs of kids(seq, NS.imsss, 'objectives')) {
-			for (const o of [
-				...kids(objs, NS.imsss, 'primaryObjective'),
-				...kids(objs, NS.imsss, 'objective')
-			]) {
-				const id = attr(o, 'objectiveID');
-				if (id !== null) {
-					if (ids.includes(id))
-						p(
-							`${what} has two objectives with objectiveID "${id}" — each objective of an activity needs its own id`
-						);
-					ids.push(id);
-				}
-			}
-		}
-		for (const el of descendants(seq)) {
-			const ref =
-				el.namespaceURI === NS.imsss && el.localName === 'ruleCondition'
-					? attr(el, 'referencedObjective')
-					: null;
-			if (ref !== null && !ids.includes(ref))
-				p(
-					`${what} has a rule condition on objective "${ref}", which is not an objective of the item`
-				);
-		}
 	}
 }
