@@ -6,7 +6,6 @@
  * prefs.svelte.ts (the learner's preferences in this browser).
  */
 import { courseResult, scenarioResult } from '../engine/results.js';
-import { mergeSaved } from '../engine/merge.js';
 import { deserialise, type SavedState } from '../engine/serialise.js';
 import * as engine from '../engine/session.js';
 import { coursePlan, effectiveRole, nextScenario, roleChange, type Role } from '../engine/track.js';
@@ -105,13 +104,24 @@ export function createPlayer(
 		dismissNotices() {
 			notices = [];
 		},
-		/** The learner says whether the unclaimed progress is theirs: yes joins it to theirs and saves it to the LMS. */
-		claim(mine: boolean) {
+		/**
+		 * The learner says whether the unclaimed progress is theirs: yes joins it to theirs and saves
+		 * it to the LMS, once the merging code has loaded (it is not in the first download).
+		 */
+		async claim(mine: boolean) {
 			const copy = unclaimed;
 			unclaimed = null;
 			if (!copy) return;
-			tracker.claim?.(mine);
-			if (!mine) return;
+			if (!mine) return tracker.claim?.(false);
+			let mergeSaved: typeof import('../engine/merge.js').mergeSaved;
+			try {
+				({ mergeSaved } = await import('../engine/merge.js'));
+			} catch (e) {
+				console.warn('[player] could not load the code that joins progress', e);
+				unclaimed = copy; // asked again: nothing has been sent or removed
+				return;
+			}
+			tracker.claim?.(true);
 			saved = mergeSaved(course, saved, deserialise(course, copy.suspendData).state);
 			reporting.joined(saved);
 			persist();
