@@ -110,8 +110,27 @@ const values = (o: Cmi | undefined): Cmi[] =>
 				.map((k) => o[k])
 		: [];
 
-/** Writes the head of each table given as <table data-columns="#, Id, …"> in index.html. */
+/**
+ * Writes the tables of index.html: each <div data-table="id" data-title="…" data-columns="#, Id, …">
+ * becomes a heading and a scrolling region holding a table whose body is #id, then every
+ * <table data-columns="…"> gets its head.
+ */
 export function tableHeads(): void {
+	for (const slot of Array.from(document.querySelectorAll<HTMLElement>('div[data-table]'))) {
+		const { table: id = '', title = '', columns = '' } = slot.dataset;
+		const heading = text('h3', title);
+		heading.id = `${id}-heading`;
+		const region = document.createElement('div');
+		region.className = 'scroll';
+		region.tabIndex = 0;
+		region.setAttribute('role', 'region');
+		region.setAttribute('aria-labelledby', heading.id);
+		const table = region.appendChild(document.createElement('table'));
+		table.className = 'data';
+		table.dataset.columns = columns;
+		table.createTBody().id = id;
+		slot.replaceWith(heading, region);
+	}
 	for (const table of Array.from(
 		document.querySelectorAll<HTMLTableElement>('table[data-columns]')
 	)) {
@@ -133,7 +152,7 @@ function emptyRow(tbody: HTMLElement, cols: number, message: string): void {
 	tbody.appendChild(tr);
 }
 
-function tableRows(id: string, rows: unknown[][], cols: number): void {
+function tableRows(id: string, rows: unknown[][]): void {
 	const body = $(id);
 	body.replaceChildren();
 	for (const row of rows) {
@@ -143,6 +162,7 @@ function tableRows(id: string, rows: unknown[][], cols: number): void {
 		);
 		body.appendChild(tr);
 	}
+	const cols = (body.parentElement as HTMLTableElement).tHead?.rows[0].cells.length ?? 1;
 	if (!rows.length) emptyRow(body, cols, 'None yet');
 }
 
@@ -195,8 +215,7 @@ function renderCmiFacts(app: App): void {
 				.join(', '),
 			it.result,
 			it.latency
-		]),
-		6
+		])
 	);
 	tableRows(
 		'objectives',
@@ -211,8 +230,7 @@ function renderCmiFacts(app: App): void {
 					? `scaled ${score.scaled}`
 					: score.raw;
 			return [String(i), o.id, status, scoreText];
-		}),
-		4
+		})
 	);
 }
 

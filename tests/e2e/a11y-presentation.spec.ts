@@ -154,6 +154,9 @@ async function printed(page: Page) {
 	});
 }
 
+/** What a printed page shows of the page around its content: nothing. */
+const PRINTED_BARE = { header: false, footer: false, buttons: [], banner: false, skip: false };
+
 test('print: the review of your choices and the certificate print without header, footer or buttons', async ({
 	page
 }) => {
@@ -164,13 +167,7 @@ test('print: the review of your choices and the certificate print without header
 		0
 	);
 	await page.emulateMedia({ media: 'print' });
-	expect(await printed(page)).toEqual({
-		header: false,
-		footer: false,
-		buttons: [],
-		banner: false,
-		skip: false
-	});
+	expect(await printed(page)).toEqual(PRINTED_BARE);
 	await expect(page.locator('section.debrief').first()).toBeVisible();
 	await expect(page.getByRole('heading', { level: 1, name: 'Review your choices' })).toBeVisible();
 
@@ -181,13 +178,7 @@ test('print: the review of your choices and the certificate print without header
 		.fill('Alex Example');
 	await page.getByRole('button', { name: 'Show my name' }).click();
 	await page.emulateMedia({ media: 'print' });
-	expect(await printed(page)).toEqual({
-		header: false,
-		footer: false,
-		buttons: [],
-		banner: false,
-		skip: false
-	});
+	expect(await printed(page)).toEqual(PRINTED_BARE);
 	await expect(page.locator('.certificate')).toBeVisible();
 	await expect(page.locator('.cert-name')).toHaveText('Alex Example');
 	await expect(page.locator('#learner-name'), 'the name form is not printed').toBeHidden();

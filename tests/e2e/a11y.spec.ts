@@ -12,7 +12,6 @@
  *
  *   npx playwright test tests/e2e/a11y.spec.ts
  */
-import { readdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { AxeRun } from './axe';
 import {
@@ -34,7 +33,14 @@ import {
 	storageKey,
 	type Doc
 } from './a11y-support';
-import { moduleFrameHandle, openMockLms, slugFor, waitForModule, waitForSession } from './helpers';
+import {
+	builtVariant,
+	moduleFrameHandle,
+	openMockLms,
+	slugFor,
+	waitForModule,
+	waitForSession
+} from './helpers';
 import type { Scenario, Step } from '../../src/lib/engine/types';
 
 test.describe.configure({ mode: 'parallel' });
@@ -290,14 +296,8 @@ test('axe: the LMS launch — home, results, debrief, certificate, protocol and 
 	test.setTimeout(120_000);
 	const axe = new AxeRun();
 	// The 4-scenario officer refresher (SCORM 2004): finishing it all gives the certificate.
-	const slug = readdirSync('dist').find(
-		(d) => d.startsWith(`${slugFor(COUNCIL, '2004')}-sel-`) && !d.endsWith('.zip')
-	);
-	expect(
-		slug,
-		'the officer refresher package (npm run package:variants) should be in dist/'
-	).toBeTruthy();
-	await openMockLms(page, slug!, { reset: '1' });
+	const slug = builtVariant(new RegExp(`^${slugFor(COUNCIL, '2004')}-sel-[0-9a-z]{6}$`));
+	await openMockLms(page, slug, { reset: '1' });
 	await waitForSession(page);
 	const frame = moduleFrameHandle(page);
 	await expect(frame.getByText(NO_LMS_BANNER)).toHaveCount(0);

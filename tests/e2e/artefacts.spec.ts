@@ -108,6 +108,14 @@ async function open(page: Page) {
 		.toBe(ARTEFACTS.length + alreadyThere);
 }
 
+/** Saves a full-page screenshot (artefacts-<width>.png) and fails on any axe violation, at the page's width now. */
+async function screenshotAndAxe(page: Page, width: number) {
+	await page.screenshot({ path: `${ARTIFACTS}/artefacts-${width}.png`, fullPage: true });
+	const axe = new AxeRun();
+	await axe.check(page, `artefacts at ${width} px`);
+	axe.expectNone();
+}
+
 test('each artefact is announced as what it is, in reading order, and passes axe', async ({
 	page
 }) => {
@@ -124,10 +132,7 @@ test('each artefact is announced as what it is, in reading order, and passes axe
 		return last.compareDocumentPosition(radio) & Node.DOCUMENT_POSITION_FOLLOWING;
 	});
 	expect(order).toBeTruthy();
-	await page.screenshot({ path: `${ARTIFACTS}/artefacts-1280.png`, fullPage: true });
-	const axe = new AxeRun();
-	await axe.check(page, 'artefacts at 1280 px');
-	axe.expectNone();
+	await screenshotAndAxe(page, 1280);
 });
 
 test('keyboard: nothing in an artefact takes focus; Tab reaches the choices and a choice can be made', async ({
@@ -164,10 +169,7 @@ test('reflow at 320 px: no sideways scrolling, every artefact within the width; 
 	}));
 	expect(fit.over).toEqual([]);
 	expect(fit.scroll).toBeLessThanOrEqual(fit.width);
-	await page.screenshot({ path: `${ARTIFACTS}/artefacts-320.png`, fullPage: true });
-	const axe = new AxeRun();
-	await axe.check(page, 'artefacts at 320 px');
-	axe.expectNone();
+	await screenshotAndAxe(page, 320);
 });
 
 test('print: every artefact prints in full, black on white, not split across pages', async ({

@@ -9,24 +9,17 @@
  */
 import { expect, test } from '@playwright/test';
 import {
-	cmiSummary,
 	moduleFrame,
 	moduleFrameHandle,
 	openMockLms,
 	relaunch,
 	slugFor,
 	storedRecord,
-	type Cmi
+	storedSummary
 } from './helpers';
-import { mirror, open, play, recommendedRoute } from './guards';
+import { mirror, open, play, recommendedKeys } from './guards';
 
 const COUNCIL = 'kingsthorpe-parish-council';
-const keys = (id: string) =>
-	recommendedRoute(id)
-		.map((r) => r.key)
-		.join('');
-const stored = async (page: import('@playwright/test').Page) =>
-	cmiSummary(((await storedRecord(page))?.cmi ?? {}) as Cmi, '2004');
 
 test.describe('back/forward cache', () => {
 	const slug = slugFor(COUNCIL, '2004');
@@ -57,11 +50,13 @@ test.describe('back/forward cache', () => {
 		await play(root, id, { decisions: 1 });
 		const kept = await mirror(page);
 		expect(kept?.unsynced).toBe(true);
-		const twoKeys = keys(id).slice(0, 2);
+		const twoKeys = recommendedKeys(id, 2);
 		expect(kept?.progress.suspendData).toContain(`${id}:${twoKeys}:`);
-		expect((await stored(page)).suspendData).not.toContain(`${id}:${twoKeys}:`);
+		expect((await storedSummary(page, '2004')).suspendData).not.toContain(`${id}:${twoKeys}:`);
 		// The next launch from the LMS sends it.
 		await relaunch(page);
-		await expect.poll(async () => (await stored(page)).suspendData).toContain(`${id}:${twoKeys}:`);
+		await expect
+			.poll(async () => (await storedSummary(page, '2004')).suspendData)
+			.toContain(`${id}:${twoKeys}:`);
 	});
 });

@@ -4,10 +4,11 @@
  * debrief, certificate (and its A4 print) and what the LMS holds at the end.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { certificateReference } from '../../src/lib/display/verify';
 import {
+	builtVariant,
 	cmiSummary,
 	expectNoLmsErrors,
 	loadScenarioSource,
@@ -27,13 +28,7 @@ const REFRESHER = [
 	'delegation-officer',
 	'professional-advice'
 ];
-const refresherSlug = () => {
-	const slug = readdirSync('dist').find((d) =>
-		/^kingsthorpe-parish-council-scorm2004-sel-[0-9a-z]{6}$/.test(d)
-	);
-	if (!slug) throw new Error('the refresher package is missing: run npm run package:variants');
-	return slug;
-};
+const refresherSlug = () => builtVariant(/^kingsthorpe-parish-council-scorm2004-sel-[0-9a-z]{6}$/);
 
 /** Whitespace-normalised text of the council's protocol, as the seed gave it. */
 const source = (council: string) =>

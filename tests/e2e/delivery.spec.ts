@@ -22,11 +22,23 @@ import {
 	moduleFrameHandle,
 	openMockLms,
 	relaunch,
+	seededRecord,
+	seedLms,
 	slugFor,
 	storedRecord,
 	type Cmi
 } from './helpers';
-import { guard, mirror, open, play, recommendedRoute, shortestScenario, statusLog } from './guards';
+import {
+	guard,
+	mirror,
+	open,
+	play,
+	recommendedInteractionIds,
+	recommendedKeys,
+	recommendedRoute,
+	shortestScenario,
+	statusLog
+} from './guards';
 
 const COUNCIL = 'kingsthorpe-parish-council';
 const SENT = 'Your result has been sent to the learning system.';
@@ -48,11 +60,6 @@ test.beforeAll(async () => {
 	course = buildCourse(lib, options);
 });
 
-const keys = (id: string) =>
-	recommendedRoute(id)
-		.map((r) => r.key)
-		.join('');
-const ids = (id: string) => recommendedRoute(id).map((r) => `${id}_${r.stepId}`);
 const lastScenario = () =>
 	shortestScenario(
 		course.scenarios.map((s) => s.id),
@@ -68,48 +75,20 @@ async function seedAllButOne(
 ): Promise<void> {
 	const items = course.scenarios
 		.filter((s) => s.id !== last)
-		.map((s) => `${s.id}:${keys(s.id)}:60`);
+		.map((s) => `${s.id}:${recommendedKeys(s.id)}:60`);
 	const text = [1, course.contentVersion, '-', ...items].join('|');
-	await page.goto('/mock-lms.css'); // the mock LMS's origin, to write its storage
-	await page.evaluate(
-		({ slug, version, text }) => {
-			const cmi =
-				version === '1.2'
-					? { core: { lesson_status: 'incomplete', lesson_location: 'home' }, suspend_data: text }
-					: {
-							completion_status: 'incomplete',
-							success_status: 'unknown',
-							location: 'home',
-							suspend_data: text
-						};
-			const at = new Date().toISOString();
-			localStorage.setItem(
-				`mockLms:v1:${slug}`,
-				JSON.stringify({
-					v: 1,
-					slug,
-					version,
-					attempt: 1,
-					totalSeconds: 600,
-					sessions: [
-						{
-							session: 1,
-							entry: 'ab-initio',
-							startedAt: at,
-							ended: 'terminated',
-							endedAt: at,
-							exit: 'suspend',
-							commits: 1
-						}
-					],
-					cmi,
-					savedAt: at,
-					savedBy: 'a test'
-				})
-			);
-		},
-		{ slug, version, text }
-	);
+	await seedLms(page, seededRecord(slug, version, text, { location: 'home' }));
+}
+
+/** Seeds the LMS with every scenario finished but the last one, launches it (with `query`, e.g. a fault) and opens that last one. */
+async function launchLast(page: Page, version: '1.2' | '2004', query: Record<string, string>) {
+	const slug = slugFor(COUNCIL, version);
+	const last = lastScenario();
+	await seedAllButOne(page, slug, version, last);
+	await openMockLms(page, slug, query);
+	const frame = moduleFrame(page);
+	await open(frame, last);
+	return { last, frame };
 }
 
 /** What the LMS has stored (its last successful Commit or Terminate). */
@@ -145,11 +124,7 @@ for (const version of ['1.2', '2004'] as const) {
 		}) => {
 			test.setTimeout(90_000);
 			const g = await guard(context);
-			const last = lastScenario();
-			await seedAllButOne(page, slug, version, last);
-			await openMockLms(page, slug, fault === 'none' ? {} : { fault });
-			const frame = moduleFrame(page);
-			await open(frame, last);
+			const { last, frame } = await launchLast(page, version, fault === 'none' ? {} : { fault });
 			let lastAt = 0;
 			const played = await play(frame, last, {
 				after: async (n) => void (n === recommendedRoute(last).length && (lastAt = Date.now()))
@@ -180,7 +155,7 @@ for (const version of ['1.2', '2004'] as const) {
 			// Each decision is one interaction, sent once.
 			await expect
 				.poll(async () => (await stored(page, version)).interactions.map((i) => i.id))
-				.toEqual(ids(last));
+				.toEqual(recommendedInteractionIds(last));
 			console.log(
 				`SCORM ${version} ${fault}: final state stored ${took} ms after the last decision; ${calls.length} calls for ${played.decisions} decisions (fault-free ${FAULT_FREE[version]})`
 			);
@@ -216,11 +191,7 @@ for (const version of ['1.2', '2004'] as const) {
 	}) => {
 		test.setTimeout(90_000);
 		const g = await guard(context);
-		const last = lastScenario();
-		await seedAllButOne(page, slug, version, last);
-		await openMockLms(page, slug, { fault: 'beacon-refused' });
-		const frame = moduleFrame(page);
-		await open(frame, last);
+		const { last, frame } = await launchLast(page, version, { fault: 'beacon-refused' });
 		expect((await play(frame, last)).ended).toBe(true);
 		const want = await expectedFinal(page, version);
 		// Time passes on the results page, then the learner closes the course (and the LMS keeps
@@ -260,7 +231,7 @@ for (const version of ['1.2', '2004'] as const) {
 		await play(frame, id, { decisions: 1 });
 		await expect
 			.poll(async () => (await stored(page, version)).interactions.map((i) => i.id))
-			.toEqual(ids(id).slice(0, 1));
+			.toEqual(recommendedInteractionIds(id, 1));
 		await page.evaluate(() =>
 			(window.mockLms as unknown as { outage(down: boolean): void }).outage(true)
 		);
@@ -274,12 +245,14 @@ for (const version of ['1.2', '2004'] as const) {
 		expect(
 			s.interactions.map((i) => i.id),
 			'every decision, in order, once'
-		).toEqual(ids(id));
-		expect(s.suspendData).toContain(`${id}:${keys(id)}:`);
+		).toEqual(recommendedInteractionIds(id));
+		expect(s.suspendData).toContain(`${id}:${recommendedKeys(id)}:`);
 		// Another launch sends nothing twice.
 		await relaunch(page);
 		await page.waitForTimeout(500);
-		expect((await stored(page, version)).interactions.map((i) => i.id)).toEqual(ids(id));
+		expect((await stored(page, version)).interactions.map((i) => i.id)).toEqual(
+			recommendedInteractionIds(id)
+		);
 		await g.expectClean();
 	});
 }

@@ -12,7 +12,6 @@
  */
 import { expect, test, type Frame, type Page } from '@playwright/test';
 import {
-	cmiSummary,
 	expectNoLmsErrors,
 	lmsLog,
 	moduleFrame,
@@ -22,8 +21,7 @@ import {
 	relaunch,
 	scenarioIdsOnHome,
 	slugFor,
-	storedRecord,
-	type Cmi
+	storedSummary
 } from './helpers';
 import {
 	expectToldOnce,
@@ -31,7 +29,8 @@ import {
 	mirror,
 	open,
 	play,
-	recommendedRoute,
+	recommendedInteractionIds,
+	recommendedKeys,
 	shortestScenario
 } from './guards';
 
@@ -55,8 +54,7 @@ async function pick(page: Page, frame = moduleFrame(page)): Promise<string> {
 
 /** Interaction ids the LMS stored (the last Commit / LMSFinish), and its stored suspend_data. */
 async function storedFacts(page: Page, version: '1.2' | '2004') {
-	const rec = await storedRecord(page);
-	const cmi = cmiSummary((rec?.cmi ?? {}) as Cmi, version);
+	const cmi = await storedSummary(page, version);
 	return {
 		suspend: cmi.suspendData,
 		interactions: cmi.interactions.map((i) => i.id),
@@ -78,11 +76,6 @@ const routes = (text: string) =>
 		)
 		.join('|');
 
-const ids = (id: string, n = Infinity) =>
-	recommendedRoute(id)
-		.slice(0, n)
-		.map((r) => `${id}_${r.stepId}`);
-
 /** After a relaunch, the LMS holds every route of the module's last browser copy and one interaction per decision of id's recommended route. */
 async function expectAllInLmsAfterRelaunch(
 	page: Page,
@@ -93,7 +86,7 @@ async function expectAllInLmsAfterRelaunch(
 	await relaunch(page);
 	const s = await storedFacts(page, version);
 	expect(routes(s.suspend), 'the LMS holds every route').toBe(routes(last!.progress.suspendData));
-	expect(s.interactions).toEqual(ids(id));
+	expect(s.interactions).toEqual(recommendedInteractionIds(id));
 }
 
 /**
@@ -118,7 +111,7 @@ function syncWatcher(page: Page, version: '1.2' | '2004', id: string, from: Page
 				m!.progress.suspendData
 			);
 			expect(s.interactions, `after decision ${n} the LMS holds every decision so far`).toEqual(
-				ids(id, n)
+				recommendedInteractionIds(id, n)
 			);
 			seen.synced++;
 			if (seen.outage) seen.caughtUpAfterOutage = true;
@@ -140,11 +133,23 @@ function syncWatcher(page: Page, version: '1.2' | '2004', id: string, from: Page
 			expect(s.suspend, 'once caught up the LMS holds the latest suspend_data').toBe(
 				m!.progress.suspendData
 			);
-			expect(s.interactions, 'once caught up the LMS holds every decision').toEqual(ids(id, n));
+			expect(s.interactions, 'once caught up the LMS holds every decision').toEqual(
+				recommendedInteractionIds(id, n)
+			);
 			seen.synced++;
 			if (seen.outage) seen.caughtUpAfterOutage = true;
 		}
 	};
+}
+
+/** Launches the package with a fresh record and `query` (a fault), then plays a short scenario, watching what reaches the LMS after each decision. */
+async function playWatched(page: Page, version: '1.2' | '2004', query: Record<string, string>) {
+	await openMockLms(page, slugFor(COUNCIL, version), { ...query, reset: '1' });
+	const id = await pick(page);
+	await open(moduleFrame(page), id);
+	const sync = syncWatcher(page, version, id);
+	const played = await play(moduleFrame(page), id, { after: sync.after });
+	return { id, sync, played };
 }
 
 for (const version of ['1.2', '2004'] as const) {
@@ -160,11 +165,7 @@ for (const version of ['1.2', '2004'] as const) {
 			expect(played.ended).toBe(true);
 			await expectToldOnce(moduleFrameHandle(page), MESSAGES.noLms);
 			const m = await mirror(page);
-			expect(m?.progress.suspendData).toContain(
-				`${id}:${recommendedRoute(id)
-					.map((r) => r.key)
-					.join('')}:`
-			);
+			expect(m?.progress.suspendData).toContain(`${id}:${recommendedKeys(id)}:`);
 			expect((await lmsLog(page)).calls, 'with no API nothing is called').toEqual([]);
 			await g.expectClean();
 		});
@@ -186,14 +187,10 @@ for (const version of ['1.2', '2004'] as const) {
 			await play(moduleFrame(page), id);
 			await expectToldOnce(moduleFrameHandle(page), MESSAGES.initFailed);
 			const offline = await mirror(page, ':unknown:');
-			expect(offline?.progress.suspendData).toContain(
-				`${id}:${recommendedRoute(id)
-					.map((r) => r.key)
-					.join('')}:`
-			);
+			expect(offline?.progress.suspendData).toContain(`${id}:${recommendedKeys(id)}:`);
 			expect(offline?.unsynced, 'the browser copy is marked as not yet in the LMS').toBe(true);
 			const before = await storedFacts(page, version);
-			expect(before.interactions).toEqual(ids(id, 1));
+			expect(before.interactions).toEqual(recommendedInteractionIds(id, 1));
 			// The LMS works again on the next launch: the learner is asked whether that work is theirs.
 			await openMockLms(page, slug);
 			const asked = moduleFrame(page).getByRole('region', {
@@ -203,18 +200,17 @@ for (const version of ['1.2', '2004'] as const) {
 			expect(
 				(await storedFacts(page, version)).interactions,
 				'nothing is sent before they answer'
-			).toEqual(ids(id, 1));
+			).toEqual(recommendedInteractionIds(id, 1));
 			await asked.getByRole('button', { name: 'Yes, it is mine' }).click();
 			await expect.poll(async () => (await mirror(page, ':learner:'))?.unsynced).toBe(false);
 			const sent = (await mirror(page, ':learner:'))!.progress.suspendData;
-			expect(sent).toContain(
-				`${id}:${recommendedRoute(id)
-					.map((r) => r.key)
-					.join('')}:`
-			);
+			expect(sent).toContain(`${id}:${recommendedKeys(id)}:`);
 			expect((await storedFacts(page, version)).suspend).toBe(sent);
 			// …and the decisions made in the session the LMS never got, as interactions (after the first session's one).
-			expect((await storedFacts(page, version)).interactions).toEqual([...ids(id, 1), ...ids(id)]);
+			expect((await storedFacts(page, version)).interactions).toEqual([
+				...recommendedInteractionIds(id, 1),
+				...recommendedInteractionIds(id)
+			]);
 			expect(await mirror(page, ':unknown:'), 'the claimed copy is gone').toBeNull();
 			await g.expectClean();
 		});
@@ -224,11 +220,7 @@ for (const version of ['1.2', '2004'] as const) {
 			context
 		}) => {
 			const g = await guard(context);
-			await openMockLms(page, slug, { fault: 'init-false', n: '2', reset: '1' });
-			const id = await pick(page);
-			await open(moduleFrame(page), id);
-			const sync = syncWatcher(page, version, id);
-			await play(moduleFrame(page), id, { after: sync.after });
+			const { sync } = await playWatched(page, version, { fault: 'init-false', n: '2' });
 			expect(sync.seen.outage, 'decisions made while the LMS refused Initialize').toBeGreaterThan(
 				0
 			);
@@ -245,11 +237,10 @@ for (const version of ['1.2', '2004'] as const) {
 			context
 		}) => {
 			const g = await guard(context);
-			await openMockLms(page, slug, { fault: 'setvalue-false', n: '3', reset: '1' });
-			const id = await pick(page);
-			await open(moduleFrame(page), id);
-			const sync = syncWatcher(page, version, id);
-			const played = await play(moduleFrame(page), id, { after: sync.after });
+			const { sync, played } = await playWatched(page, version, {
+				fault: 'setvalue-false',
+				n: '3'
+			});
 			await sync.settle(played.decisions);
 			expect(sync.seen.outage).toBeGreaterThan(0);
 			expect(sync.seen.caughtUpAfterOutage).toBe(true);
@@ -266,11 +257,8 @@ for (const version of ['1.2', '2004'] as const) {
 			context
 		}) => {
 			const g = await guard(context);
-			await openMockLms(page, slug, { fault: 'commit-flaky', reset: '1' });
-			const id = await pick(page);
-			await open(moduleFrame(page), id);
-			const sync = syncWatcher(page, version, id);
-			await play(moduleFrame(page), id, { after: sync.after });
+			const { id, sync, played } = await playWatched(page, version, { fault: 'commit-flaky' });
+			await sync.settle(played.decisions);
 			expect(sync.seen.outage).toBeGreaterThan(0);
 			expect(sync.seen.caughtUpAfterOutage).toBe(true);
 			await expectToldOnce(moduleFrameHandle(page), MESSAGES.lmsError);
@@ -283,11 +271,7 @@ for (const version of ['1.2', '2004'] as const) {
 			context
 		}) => {
 			const g = await guard(context);
-			await openMockLms(page, slug, { fault: 'throws', reset: '1' });
-			const id = await pick(page);
-			await open(moduleFrame(page), id);
-			const sync = syncWatcher(page, version, id);
-			await play(moduleFrame(page), id, { after: sync.after });
+			const { id, sync } = await playWatched(page, version, { fault: 'throws' });
 			// The first throw comes at start-up, before any decision; commits still get through.
 			expect(
 				sync.seen.synced,
@@ -315,7 +299,9 @@ for (const version of ['1.2', '2004'] as const) {
 			await play(popup, id, { after: sync.after });
 			expect(sync.seen.outage).toBe(0);
 			await expectToldOnce(popup.mainFrame(), null);
-			expect((await storedFacts(page, version)).interactions).toEqual(ids(id));
+			expect((await storedFacts(page, version)).interactions).toEqual(
+				recommendedInteractionIds(id)
+			);
 			await expectNoLmsErrors(page);
 			await g.expectClean();
 		});

@@ -143,6 +143,21 @@ export function recommendedRoute(id: string): { stepId: string; key: string }[] 
 	return route;
 }
 
+/** The letters of a scenario's recommended route (its first `n` decisions), as saved progress holds them. */
+export function recommendedKeys(id: string, n = Infinity): string {
+	return recommendedRoute(id)
+		.slice(0, n)
+		.map((r) => r.key)
+		.join('');
+}
+
+/** The interaction ids (scenario_step) of a scenario's recommended route (its first `n` decisions), as the LMS records them. */
+export function recommendedInteractionIds(id: string, n = Infinity): string[] {
+	return recommendedRoute(id)
+		.slice(0, n)
+		.map((r) => `${id}_${r.stepId}`);
+}
+
 /** A route given by its letters, from the first step: step ids and letters. */
 export function routeOf(id: string, keys: string): { stepId: string; key: string }[] {
 	const sc = loadScenarioSource(id);

@@ -14,6 +14,16 @@ import { expect, type Page } from '@playwright/test';
 export * from './mock-lms-page';
 import { moduleFrame } from './mock-lms-page';
 
+/* ---------- the packages in dist/ ---------- */
+
+/** The one package folder in dist/ whose name matches (a variant npm run package:variants builds); throws, saying how to build it, when none does. */
+export function builtVariant(pattern: RegExp): string {
+	const slug = readdirSync('dist').find((d) => pattern.test(d));
+	if (!slug)
+		throw new Error(`no package matching ${pattern} in dist/: run npm run package:variants`);
+	return slug;
+}
+
 /* ---------- the scenario sources (to know steps, endings and the recommended choices) ---------- */
 
 export interface SourceChoice {

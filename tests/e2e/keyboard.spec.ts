@@ -277,22 +277,14 @@ test('the footer links reach the results and the accessibility statement by keyb
 }) => {
 	await prepareDirect(page);
 	await openDirect(page, '#/');
-	await tabUntil(
-		page,
-		(a) => a.tag === 'a' && a.text === 'Your results',
-		'Your results in the footer',
-		60
-	);
-	await page.keyboard.press('Enter');
-	await expectNewPage(page, 'Your results');
-	await tabUntil(
-		page,
-		(a) => a.tag === 'a' && a.text === 'Accessibility statement',
-		'Accessibility statement in the footer',
-		60
-	);
-	await page.keyboard.press('Enter');
-	await expectNewPage(page, /Accessibility statement/);
+	for (const [link, heading] of [
+		['Your results', 'Your results'],
+		['Accessibility statement', /Accessibility statement/]
+	] as const) {
+		await tabUntil(page, (a) => a.tag === 'a' && a.text === link, `${link} in the footer`, 60);
+		await page.keyboard.press('Enter');
+		await expectNewPage(page, heading);
+	}
 	// The browser's Back button too.
 	await page.goBack();
 	await expectNewPage(page, 'Your results');

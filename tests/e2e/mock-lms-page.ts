@@ -3,7 +3,7 @@
  * and reading what the LMS holds. helpers.ts re-exports all of it; import from there.
  */
 import { expect, type Frame, type FrameLocator, type Page } from '@playwright/test';
-import type { CallRecord } from '../../scripts/mock-lms/types.js';
+import type { CallRecord, StoredRecord } from '../../scripts/mock-lms/types.js';
 
 /* ---------- window.mockLms (scripts/mock-lms/main.ts and its modules) ---------- */
 
@@ -99,6 +99,62 @@ export async function openMockLms(
 	if (query.fault !== 'opener') await waitForModule(page);
 }
 
+/**
+ * The mock LMS's record after one earlier session of attempt 1 that saved `suspendData` (the
+ * course incomplete) and ended with Terminate and exit "suspend", so the next launch is a resume.
+ * `location`: the stored lesson_location / location (none unless given); `totalSeconds`: the time
+ * spent so far (the LMS's total_time).
+ */
+export function seededRecord(
+	slug: string,
+	version: '1.2' | '2004',
+	suspendData: string,
+	{ location, totalSeconds = 600 }: { location?: string; totalSeconds?: number } = {}
+): StoredRecord {
+	const at = new Date().toISOString();
+	const where = location === undefined ? {} : { location };
+	const cmi =
+		version === '1.2'
+			? {
+					core: {
+						lesson_status: 'incomplete',
+						...(location === undefined ? {} : { lesson_location: location })
+					},
+					suspend_data: suspendData
+				}
+			: { completion_status: 'incomplete', ...where, suspend_data: suspendData };
+	return {
+		v: 1,
+		slug,
+		version,
+		attempt: 1,
+		totalSeconds,
+		sessions: [
+			{
+				session: 1,
+				entry: 'ab-initio',
+				startedAt: at,
+				ended: 'terminated',
+				endedAt: at,
+				exit: 'suspend',
+				commits: 1
+			}
+		],
+		cmi,
+		savedAt: at,
+		savedBy: 'a test'
+	};
+}
+
+/** Stores `record` as what the mock LMS holds for its package (in the LMS's origin), before openMockLms launches it. */
+export async function seedLms(page: Page, record: StoredRecord): Promise<void> {
+	await page.goto('/mock-lms.css'); // the mock LMS's origin, to write its storage
+	await page.evaluate(
+		(r) => localStorage.setItem(`mockLms:v1:${r.slug}`, JSON.stringify(r)),
+		record
+	);
+}
+
 /** With ?fault=opener: clicks "Open the module in a new window"; returns the module's window once it shows a page. */
 export async function openInNewWindow(page: Page): Promise<Page> {
 	const [popup] = await Promise.all([
@@ -177,6 +233,11 @@ export function lmsSession(page: Page): Promise<LmsSession | null> {
 /** What the LMS has stored for the package (as a real LMS would keep it between launches). */
 export function storedRecord(page: Page): Promise<LmsRecord | null> {
 	return page.evaluate(() => window.mockLms.stored());
+}
+
+/** The facts of the stored record's CMI (cmiSummary; an empty CMI when nothing is stored). */
+export async function storedSummary(page: Page, version: '1.2' | '2004') {
+	return cmiSummary((await storedRecord(page))?.cmi ?? {}, version);
 }
 
 /** Every API call so far, and the errors and warnings the mock LMS noted. */

@@ -13,7 +13,6 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import {
-	cmiSummary,
 	expectNoLmsErrors,
 	lmsLog,
 	moduleFrame,
@@ -21,8 +20,7 @@ import {
 	openMockLms,
 	relaunch,
 	slugFor,
-	storedRecord,
-	type Cmi
+	storedSummary
 } from './helpers';
 import { guard, mirror, statusLog } from './guards';
 
@@ -127,7 +125,7 @@ async function expectNothingLost(
 	fail: Walk['fail']
 ): Promise<void> {
 	const copy = await mirror(moduleFrameHandle(page));
-	const stored = cmiSummary(((await storedRecord(page))?.cmi ?? {}) as Cmi, version);
+	const stored = await storedSummary(page, version);
 	expect(copy?.unsynced, fail('the browser copy is confirmed by the LMS')).toBe(false);
 	expect(stored.suspendData, fail('the LMS holds what the module last saved')).toBe(
 		copy?.progress.suspendData

@@ -4,8 +4,8 @@
  * "completed", never passed or failed.
  */
 import { expect, test } from '@playwright/test';
-import { readdirSync } from 'node:fs';
 import {
+	builtVariant,
 	choose,
 	cmiSummary,
 	continueAfterFeedback,
@@ -24,14 +24,8 @@ import {
 } from './helpers';
 
 const practice12 = slugFor('kingsthorpe-parish-council', '1.2', 'practice');
-const practice2004 = () => {
-	const slug = readdirSync('dist').find((d) =>
-		/^kingsthorpe-parish-council-scorm2004-practice-sel-[0-9a-z]{6}$/.test(d)
-	);
-	if (!slug)
-		throw new Error('the practice selection package is missing: run npm run package:variants');
-	return slug;
-};
+const practice2004 = () =>
+	builtVariant(/^kingsthorpe-parish-council-scorm2004-practice-sel-[0-9a-z]{6}$/);
 
 test('go back twice, take another branch, finish: only the final route is reported', async ({
 	page

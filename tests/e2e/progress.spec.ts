@@ -17,11 +17,22 @@ import {
 	moduleFrame,
 	openMockLms,
 	readCmi,
+	seededRecord,
+	seedLms,
 	slugFor,
-	storedRecord,
-	type Cmi
+	storedSummary
 } from './helpers';
-import { bare, cardStatus, guard, items, mirror, open, play, recommendedRoute } from './guards';
+import {
+	bare,
+	cardStatus,
+	guard,
+	items,
+	mirror,
+	open,
+	play,
+	recommendedKeys,
+	recommendedRoute
+} from './guards';
 
 const COUNCIL = 'kingsthorpe-parish-council';
 /** A: finished; B: in progress (two decisions); C: in progress (one decision). All in the course. */
@@ -29,15 +40,10 @@ const A = 'confidentiality-councillor';
 const B = 'friendship-officer';
 const C = 'instructing-staff';
 
-const keys = (id: string, n = Infinity) =>
-	recommendedRoute(id)
-		.slice(0, n)
-		.map((r) => r.key)
-		.join('');
 const title = (id: string) =>
 	/^title:\s*(.+?)\s*$/m.exec(readFileSync(`scenarios/${loadScenarioSource(id).file}`, 'utf8'))![1];
 
-const good = `1|oldvers1|-|${A}:${keys(A)}:40|${B}:${keys(B, 2)}:20`;
+const good = `1|oldvers1|-|${A}:${recommendedKeys(A)}:40|${B}:${recommendedKeys(B, 2)}:20`;
 const KEPT = 'Your other progress is kept.';
 
 interface Case {
@@ -53,7 +59,7 @@ interface Case {
 const CASES: Case[] = [
 	{
 		name: 'truncated',
-		text: `${good}|${C}:${keys(C, 1)}:30`.slice(0, -3), // the LMS kept only the first characters: "…|C:a"
+		text: `${good}|${C}:${recommendedKeys(C, 1)}:30`.slice(0, -3), // the LMS kept only the first characters: "…|C:a"
 		notices: [
 			`Your saved progress in "${title(C)}" was cut short, so that scenario starts again from its beginning. ${KEPT}`
 		],
@@ -69,14 +75,14 @@ const CASES: Case[] = [
 	},
 	{
 		name: 'garbage among good items',
-		text: `1|oldvers1|-|${A}:${keys(A)}:40|#<b>junk</b>#|${B}:${keys(B, 2)}:20`,
+		text: `1|oldvers1|-|${A}:${recommendedKeys(A)}:40|#<b>junk</b>#|${B}:${recommendedKeys(B, 2)}:20`,
 		notices: [`Part of your saved progress could not be read and was set aside. ${KEPT}`],
 		expect: { [A]: /^Finished/, [B]: /^In progress$/, [C]: /^Not started$/ },
 		restarted: C
 	},
 	{
 		name: 'an older state-format version',
-		text: `0|oldvers1|-|${A}:${keys(A)}:40`,
+		text: `0|oldvers1|-|${A}:${recommendedKeys(A)}:40`,
 		notices: [
 			'Your saved progress comes from an older version of this course that cannot be read, so the course starts from the beginning.'
 		],
@@ -85,7 +91,7 @@ const CASES: Case[] = [
 	},
 	{
 		name: 'a route to a step that no longer exists',
-		text: `1|oldvers1|-|${A}:${keys(A)}aa:40|${B}:${keys(B, 2)}:20`,
+		text: `1|oldvers1|-|${A}:${recommendedKeys(A)}aa:40|${B}:${recommendedKeys(B, 2)}:20`,
 		notices: [
 			`"${title(A)}" has changed since you last saved, so that scenario starts again from its beginning. ${KEPT}`
 		],
@@ -95,7 +101,7 @@ const CASES: Case[] = [
 	},
 	{
 		name: 'a scenario removed from the course',
-		text: `1|oldvers1|-|${A}:${keys(A)}:40|gone-scenario:abc:12|${B}:${keys(B, 2)}:20`,
+		text: `1|oldvers1|-|${A}:${recommendedKeys(A)}:40|gone-scenario:abc:12|${B}:${recommendedKeys(B, 2)}:20`,
 		notices: [
 			'Saved progress for a scenario that is no longer in this course ("gone-scenario") was set aside.'
 		],
@@ -133,7 +139,7 @@ async function checkLaunch(root: Page | FrameLocator, c: Case, saved: () => Prom
 	await play(root, c.restarted, { decisions: 1 });
 	await expect
 		.poll(async () => items(await saved()).find((i) => i.startsWith(`${c.restarted}:`)))
-		.toMatch(new RegExp(`^${c.restarted}:${keys(c.restarted, 1)}:`));
+		.toMatch(new RegExp(`^${c.restarted}:${recommendedKeys(c.restarted, 1)}:`));
 }
 
 for (const version of ['1.2', '2004'] as const) {
@@ -142,57 +148,13 @@ for (const version of ['1.2', '2004'] as const) {
 		for (const c of CASES) {
 			test(c.name, async ({ page, context }) => {
 				const g = await guard(context);
-				await page.goto('/mock-lms.css'); // the mock LMS's origin, to write its storage
-				await page.evaluate(
-					({ slug, version, text }) => {
-						const cmi =
-							version === '1.2'
-								? {
-										core: { lesson_status: 'incomplete', lesson_location: 'home' },
-										suspend_data: text
-									}
-								: {
-										completion_status: 'incomplete',
-										success_status: 'unknown',
-										location: 'home',
-										suspend_data: text
-									};
-						const at = new Date().toISOString();
-						localStorage.setItem(
-							`mockLms:v1:${slug}`,
-							JSON.stringify({
-								v: 1,
-								slug,
-								version,
-								attempt: 1,
-								totalSeconds: 60,
-								sessions: [
-									{
-										session: 1,
-										entry: 'ab-initio',
-										startedAt: at,
-										ended: 'terminated',
-										endedAt: at,
-										exit: 'suspend',
-										commits: 1
-									}
-								],
-								cmi,
-								savedAt: at,
-								savedBy: 'a test'
-							})
-						);
-					},
-					{ slug, version, text: c.text }
+				await seedLms(
+					page,
+					seededRecord(slug, version, c.text, { location: 'home', totalSeconds: 60 })
 				);
 				await openMockLms(page, slug);
 				const frame = moduleFrame(page);
-				await checkLaunch(
-					frame,
-					c,
-					async () =>
-						cmiSummary(((await storedRecord(page))?.cmi ?? {}) as Cmi, version).suspendData
-				);
+				await checkLaunch(frame, c, async () => (await storedSummary(page, version)).suspendData);
 				const entry = cmiSummary(await readCmi(page), version).entry;
 				expect(entry, 'launched as a resume').toBe('resume');
 				await g.expectClean();
@@ -269,7 +231,7 @@ test.describe('broken saved progress in the browser (no LMS)', () => {
 		await expect(page.locator('main h1').first()).toBeVisible();
 		await open(page, A);
 		await play(page, A, { decisions: 1 });
-		expect((await mirror(page))?.progress.suspendData).toContain(`${A}:${keys(A, 1)}:`);
+		expect((await mirror(page))?.progress.suspendData).toContain(`${A}:${recommendedKeys(A, 1)}:`);
 		await g.expectClean();
 	});
 });

@@ -8,30 +8,29 @@
  *   (like Moodle) gives data back only after exit=suspend, and one that forces a new attempt;
  * (The back/forward cache: bfcache.spec.ts.)
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { loadLibrary } from '../../src/lib/content/course';
 import {
-	cmiSummary,
 	expectNoLmsErrors,
 	homeStatus,
 	moduleFrame,
 	openMockLms,
 	relaunch,
+	seededRecord,
+	seedLms,
 	slugFor,
-	storedRecord,
-	type Cmi
+	storedSummary
 } from './helpers';
-import { mirror, open, play, recommendedRoute } from './guards';
+import {
+	mirror,
+	open,
+	play,
+	recommendedInteractionIds,
+	recommendedKeys,
+	recommendedRoute
+} from './guards';
 
 const COUNCIL = 'kingsthorpe-parish-council';
-const keys = (id: string) =>
-	recommendedRoute(id)
-		.map((r) => r.key)
-		.join('');
-
-async function stored(page: Page, version: '1.2' | '2004') {
-	return cmiSummary(((await storedRecord(page))?.cmi ?? {}) as Cmi, version);
-}
 
 test('a SCORM 1.2 package offered both APIs talks SCORM 1.2 only', async ({ page }) => {
 	const slug = slugFor(COUNCIL, '1.2');
@@ -40,9 +39,9 @@ test('a SCORM 1.2 package offered both APIs talks SCORM 1.2 only', async ({ page
 	await open(moduleFrame(page), id);
 	await play(moduleFrame(page), id, { decisions: 1 });
 	await expectNoLmsErrors(page); // any call on API_1484_11 is an error in this mode
-	const s = await stored(page, '1.2');
+	const s = await storedSummary(page, '1.2');
 	expect(s.status).toBe('incomplete');
-	expect(s.interactions.map((i) => i.id)).toEqual([`${id}_${recommendedRoute(id)[0].stepId}`]);
+	expect(s.interactions.map((i) => i.id)).toEqual(recommendedInteractionIds(id, 1));
 });
 
 test.describe('a shared computer', () => {
@@ -57,7 +56,7 @@ test.describe('a shared computer', () => {
 		await openMockLms(page, slug, { reset: '1' });
 		await open(moduleFrame(page), A);
 		await play(moduleFrame(page), A, { decisions: 1 });
-		const first = await stored(page, '1.2');
+		const first = await storedSummary(page, '1.2');
 		expect(first.suspendData).toContain(`${A}:`);
 
 		// Someone at the same computer; the LMS does not start (Initialize refused): they start from nothing.
@@ -83,7 +82,7 @@ test.describe('a shared computer', () => {
 		await expect(question).toHaveCount(0);
 		await open(frame, A);
 		await play(frame, A, { decisions: 1 });
-		const after = await stored(page, '1.2');
+		const after = await storedSummary(page, '1.2');
 		expect(after.suspendData).not.toContain(`${B}:`);
 		expect(after.interactions.map((i) => i.id).filter((i) => i.startsWith(`${B}_`))).toEqual([]);
 		await expectNoLmsErrors(page);
@@ -96,11 +95,11 @@ test.describe('a shared computer', () => {
 		await asked.getByRole('button', { name: 'Yes, it is mine' }).click();
 		await expect(asked).toHaveCount(0);
 		await expect
-			.poll(async () => (await stored(page, '1.2')).suspendData)
-			.toContain(`${B}:${keys(B).slice(0, 1)}:`);
-		const theirs = await stored(page, '1.2');
+			.poll(async () => (await storedSummary(page, '1.2')).suspendData)
+			.toContain(`${B}:${recommendedKeys(B, 1)}:`);
+		const theirs = await storedSummary(page, '1.2');
 		expect(theirs.suspendData).not.toContain(`${A}:`);
-		expect(theirs.interactions.map((i) => i.id)).toEqual([`${B}_${recommendedRoute(B)[0].stepId}`]);
+		expect(theirs.interactions.map((i) => i.id)).toEqual(recommendedInteractionIds(B, 1));
 		// Learner 1's copy is still theirs alone.
 		expect((await mirror(page))?.learner).not.toBe('');
 		await expectNoLmsErrors(page);
@@ -131,50 +130,14 @@ test.describe('SCORM 2004: relaunch after completion', () => {
 				'1',
 				lib.contentVersion,
 				'-',
-				...ids.slice(0, -1).map((id) => `${id}:${keys(id)}:30`)
+				...ids.slice(0, -1).map((id) => `${id}:${recommendedKeys(id)}:30`)
 			].join('|');
-			await page.goto('/mock-lms.css');
-			await page.evaluate(
-				({ slug, text }) => {
-					const at = new Date().toISOString();
-					localStorage.clear();
-					localStorage.setItem(
-						`mockLms:v1:${slug}`,
-						JSON.stringify({
-							v: 1,
-							slug,
-							version: '2004',
-							attempt: 1,
-							totalSeconds: 600,
-							sessions: [
-								{
-									session: 1,
-									entry: 'ab-initio',
-									startedAt: at,
-									ended: 'terminated',
-									endedAt: at,
-									exit: 'suspend',
-									commits: 1
-								}
-							],
-							cmi: {
-								completion_status: 'incomplete',
-								success_status: 'unknown',
-								location: 'home',
-								suspend_data: text
-							},
-							savedAt: at,
-							savedBy: 'a test'
-						})
-					);
-				},
-				{ slug, text }
-			);
+			await seedLms(page, seededRecord(slug, '2004', text, { location: 'home' }));
 			await openMockLms(page, slug, lms.query);
 			await open(moduleFrame(page), last);
 			await play(moduleFrame(page), last);
-			await expect.poll(async () => (await stored(page, '2004')).status).toBe('completed');
-			const done = await stored(page, '2004');
+			await expect.poll(async () => (await storedSummary(page, '2004')).status).toBe('completed');
+			const done = await storedSummary(page, '2004');
 			expect(done.success).toBe('passed');
 			const score = done.scoreRaw;
 
@@ -187,7 +150,7 @@ test.describe('SCORM 2004: relaunch after completion', () => {
 					frame.getByRole('heading', { name: 'Certificate of completion' })
 				).toBeVisible();
 				await frame.locator('a[href="#/"]').first().click();
-				const now = await stored(page, '2004');
+				const now = await storedSummary(page, '2004');
 				if (lms.query.newattempt) {
 					// A new attempt: nothing written to it until the learner acts (never "incomplete").
 					expect(now.status ?? '', `relaunch ${n}`).not.toBe('incomplete');

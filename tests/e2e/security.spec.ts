@@ -16,8 +16,16 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Frame, type Page, type Request } from '@playwright/test';
 import { selectionHash } from '../../src/lib/content/selection';
-import { moduleFrame, moduleFrameHandle, openMockLms, readCmi, slugFor } from './helpers';
-import { guard, open, play, recommendedRoute, type GuardRecord } from './guards';
+import {
+	moduleFrame,
+	moduleFrameHandle,
+	openMockLms,
+	readCmi,
+	seededRecord,
+	seedLms,
+	slugFor
+} from './helpers';
+import { guard, open, play, recommendedKeys, type GuardRecord } from './guards';
 
 const COUNCIL = 'kingsthorpe-parish-council';
 const XSS = '<img src=x onerror=alert(1)>';
@@ -30,11 +38,6 @@ const REFRESHER = [
 ];
 const refresherSlug = `${slugFor(COUNCIL, '2004')}-sel-${selectionHash(REFRESHER)}`;
 
-const keys = (id: string) =>
-	recommendedRoute(id)
-		.map((r) => r.key)
-		.join('');
-
 /** Every scenario of the package (from its bundled outline, in order), via the home page. */
 async function scenarioIds(root: Page | ReturnType<typeof moduleFrame>): Promise<string[]> {
 	await root.getByRole('radio', { name: 'Show all scenarios' }).check();
@@ -46,42 +49,8 @@ async function scenarioIds(root: Page | ReturnType<typeof moduleFrame>): Promise
 
 /** Seeds the mock LMS's record for a package: every scenario finished along its recommended route, course completed. */
 async function seedFinished(page: Page, slug: string, version: '1.2' | '2004', ids: string[]) {
-	const text = `1|x|20261201|${ids.map((id) => `${id}:${keys(id)}:60`).join('|')}`;
-	await page.goto('/mock-lms.css');
-	await page.evaluate(
-		({ slug, version, text }) => {
-			const at = new Date().toISOString();
-			const cmi =
-				version === '1.2'
-					? { core: { lesson_status: 'incomplete' }, suspend_data: text }
-					: { completion_status: 'incomplete', suspend_data: text };
-			localStorage.setItem(
-				`mockLms:v1:${slug}`,
-				JSON.stringify({
-					v: 1,
-					slug,
-					version,
-					attempt: 1,
-					totalSeconds: 600,
-					sessions: [
-						{
-							session: 1,
-							entry: 'ab-initio',
-							startedAt: at,
-							ended: 'terminated',
-							endedAt: at,
-							exit: 'suspend',
-							commits: 3
-						}
-					],
-					cmi,
-					savedAt: at,
-					savedBy: 'a test'
-				})
-			);
-		},
-		{ slug, version, text }
-	);
+	const text = `1|x|20261201|${ids.map((id) => `${id}:${recommendedKeys(id)}:60`).join('|')}`;
+	await seedLms(page, seededRecord(slug, version, text));
 }
 
 async function imagesIn(frame: Frame | Page): Promise<number> {

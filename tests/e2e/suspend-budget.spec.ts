@@ -13,9 +13,10 @@ import {
 	openMockLms,
 	readCmi,
 	relaunch,
+	seededRecord,
+	seedLms,
 	slugFor,
-	storedRecord,
-	type Cmi
+	storedSummary
 } from './helpers';
 import { bare, cardStatus, guard, items, open, play } from './guards';
 
@@ -84,47 +85,15 @@ test.describe('the suspend_data budget (SCORM 1.2: 4,096 characters)', () => {
 				{ councils: lib.councils.map((c) => c.id), scenarios: lib.scenarios.map((s) => s.id) }
 			).options
 		).scenarios.map((s) => s.id);
-		await page.goto('/mock-lms.css');
-		await page.evaluate(
-			({ slug, text }) => {
-				const at = new Date().toISOString();
-				localStorage.setItem(
-					`mockLms:v1:${slug}`,
-					JSON.stringify({
-						v: 1,
-						slug,
-						version: '1.2',
-						attempt: 1,
-						totalSeconds: 60,
-						sessions: [
-							{
-								session: 1,
-								entry: 'ab-initio',
-								startedAt: at,
-								ended: 'terminated',
-								endedAt: at,
-								exit: 'suspend',
-								commits: 1
-							}
-						],
-						cmi: { core: { lesson_status: 'incomplete' }, suspend_data: text },
-						savedAt: at,
-						savedBy: 'a test'
-					})
-				);
-			},
-			// (Without the scenario versions, which belong to the council whose build was longest: this
-			// package is another council's, and would restart scenarios whose words differ.)
-			{
-				slug,
-				text: worst.text
-					.split('|')
-					// (and without the saved role, so that this test may show every scenario)
-					.filter((it, i) => i < 3 || (!it.startsWith('~') && inCourse.includes(it.split(':')[0])))
-					.map((it, i) => (i < 3 ? it : bare(it)))
-					.join('|')
-			}
-		);
+		// (Without the scenario versions, which belong to the council whose build was longest: this
+		// package is another council's, and would restart scenarios whose words differ.)
+		const text = worst.text
+			.split('|')
+			// (and without the saved role, so that this test may show every scenario)
+			.filter((it, i) => i < 3 || (!it.startsWith('~') && inCourse.includes(it.split(':')[0])))
+			.map((it, i) => (i < 3 ? it : bare(it)))
+			.join('|');
+		await seedLms(page, seededRecord(slug, '1.2', text, { totalSeconds: 60 }));
 		await openMockLms(page, slug);
 		const frame = moduleFrame(page);
 		await expect(frame.getByRole('region', { name: 'About your saved progress' })).toHaveCount(0);
@@ -133,7 +102,7 @@ test.describe('the suspend_data budget (SCORM 1.2: 4,096 characters)', () => {
 			expect(await cardStatus(frame, it.split(':')[0])).toMatch(/^Finished/);
 		// Every scenario finished: the module writes the course's result and keeps the data within the limit.
 		await relaunch(page);
-		const stored = cmiSummary(((await storedRecord(page))?.cmi ?? {}) as Cmi, '1.2');
+		const stored = await storedSummary(page, '1.2');
 		expect(stored.suspendData.length).toBeLessThanOrEqual(4096);
 		// Scenario items (the role item, "~…", is the learner's choice on this run).
 		expect(

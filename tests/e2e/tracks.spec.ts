@@ -8,12 +8,13 @@
 import { loadLibrary } from '../../src/lib/content/course';
 import { scenarioFits } from '../../src/lib/content/councils';
 import { expect, test, type Page } from '@playwright/test';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { checkPackage } from '../../src/lib/packaging/check';
 import { axeViolations } from './axe';
 import {
+	builtVariant,
 	cmiSummary,
 	expectNoLmsErrors,
 	moduleFrame,
@@ -162,19 +163,11 @@ test('the role is kept in the LMS, not only this browser, and changes after a de
 	await expectNoLmsErrors(page);
 });
 
-/** The one package folder in dist/ whose name matches. */
-function variant(pattern: RegExp): string {
-	const slug = readdirSync('dist').find((d) => pattern.test(d));
-	if (!slug)
-		throw new Error(`no package matching ${pattern} in dist/: run npm run package:variants`);
-	return slug;
-}
-
 test('a --audience=officer package: no role question, the officer core completes and passes, and the zip passes the package checks', async ({
 	page
 }) => {
 	test.setTimeout(180_000);
-	const slug = variant(/^kingsthorpe-parish-council-scorm2004-officer$/);
+	const slug = builtVariant(/^kingsthorpe-parish-council-scorm2004-officer$/);
 	expect(await checkPackage(readFileSync(join('dist', `${slug}.zip`)), '2004')).toEqual([]);
 	await openMockLms(page, slug);
 	const frame = moduleFrame(page);
@@ -204,7 +197,7 @@ test('a package with electives (--core): completion and score cover the core; a 
 	page
 }) => {
 	test.setTimeout(180_000);
-	const slug = variant(/^kingsthorpe-parish-council-scorm12-councillor-core-[0-9a-z]{6}$/);
+	const slug = builtVariant(/^kingsthorpe-parish-council-scorm12-councillor-core-[0-9a-z]{6}$/);
 	expect(await checkPackage(readFileSync(join('dist', `${slug}.zip`)), '1.2')).toEqual([]);
 	const core = ['confidentiality-councillor', 'public-criticism'];
 	await openMockLms(page, slug);

@@ -128,14 +128,23 @@ export function statusesOf(t: Tracker): TrackerStatus[] {
 	return seen;
 }
 
-/** Each spec of an LMS: a clean localStorage and a silenced console.warn (`warned()`: its spy). */
+/**
+ * Each spec of an LMS: a clean localStorage, a silenced console.warn (`warned()`: its spy), and no
+ * SCORM API left on window afterwards.
+ */
 export function quietLms() {
 	let warn: ReturnType<typeof vi.spyOn> | undefined;
 	beforeEach(() => {
 		localStorage.clear();
 		warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
 	});
-	afterEach(() => vi.restoreAllMocks());
+	afterEach(() => {
+		vi.restoreAllMocks();
+		// A spec that put a SCORM API on window (the LMS's place) takes it away again.
+		const w = window as unknown as Record<string, unknown>;
+		delete w.API;
+		delete w.API_1484_11;
+	});
 	return () => warn!;
 }
 

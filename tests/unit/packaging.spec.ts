@@ -156,16 +156,10 @@ describe('planPackages', () => {
 	});
 
 	it('with flags: just that one', () => {
-		const { plans, errors } = planPackages(
-			[
-				'--council=witham-town-council',
-				'--scorm=2004',
-				'--mode=practice',
-				'--scenarios=exempt-papers',
-				'--objectives=off'
-			],
-			ctx
-		);
+		// As typed after `npm run package --`.
+		const argv =
+			'--council=witham-town-council --scorm=2004 --mode=practice --scenarios=exempt-papers --objectives=off';
+		const { plans, errors } = planPackages(argv.split(' '), ctx);
 		expect(errors).toEqual([]);
 		expect(plans).toHaveLength(1);
 		expect(plans[0]).toMatchObject({

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { bindLifecycle, createTracker } from './index.js';
 import { MESSAGES } from './status.js';
 import {
@@ -12,10 +12,6 @@ import type { Tracker } from './types.js';
 const w = window as unknown as Record<string, unknown>;
 
 quietLms();
-afterEach(() => {
-	delete w.API;
-	delete w.API_1484_11;
-});
 
 describe('createTracker', () => {
 	it('uses the local tracker, with its message, when there is no API', () => {

@@ -1,99 +1,21 @@
 /**
- * The one entry point for the state layer: pick the tracker, and wire it to the page lifecycle.
- * No unload / beforeunload handlers (blocked in LMS iframes, unreliable on mobile, and they stop
- * the back/forward cache): visibilitychange → commit, pagehide → finish once, pageshow from the
- * back/forward cache → resume (a new LMS session, or a message).
+ * The one entry point for the state layer: pick the tracker (start.ts), and wire it to the page
+ * lifecycle (lifecycle.ts).
  */
-import { discover } from './discover.js';
-import { createLocalTracker } from './local.js';
-import { createReconnectingTracker } from './reconnect.js';
-import { createScorm12Tracker } from './scorm12.js';
-import { createScorm2004Tracker } from './scorm2004.js';
-import { MESSAGES } from './status.js';
+import * as late from './late.js';
+import { startTracker } from './start.js';
 import type { Tracker, TrackerOptions } from './types.js';
 
 export type * from './types.js';
+export { bindLifecycle } from './lifecycle.js';
 
 /**
  * Find the LMS API of the package's version, initialise it and return its tracker; without an
  * API, the local tracker (which reports 'no-lms'). When Initialize fails, the local tracker too,
  * for a learner whose identity is unknown (it starts empty and loads no one's copy), trying
- * Initialize again at later commits (reconnect.ts). Never throws.
+ * Initialize again at later commits (reconnect.ts). Never throws. All its code is here at once;
+ * the module itself starts with startTracker and loads the writing code after the first screen.
  */
 export function createTracker(win: Window, options: TrackerOptions): Tracker {
-	const found = discover(win, options.version);
-	if (!found) return createLocalTracker(win, options, MESSAGES.noLms);
-	const open = (): Tracker | null => {
-		try {
-			// (A package build knows its version, __SCORM__: the other tracker is dropped from it.)
-			if (found.version === 'scorm12' && __SCORM__ !== '2004')
-				return createScorm12Tracker(found.api, win, options);
-			if (found.version === 'scorm2004' && __SCORM__ !== '1.2')
-				return createScorm2004Tracker(found.api, win, options);
-			return null;
-		} catch (e) {
-			console.warn('[lms] could not start the LMS tracker', e);
-			return null;
-		}
-	};
-	return (
-		open() ??
-		createReconnectingTracker(
-			createLocalTracker(win, options, MESSAGES.initFailed, 'unknown'),
-			open
-		)
-	);
-}
-
-/**
- * Page lifecycle: when the page is hidden, commit; on pagehide, finish (once). In SCORM 2004 the
- * hidden-commit waits a tick, so that when the page is going away (visibilitychange and pagehide
- * come in the same task) the commit finish makes before Terminate is the only one. `beforeSave`
- * runs first on both (e.g. the player saving time spent, without committing). Returns an unbind
- * function.
- */
-export function bindLifecycle(win: Window, tracker: Tracker, beforeSave?: () => void): () => void {
-	let done = false;
-	const run = (f?: () => void) => {
-		try {
-			f?.();
-		} catch (e) {
-			console.warn('[lms] beforeSave threw', e);
-		}
-	};
-	let timer: number | undefined;
-	const onVisibility = () => {
-		if (done || win.document.visibilityState !== 'hidden') return;
-		run(beforeSave);
-		if (tracker.kind !== 'scorm2004') return tracker.commit();
-		win.clearTimeout(timer);
-		timer = win.setTimeout(() => done || tracker.commit(), 0);
-	};
-	const onPageHide = () => {
-		if (done) return;
-		done = true;
-		win.clearTimeout(timer);
-		run(beforeSave);
-		tracker.finish();
-	};
-	// Back from the back/forward cache: the session was finished on pagehide; start it again where
-	// the LMS allows (tracker.resume), else the tracker tells the learner. Finish again next time.
-	const onPageShow = (e: PageTransitionEvent) => {
-		if (!e.persisted || !done) return;
-		done = false;
-		try {
-			tracker.resume?.();
-		} catch (err) {
-			console.warn('[lms] resume threw', err);
-		}
-	};
-	win.document.addEventListener('visibilitychange', onVisibility);
-	win.addEventListener('pagehide', onPageHide);
-	win.addEventListener('pageshow', onPageShow);
-	return () => {
-		win.clearTimeout(timer);
-		win.document.removeEventListener('visibilitychange', onVisibility);
-		win.removeEventListener('pagehide', onPageHide);
-		win.removeEventListener('pageshow', onPageShow);
-	};
+	return startTracker(win, options, late);
 }

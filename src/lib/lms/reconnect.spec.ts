@@ -1,5 +1,5 @@
 // Initialize fails at first: the local tracker works, Initialize is tried again at commits.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createTracker } from './index.js';
 import { INIT_RETRIES } from './reconnect.js';
 import { learnerKey, unknownKeys } from './storage.js';
@@ -28,7 +28,6 @@ function lms(fails: number, json: Record<string, unknown> = {}) {
 }
 
 quietLms();
-afterEach(() => void delete w.API);
 
 describe('Initialize fails, then works', () => {
 	it('sends the decisions, objectives and progress made meanwhile; the message goes away', () => {

@@ -25,11 +25,11 @@
  *   2004 LMS may send Terminate by a beacon that the browser refuses).
  */
 import { connect } from './connection.js';
+import { openScorm, readLaunch, type Opened } from './open.js';
 import { createCmi } from './cmi.js';
 import type { Dialect, Standing } from './dialect.js';
 import type { ScormApi } from './discover.js';
-import { createStatus, MESSAGES } from './status.js';
-import { findCopies } from './copies.js';
+import { MESSAGES } from './status.js';
 import {
 	createStore,
 	storedDecisions,
@@ -66,10 +66,17 @@ export function createScormTracker(
 	options: TrackerOptions,
 	d: Dialect
 ): Tracker | null {
-	const status = createStatus();
-	let conn = connect(api, d, status);
-	if (!conn.open()) return null;
-	let startedAt = Date.now();
+	const o = openScorm(api, win, options, d);
+	return o && trackerOver(o, d);
+}
+
+/**
+ * The tracker over a session open.ts has opened (and perhaps read: readLaunch). A session the
+ * page already closed (start.ts, a pagehide before this code arrived) starts as finished.
+ */
+export function trackerOver(o: Opened, d: Dialect): Tracker {
+	const { api, win, options, status } = o;
+	let { conn, startedAt } = o;
 	// Until start() knows the learner: a copy no one will load.
 	let store: Store = createStore(win, `${options.storageKey}:unknown:${startedAt}-lms`);
 	let unclaimed: { store: Store; saved: Saved } | null = null;
@@ -84,7 +91,7 @@ export function createScormTracker(
 	let mirror: Saved | null = null;
 	let confirmed = ''; // suspend_data the LMS holds as of the last good commit
 	let objectives: ObjectiveRecord[] = [];
-	let finished = false;
+	let finished = !conn.isOpen;
 	/** Decisions not yet confirmed by a commit, in order (kept in the browser copy). */
 	const unsent = new Map<string, StoredDecision>();
 	let retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -186,43 +193,15 @@ export function createScormTracker(
 
 	function start(): LaunchData {
 		if (launch) return launch;
-		const get = conn.get;
-		const learnerName = get(d.el.name);
-		learner = get(d.el.learner) || learnerName;
-		const resumed = get(d.el.entry) === 'resume';
-		const lmsData = (confirmed = get(d.el.suspend));
-		held = d.readStanding(get);
+		const read = readLaunch(o, d);
+		const { recover, saved } = read;
+		learner = read.learner;
+		confirmed = read.confirmed;
+		held = read.held;
 		lockedByLms = held !== 'incomplete';
-		const masteryScore = d.mastery(get(d.el.mastery));
-		const copies = findCopies(win, options.storageKey, learner, lmsData);
-		const { saved, recover, finishedCopy } = copies;
-		if (copies.store) store = copies.store;
-		// Status is not written at launch (on a fresh attempt, or over the finished copy shown):
-		// only when the learner acts (saveProgress).
-		conn.set(d.el.exit, exitValue());
-		const suspendData = recover ? recover.suspendData : lmsData || finishedCopy;
-		launch = {
-			kind: d.kind,
-			learnerName,
-			suspendData,
-			resumed: resumed || !!recover,
-			finished: held !== 'incomplete'
-		};
-		const location = recover
-			? recover.location
-			: lmsData
-				? get(d.el.location)
-				: finishedCopy
-					? saved!.progress.location
-					: '';
-		if (location) launch.location = location;
-		if (finishedCopy && !lmsData) launch.fromBrowserCopy = true;
-		if (masteryScore !== undefined) launch.masteryScore = masteryScore;
-		if ((unclaimed = copies.unclaimed))
-			launch.unclaimed = {
-				suspendData: unclaimed.saved.progress.suspendData,
-				savedAt: unclaimed.saved.savedAt ?? ''
-			};
+		store = read.store;
+		unclaimed = read.unclaimed;
+		launch = read.launch;
 		if (recover) {
 			// This learner's progress from a session the LMS never got: the decisions made then
 			// become interactions now (in the slot of one the LMS already holds, by id), and the

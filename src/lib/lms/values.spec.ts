@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ident, letter, num, percent, text250 } from './values.js';
+import { percent } from './dialect.js';
+import { ident, letter, num, text250 } from './values.js';
 
 describe('values', () => {
 	it('num: at most n decimals, no exponent, no trailing zeros', () => {

@@ -32,9 +32,3 @@ export function text250(s: string): string {
 	const chars = Array.from(flat);
 	return chars.length <= 250 ? flat : chars.slice(0, 249).join('').trimEnd() + '…';
 }
-
-/** An LMS number → 0–100 via `scale`, or undefined when blank or not a number. */
-export function percent(value: string, scale: number): number | undefined {
-	if (!/^\s*-?\d+(\.\d+)?\s*$/.test(value ?? '')) return undefined;
-	return Math.min(100, Math.max(0, Number(value) * scale));
-}

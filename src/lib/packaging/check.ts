@@ -17,7 +17,8 @@ import { manifestRules } from './manifest-rules.js';
 import { PROJECT_ROOT, validateManifestXml } from './schemas.js';
 import { unzipFiles } from './zip.js';
 
-export { NS, SCHEMAVERSIONS_2004 } from './manifest-rules.js';
+export { NS } from './manifest-dom.js';
+export { SCHEMAVERSIONS_2004 } from './manifest-rules.js';
 export { PROJECT_ROOT, schemaSet, validateManifestXml } from './schemas.js';
 
 /**

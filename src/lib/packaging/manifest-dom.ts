@@ -96,3 +96,17 @@ export function dirOf(path: string): string {
 	const i = path.lastIndexOf('/');
 	return i < 0 ? '' : path.slice(0, i + 1);
 }
+
+/** The namespaces of SCORM 1.2 and 2004 manifests. */
+export const NS = {
+	cp12: 'http://www.imsproject.org/xsd/imscp_rootv1p1p2',
+	adlcp12: 'http://www.adlnet.org/xsd/adlcp_rootv1p2',
+	cp2004: 'http://www.imsglobal.org/xsd/imscp_v1p1',
+	adlcp2004: 'http://www.adlnet.org/xsd/adlcp_v1p3',
+	adlseq: 'http://www.adlnet.org/xsd/adlseq_v1p3',
+	adlnav: 'http://www.adlnet.org/xsd/adlnav_v1p3',
+	imsss: 'http://www.imsglobal.org/xsd/imsss',
+	lom: 'http://ltsc.ieee.org/xsd/LOM',
+	xml: 'http://www.w3.org/XML/1998/namespace',
+	xsi: 'http://www.w3.org/2001/XMLSchema-instance'
+} as const;

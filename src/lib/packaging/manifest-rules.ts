@@ -13,26 +13,37 @@ import {
 	packagePath,
 	pathProblems,
 	qname,
+	NS,
 	text,
 	type El
 } from './manifest-dom.js';
+import { rules12, rules2004Item } from './manifest-item-rules.js';
 import { extensionNames, PROJECT_ROOT } from './schemas.js';
-
-export const NS = {
-	cp12: 'http://www.imsproject.org/xsd/imscp_rootv1p1p2',
-	adlcp12: 'http://www.adlnet.org/xsd/adlcp_rootv1p2',
-	cp2004: 'http://www.imsglobal.org/xsd/imscp_v1p1',
-	adlcp2004: 'http://www.adlnet.org/xsd/adlcp_v1p3',
-	adlseq: 'http://www.adlnet.org/xsd/adlseq_v1p3',
-	adlnav: 'http://www.adlnet.org/xsd/adlnav_v1p3',
-	imsss: 'http://www.imsglobal.org/xsd/imsss',
-	lom: 'http://ltsc.ieee.org/xsd/LOM',
-	xml: 'http://www.w3.org/XML/1998/namespace',
-	xsi: 'http://www.w3.org/2001/XMLSchema-instance'
-} as const;
 
 /** Values of <metadata><schemaversion> a SCORM 2004 LMS accepts (2nd, 3rd, 4th Edition). */
 export const SCHEMAVERSIONS_2004 = ['2004 4th Edition', '2004 3rd Edition', 'CAM 1.3'];
+
+/** A manifest being checked, with what every rule family needs to look things up and report. */
+interface Checked {
+	manifest: El;
+	version: ScormVersion;
+	/** The file names in the zip. */
+	files: Set<string>;
+	/** The namespaces of this version's content packaging and ADL elements. */
+	cp: string;
+	adlcp: string;
+	/** The manifest and every element in it. */
+	all: El[];
+	resourcesEl: El | undefined;
+	resources: El[];
+	resById: Map<string, El>;
+	/** Reports a problem. */
+	p: (msg: string) => void;
+	/** What is wrong with a reference that names no `want` (or names something else). */
+	refProblem: (what: string, ref: string, want: string) => string;
+	/** Reports a path that is not in the zip (or is, in other letter case). */
+	exists: (path: string, what: string) => void;
+}
 
 /** The rules a schema can't check. `files` = the file names in the zip. */
 export function manifestRules(
@@ -43,25 +54,81 @@ export function manifestRules(
 ): string[] {
 	const problems: string[] = [];
 	const p = (msg: string) => problems.push(`imsmanifest.xml: ${msg}`);
+	if (!rootRule(manifest, version, p)) return problems;
+	const m = checked(manifest, version, files, p);
+	metadataRules(m);
+	const launched = organizationRules(m);
+	namespaceRules(m, root);
+	const listed = resourceRules(m, launched);
+	unlistedFileRules(m, listed);
+	return problems;
+}
+
+/** The root is this version's <manifest>; false (and why) if it is not, when nothing else is checked. */
+function rootRule(manifest: El, version: ScormVersion, p: (msg: string) => void): boolean {
 	const cp = version === '1.2' ? NS.cp12 : NS.cp2004;
-	const adlcp = version === '1.2' ? NS.adlcp12 : NS.adlcp2004;
-	const otherCp = version === '1.2' ? NS.cp2004 : NS.cp12;
-	const otherAdlcp = version === '1.2' ? NS.adlcp2004 : NS.adlcp12;
-	const other = version === '1.2' ? '2004' : '1.2';
+	if (manifest.localName === 'manifest' && manifest.namespaceURI === cp) return true;
+	if (manifest.namespaceURI === (version === '1.2' ? NS.cp2004 : NS.cp12))
+		p(
+			`this is a SCORM ${version === '1.2' ? '2004' : '1.2'} manifest, but the package is meant to be SCORM ${version} — build it with --scorm=${version}`
+		);
+	else
+		p(
+			`the root element is {${manifest.namespaceURI ?? ''}}${manifest.localName}; a SCORM ${version} manifest's root is {${cp}}manifest`
+		);
+	return false;
+}
 
-	if (manifest.localName !== 'manifest' || manifest.namespaceURI !== cp) {
-		if (manifest.namespaceURI === otherCp)
-			p(
-				`this is a SCORM ${other} manifest, but the package is meant to be SCORM ${version} — build it with --scorm=${version}`
-			);
-		else
-			p(
-				`the root element is {${manifest.namespaceURI ?? ''}}${manifest.localName}; a SCORM ${version} manifest's root is {${cp}}manifest`
-			);
-		return problems;
+function checked(
+	manifest: El,
+	version: ScormVersion,
+	files: Set<string>,
+	p: (msg: string) => void
+): Checked {
+	const cp = version === '1.2' ? NS.cp12 : NS.cp2004;
+	// Every identifier, by kind
+	const all = [manifest, ...descendants(manifest)];
+	const kindOf = new Map<string, string>();
+	for (const el of all) {
+		const id = el.namespaceURI === cp ? attr(el, 'identifier') : null;
+		if (id && !kindOf.has(id)) kindOf.set(id, el.localName);
 	}
+	const resourcesEl = kids(manifest, cp, 'resources')[0];
+	const resources = resourcesEl ? kids(resourcesEl, cp, 'resource') : [];
+	const refProblem = (what: string, ref: string, want: string) => {
+		const k = kindOf.get(ref);
+		const a = (w: string) => (/^[aeiou]/.test(w) ? `an ${w}` : `a ${w}`);
+		return k
+			? `${what} "${ref}" names ${a(k)}, not ${a(want)}`
+			: `${what} "${ref}" names no ${want} — fix the reference or add the ${want}`;
+	};
+	const exists = (path: string, what: string) => {
+		if (files.has(path)) return;
+		const ci = [...files].find((f) => f.toLowerCase() === path.toLowerCase());
+		p(
+			ci
+				? `${what} "${path}" is in the zip as "${ci}" — letter case must match (LMS servers are case-sensitive)`
+				: `${what} "${path}" is not in the zip`
+		);
+	};
+	return {
+		manifest,
+		version,
+		files,
+		cp,
+		adlcp: version === '1.2' ? NS.adlcp12 : NS.adlcp2004,
+		all,
+		resourcesEl,
+		resources,
+		resById: new Map(resources.map((r) => [attr(r, 'identifier') ?? '', r])),
+		p,
+		refProblem,
+		exists
+	};
+}
 
-	// <metadata><schema>ADL SCORM</schema><schemaversion>…</schemaversion>
+/** <metadata><schema>ADL SCORM</schema><schemaversion>…</schemaversion> */
+function metadataRules({ manifest, version, cp, p }: Checked): void {
 	const metadata = kids(manifest, cp, 'metadata')[0];
 	const schema = metadata && text(kids(metadata, cp, 'schema')[0]);
 	const schemaversion = metadata && text(kids(metadata, cp, 'schemaversion')[0]);
@@ -79,26 +146,18 @@ export function manifestRules(
 			);
 		}
 	}
+}
 
-	// Every identifier, by kind
-	const all = [manifest, ...descendants(manifest)];
-	const kindOf = new Map<string, string>();
-	for (const el of all) {
-		const id = el.namespaceURI === cp ? attr(el, 'identifier') : null;
-		if (id && !kindOf.has(id)) kindOf.set(id, el.localName);
-	}
-	const resourcesEl = kids(manifest, cp, 'resources')[0];
-	const resources = resourcesEl ? kids(resourcesEl, cp, 'resource') : [];
-	const resById = new Map(resources.map((r) => [attr(r, 'identifier') ?? '', r]));
-	const refProblem = (what: string, ref: string, want: string) => {
-		const k = kindOf.get(ref);
-		const a = (w: string) => (/^[aeiou]/.test(w) ? `an ${w}` : `a ${w}`);
-		return k
-			? `${what} "${ref}" names ${a(k)}, not ${a(want)}`
-			: `${what} "${ref}" names no ${want} — fix the reference or add the ${want}`;
-	};
-
-	// Organizations
+/** <organizations>, their organizations and items; returns the resources that items launch. */
+function organizationRules({
+	manifest,
+	version,
+	cp,
+	all,
+	resById,
+	p,
+	refProblem
+}: Checked): Set<El> {
 	const orgsEl = kids(manifest, cp, 'organizations')[0];
 	const orgs = orgsEl ? kids(orgsEl, cp, 'organization') : [];
 	if (orgsEl && orgs.length === 0)
@@ -150,8 +209,13 @@ export function manifestRules(
 		};
 		items.forEach(walk);
 	}
+	return launched;
+}
 
-	// Extension names (2004: lax wildcards let misspellings through) and the other version's namespaces
+/** Extension names (2004: lax wildcards let misspellings through) and the other version's namespaces. */
+function namespaceRules({ version, adlcp, all, p }: Checked, root: string): void {
+	const other = version === '1.2' ? '2004' : '1.2';
+	const otherAdlcp = version === '1.2' ? NS.adlcp2004 : NS.adlcp12;
 	const ext = version === '2004' ? extensionNames(root) : undefined;
 	for (const el of all) {
 		const id = attr(el, 'identifier');
@@ -176,23 +240,18 @@ export function manifestRules(
 				);
 		}
 	}
+}
 
-	// Resources and files
+/** Resources, their hrefs, files and dependencies; returns the files they list. */
+function resourceRules(m: Checked, launched: Set<El>): Set<string> {
+	const { manifest, version, cp, adlcp, resourcesEl, resources, resById, p, refProblem, exists } =
+		m;
 	const listed = new Set<string>();
 	const bases: (string | null)[] = [
 		manifest.getAttributeNS(NS.xml, 'base'),
 		resourcesEl ? resourcesEl.getAttributeNS(NS.xml, 'base') : null
 	];
 	const scormTypeName = version === '1.2' ? 'scormtype' : 'scormType';
-	const exists = (path: string, what: string) => {
-		if (files.has(path)) return;
-		const ci = [...files].find((f) => f.toLowerCase() === path.toLowerCase());
-		p(
-			ci
-				? `${what} "${path}" is in the zip as "${ci}" — letter case must match (LMS servers are case-sensitive)`
-				: `${what} "${path}" is not in the zip`
-		);
-	};
 	for (const res of resources) {
 		const rid = attr(res, 'identifier') ?? '?';
 		const what = `resource "${rid}"`;
@@ -231,10 +290,18 @@ export function manifestRules(
 			if (!resById.has(ref)) p(refProblem(`${what} dependency identifierref`, ref, 'resource'));
 		}
 	}
+	return listed;
+}
 
-	// Files the manifest doesn't list: allowed only for the manifest itself, the XML control
-	// documents (XSD/DTD beside the manifest or beside a file named by xsi:schemaLocation) and
-	// metadata files named by adlcp:location.
+/**
+ * Files the manifest doesn't list: allowed only for the manifest itself, the XML control
+ * documents (XSD/DTD beside the manifest or beside a file named by xsi:schemaLocation) and
+ * metadata files named by adlcp:location.
+ */
+function unlistedFileRules(
+	{ manifest, files, adlcp, all, p, exists }: Checked,
+	listed: Set<string>
+): void {
 	const controlDirs = new Set<string>(['']);
 	const schemaLoc = manifest.getAttributeNS(NS.xsi, 'schemaLocation');
 	if (schemaLoc) {
@@ -262,64 +329,5 @@ export function manifestRules(
 		p(
 			`the zip holds "${name}", which no resource lists — add a <file href="${name}"/> or leave the file out`
 		);
-	}
-	return problems;
-}
-
-const STATUS_12 =
-	/(=|<>)\s*(passed|completed|failed|incomplete|browsed|not attempted|[pcfibn])\b/gi;
-
-function rules12(item: El, what: string, itemIds: Set<string>, p: (m: string) => void) {
-	const ad = NS.adlcp12;
-	const ms = kids(item, ad, 'masteryscore')[0];
-	if (ms) {
-		const v = text(ms);
-		const n = Number(v);
-		if (!/^\d+(\.\d+)?$/.test(v) || n < 0 || n > 100)
-			p(`${what} adlcp:masteryscore "${v}" must be a number from 0 to 100`);
-	}
-	const mt = kids(item, ad, 'maxtimeallowed')[0];
-	if (mt && !/^\d{2,4}:\d{2}:\d{2}(\.\d{1,2})?$/.test(text(mt)))
-		p(`${what} adlcp:maxtimeallowed "${text(mt)}" must be HHHH:MM:SS.SS (e.g. 0000:30:00)`);
-	const pre = kids(item, ad, 'prerequisites')[0];
-	if (pre) {
-		const ids = text(pre)
-			.replace(STATUS_12, ' ')
-			.split(/[&|~(){},*\s]+|<>|=/)
-			.filter((t) => t && !/^\d+$/.test(t));
-		for (const id of ids)
-			if (!itemIds.has(id))
-				p(`${what} adlcp:prerequisites names "${id}", which is not an item identifier`);
-	}
-}
-
-function rules2004Item(item: El, what: string, p: (m: string) => void) {
-	for (const seq of kids(item, NS.imsss, 'sequencing')) {
-		const ids: string[] = [];
-		for (const objs of kids(seq, NS.imsss, 'objectives')) {
-			for (const o of [
-				...kids(objs, NS.imsss, 'primaryObjective'),
-				...kids(objs, NS.imsss, 'objective')
-			]) {
-				const id = attr(o, 'objectiveID');
-				if (id !== null) {
-					if (ids.includes(id))
-						p(
-							`${what} has two objectives with objectiveID "${id}" — each objective of an activity needs its own id`
-						);
-					ids.push(id);
-				}
-			}
-		}
-		for (const el of descendants(seq)) {
-			const ref =
-				el.namespaceURI === NS.imsss && el.localName === 'ruleCondition'
-					? attr(el, 'referencedObjective')
-					: null;
-			if (ref !== null && !ids.includes(ref))
-				p(
-					`${what} has a rule condition on objective "${ref}", which is not an objective of the item`
-				);
-		}
 	}
 }

@@ -1,30 +1,71 @@
 /**
  * The first sheet of an Excel (.xlsx) or OpenDocument (.ods) file as rows of text cells, for the
  * cohort report (Moodle's Interactions report "Download in Excel format" / "in ODS format").
- * fflate unzips the file; the sheet's XML is read for its rows and cells only (cell text, shared
- * strings, inline strings, repeated and skipped cells), which is all these exports hold. The file
- * is read whole: for national-scale exports use the text download, which is streamed.
+ * fflate unzips the file and fast-xml-parser reads its XML; of that, only rows and cells are kept
+ * (cell text, shared strings, inline strings, repeated and skipped cells), which is all these
+ * exports hold. The file is read whole: for national-scale exports use the text download, which is
+ * streamed.
  * Pure: no DOM, no Node. The report page loads this only when a spreadsheet is opened.
  */
 import { strFromU8, unzipSync } from 'fflate';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
 export class SheetError extends Error {}
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+/**
+ * An element as fast-xml-parser gives it in document order: `{ name: children, ':@': attributes }`,
+ * or a text node `{ '#text': text }`.
+ */
+type XmlNode = Record<string, unknown>;
 
-/** XML text with its entities and character references decoded. */
-function unxml(s: string): string {
-	return s.replace(/&(#[xX][0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, e: string) =>
-		e[0] === '#'
-			? String.fromCodePoint(
-					e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)
-				)
-			: ENTITIES[e]
-	);
+const parser = new XMLParser({
+	preserveOrder: true,
+	ignoreAttributes: false,
+	attributeNamePrefix: '',
+	// Cell text as written: no numbers, no trimming; entities and character references decoded.
+	parseTagValue: false,
+	parseAttributeValue: false,
+	trimValues: false,
+	processEntities: true,
+	htmlEntities: true,
+	ignoreDeclaration: true,
+	ignorePiTags: true
+});
+
+/** A file of the spreadsheet as XML nodes; SheetError, with the line, if it is not well-formed XML. */
+function parse(files: Record<string, Uint8Array>, path: string): XmlNode[] {
+	const xml = strFromU8(files[path]);
+	const valid = XMLValidator.validate(xml);
+	if (valid !== true)
+		throw new SheetError(
+			`its ${path} is not well-formed XML at line ${valid.err.line}: ${valid.err.msg} — export the file again`
+		);
+	return parser.parse(xml) as XmlNode[];
 }
 
-const attr = (attrs: string, name: string) =>
-	new RegExp(`(?:^|\\s)${name}="([^"]*)"`).exec(attrs)?.[1];
+const nameOf = (node: XmlNode) => Object.keys(node).find((k) => k !== ':@') ?? '';
+const childrenOf = (node: XmlNode) => {
+	const c = node[nameOf(node)];
+	return Array.isArray(c) ? (c as XmlNode[]) : [];
+};
+const attr = (node: XmlNode, name: string) =>
+	(node[':@'] as Record<string, string> | undefined)?.[name];
+
+/** The elements called `name` among these nodes and below them (not inside one found, nor inside `skip`). */
+function find(nodes: XmlNode[], name: string, skip?: string): XmlNode[] {
+	return nodes.flatMap((n) => {
+		const at = nameOf(n);
+		return at === name ? [n] : at === skip ? [] : find(childrenOf(n), name, skip);
+	});
+}
+
+/** The text in these nodes, each element's text given by `special` where it says, else its children's. */
+function textOf(nodes: XmlNode[], special?: (el: XmlNode) => string | undefined): string {
+	let out = '';
+	for (const n of nodes)
+		out += '#text' in n ? String(n['#text']) : (special?.(n) ?? textOf(childrenOf(n), special));
+	return out;
+}
 
 /** A cell reference's column ("HS8" → 226). */
 function column(ref: string): number {
@@ -37,98 +78,91 @@ function column(ref: string): number {
 	return n - 1;
 }
 
-/** The text of an xlsx string item: its <t> runs, without phonetic guides. */
-function xlsxText(xml: string): string {
-	let out = '';
-	for (const m of xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '').matchAll(/<t\b[^>]*>([\s\S]*?)<\/t>/g))
-		out += m[1];
-	return unxml(out);
+/** The text of an xlsx string item: its <t> runs, without phonetic guides (<rPh>). */
+const xlsxText = (item: XmlNode): string =>
+	find(childrenOf(item), 't', 'rPh')
+		.map((t) => textOf(childrenOf(t)))
+		.join('');
+
+/** The path of the workbook's first sheet, through its relationship; sheet1.xml if that cannot be found. */
+function firstSheet(files: Record<string, Uint8Array>): string {
+	const rels = 'xl/_rels/workbook.xml.rels';
+	if (!files['xl/workbook.xml'] || !files[rels]) return 'xl/worksheets/sheet1.xml';
+	const [sheet] = find(parse(files, 'xl/workbook.xml'), 'sheet');
+	const id = sheet && attr(sheet, 'r:id');
+	const to = find(parse(files, rels), 'Relationship').find((r) => id && attr(r, 'Id') === id);
+	const target = to && attr(to, 'Target');
+	if (!target) return 'xl/worksheets/sheet1.xml';
+	return target.startsWith('/') ? target.slice(1) : `xl/${target}`;
 }
 
 function xlsxRows(files: Record<string, Uint8Array>): string[][] {
-	const shared: string[] = [];
-	const sst = files['xl/sharedStrings.xml'];
-	if (sst)
-		for (const m of strFromU8(sst).matchAll(/<si>([\s\S]*?)<\/si>/g)) shared.push(xlsxText(m[1]));
-	// The workbook's first sheet, through its relationship; sheet1.xml if that cannot be found.
-	let path = 'xl/worksheets/sheet1.xml';
-	const book = files['xl/workbook.xml'] && strFromU8(files['xl/workbook.xml']);
-	const rels =
-		files['xl/_rels/workbook.xml.rels'] && strFromU8(files['xl/_rels/workbook.xml.rels']);
-	const id = book && /<sheet\b[^>]*?\br:id="([^"]+)"/.exec(book)?.[1];
-	const target = id && rels && new RegExp(`<Relationship\\b[^>]*?Id="${id}"[^>]*>`).exec(rels)?.[0];
-	const to = target && attr(target, 'Target');
-	if (to) path = to.startsWith('/') ? to.slice(1) : `xl/${to}`;
-	const sheet = files[path];
-	if (!sheet) throw new SheetError('it has no worksheet');
-	const rows: string[][] = [];
-	for (const r of strFromU8(sheet).matchAll(/<row\b[^>]*?(?:\/>|>([\s\S]*?)<\/row>)/g)) {
+	const shared = files['xl/sharedStrings.xml']
+		? find(parse(files, 'xl/sharedStrings.xml'), 'si').map(xlsxText)
+		: [];
+	const path = firstSheet(files);
+	if (!files[path]) throw new SheetError('it has no worksheet');
+	return find(parse(files, path), 'row').map((r) => {
 		const row: string[] = [];
-		for (const c of (r[1] ?? '').matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-			const ref = attr(c[1], 'r');
+		for (const c of find(childrenOf(r), 'c')) {
+			const ref = attr(c, 'r');
 			const at = ref ? column(ref) : row.length;
-			const type = attr(c[1], 't');
-			const inner = c[2] ?? '';
-			const v = /<v>([\s\S]*?)<\/v>/.exec(inner)?.[1];
+			const type = attr(c, 't');
+			const [value] = find(childrenOf(c), 'v');
+			const v = value && textOf(childrenOf(value));
 			const text =
 				type === 's'
 					? (shared[Number(v)] ?? '')
 					: type === 'inlineStr'
-						? xlsxText(inner)
-						: v === undefined
+						? xlsxText(c)
+						: !v
 							? ''
 							: // A number cell as the text export writes it ("35.0" → "35").
 								(type === undefined || type === 'n') && Number.isFinite(Number(v))
 								? String(Number(v))
-								: unxml(v);
+								: v;
 			while (row.length < at) row.push('');
 			row[at] = text;
 		}
-		rows.push(row);
-	}
-	return rows;
+		return row;
+	});
+}
+
+/** ODS spaces (<text:s text:c="3"/>), tabs and line breaks. */
+function odsSpace(el: XmlNode): string | undefined {
+	const name = nameOf(el);
+	if (name === 'text:s') return ' '.repeat(Number(attr(el, 'text:c') ?? 1));
+	if (name === 'text:tab') return '\t';
+	if (name === 'text:line-break') return '\n';
 }
 
 /** The text of an ODS cell: its paragraphs, with <text:s/> spaces, tabs and line breaks. */
-function odsText(xml: string): string {
-	const paragraphs = [...xml.matchAll(/<text:p\b[^>]*?(?:\/>|>([\s\S]*?)<\/text:p>)/g)].map((p) =>
-		unxml(
-			(p[1] ?? '')
-				.replace(/<text:s\b([^>]*)\/>/g, (_, a: string) =>
-					' '.repeat(Number(attr(a, 'text:c') ?? 1))
-				)
-				.replace(/<text:tab\b[^>]*\/>/g, '\t')
-				.replace(/<text:line-break\b[^>]*\/>/g, '\n')
-				.replace(/<[^>]+>/g, '')
-		)
-	);
-	return paragraphs.join('\n');
-}
+const odsText = (cell: XmlNode): string =>
+	find(childrenOf(cell), 'text:p')
+		.map((p) => textOf(childrenOf(p), odsSpace))
+		.join('\n');
 
 /** Cells or rows an ODS file repeats beyond this are empty padding (to the sheet's edge). */
 const MAX_REPEAT = 1024;
 
+const repeats = (node: XmlNode, name: string) =>
+	Math.min(Number(attr(node, name) ?? 1), MAX_REPEAT);
+
 function odsRows(files: Record<string, Uint8Array>): string[][] {
-	const content = files['content.xml'];
-	if (!content) throw new SheetError('it has no content.xml');
-	const xml = strFromU8(content);
-	const table = /<table:table\b[^>]*>([\s\S]*?)<\/table:table>/.exec(xml);
+	if (!files['content.xml']) throw new SheetError('it has no content.xml');
+	const [table] = find(parse(files, 'content.xml'), 'table:table');
 	if (!table) throw new SheetError('it has no sheet');
 	const rows: string[][] = [];
-	for (const r of table[1].matchAll(
-		/<table:table-row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/table:table-row>)/g
-	)) {
+	for (const r of find(childrenOf(table), 'table:table-row')) {
 		const row: string[] = [];
-		for (const c of (r[2] ?? '').matchAll(
-			/<table:(?:covered-)?table-cell\b([^>]*?)(?:\/>|>([\s\S]*?)<\/table:(?:covered-)?table-cell>)/g
-		)) {
-			const text = c[2] ? odsText(c[2]) : '';
-			const times = Math.min(Number(attr(c[1], 'table:number-columns-repeated') ?? 1), MAX_REPEAT);
-			for (let i = 0; i < times; i++) row.push(text);
+		for (const c of childrenOf(r)) {
+			if (!/^table:(covered-)?table-cell$/.test(nameOf(c))) continue;
+			const text = odsText(c);
+			for (let i = repeats(c, 'table:number-columns-repeated'); i > 0; i--) row.push(text);
 		}
 		while (row.length && row[row.length - 1] === '') row.pop();
-		const times = Math.min(Number(attr(r[1], 'table:number-rows-repeated') ?? 1), MAX_REPEAT);
-		if (row.length) for (let i = 0; i < times; i++) rows.push(row);
+		if (row.length)
+			for (let i = repeats(r, 'table:number-rows-repeated'); i > 0; i--) rows.push(row);
 	}
 	return rows;
 }

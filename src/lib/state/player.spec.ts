@@ -46,13 +46,13 @@ describe('player and tracker', () => {
 		expect(r.saves().at(-1)!.suspendData).toContain(`${ID}:b:`);
 	});
 
-	it('unclaimed progress (owner unknown) is used only when the learner says it is theirs, then joined to theirs', () => {
+	it('unclaimed progress (owner unknown) is used only when the learner says it is theirs, then joined to theirs', async () => {
 		const copy = `1|${course.contentVersion}|20260301|${ID}:ba:60`;
 		const no = recorder({ unclaimed: { suspendData: copy, savedAt: '2026-03-01T10:00:00Z' } });
 		const p1 = createPlayer(course, no.tracker, safePrefs(undefined, ''));
 		expect(p1.unclaimed?.suspendData).toBe(copy);
 		expect(p1.progress(ID).path).toBe('');
-		p1.claim(false);
+		await p1.claim(false);
 		expect(p1.unclaimed).toBeNull();
 		expect(p1.progress(ID).path).toBe('');
 		expect(no.claims()).toEqual([false]);
@@ -63,7 +63,7 @@ describe('player and tracker', () => {
 			unclaimed: { suspendData: copy, savedAt: '' }
 		});
 		const p2 = createPlayer(course, yes.tracker, safePrefs(undefined, ''));
-		p2.claim(true);
+		await p2.claim(true);
 		expect(yes.claims()).toEqual([true]);
 		expect(p2.progress(ID)).toMatchObject({ path: 'ba', secs: 80 });
 		expect(yes.saves().at(-1)).toMatchObject({ complete: true });

@@ -6,7 +6,6 @@
  * prefs.svelte.ts (the learner's preferences in this browser).
  */
 import { courseResult, scenarioResult } from '../engine/results.js';
-import { mergeSaved } from '../engine/merge.js';
 import { deserialise, type SavedState } from '../engine/serialise.js';
 import * as engine from '../engine/session.js';
 import { coursePlan, effectiveRole, nextScenario, roleChange, type Role } from '../engine/track.js';
@@ -66,44 +65,38 @@ export function createPlayer(
 	const persist = (commit = true) => void (saved = store.save(saved, role, clock.current, commit));
 	if (restored.notices.length) persist();
 
-	return {
+	// What components read: each becomes a getter, so a template or effect that reads it re-runs
+	// when it changes.
+	const reads = {
 		/** The course, with the council's clauses once they are loaded. */
-		get course() {
-			return withClauses;
+		course: () => withClauses,
+		loadError: () => words.loadError,
+		saved: () => saved,
+		result: () => result,
+		status: () => status,
+		notices: () => notices,
+		trackerKind: () => tracker.kind,
+		learnerName: () => learnerName.value,
+		role: () => role,
+		/** The learner's course: required scenarios, electives and the track's name. */
+		plan: () => plan,
+		/** The scenario the learner was in when they left (the LMS's location), if it is still in progress. */
+		resumeAt: (): string | null => {
+			const at = launch.location ?? '';
+			return course.scenarios.some((s) => s.id === at) &&
+				engine.statusOf(course, saved, at) === 'in-progress'
+				? at
+				: null;
 		},
+		unclaimed: () => unclaimed
+	};
+
+	return withReads(reads, {
 		scenario: words.scenario,
 		opening: words.opening,
 		prefetch: words.prefetch,
 		loadContent: words.loadContent,
 		ensure: words.ensure,
-		get loadError() {
-			return words.loadError;
-		},
-		get saved() {
-			return saved;
-		},
-		get result() {
-			return result;
-		},
-		get status() {
-			return status;
-		},
-		get notices() {
-			return notices;
-		},
-		get trackerKind() {
-			return tracker.kind;
-		},
-		get learnerName() {
-			return learnerName.value;
-		},
-		get role() {
-			return role;
-		},
-		/** The learner's course: required scenarios, electives and the track's name. */
-		get plan() {
-			return plan;
-		},
 		/** Would switching to this role be free, need the learner's confirmation, or is it fixed? */
 		roleChange(r: Role) {
 			return roleChange(course, saved, role, r);
@@ -111,24 +104,24 @@ export function createPlayer(
 		dismissNotices() {
 			notices = [];
 		},
-		/** The scenario the learner was in when they left (the LMS's location), if it is still in progress. */
-		get resumeAt(): string | null {
-			const at = launch.location ?? '';
-			return course.scenarios.some((s) => s.id === at) &&
-				engine.statusOf(course, saved, at) === 'in-progress'
-				? at
-				: null;
-		},
-		get unclaimed() {
-			return unclaimed;
-		},
-		/** The learner says whether the unclaimed progress is theirs: yes joins it to theirs and saves it to the LMS. */
-		claim(mine: boolean) {
+		/**
+		 * The learner says whether the unclaimed progress is theirs: yes joins it to theirs and saves
+		 * it to the LMS, once the merging code has loaded (it is not in the first download).
+		 */
+		async claim(mine: boolean) {
 			const copy = unclaimed;
 			unclaimed = null;
 			if (!copy) return;
-			tracker.claim?.(mine);
-			if (!mine) return;
+			if (!mine) return tracker.claim?.(false);
+			let mergeSaved: typeof import('../engine/merge.js').mergeSaved;
+			try {
+				({ mergeSaved } = await import('../engine/merge.js'));
+			} catch (e) {
+				console.warn('[player] could not load the code that joins progress', e);
+				unclaimed = copy; // asked again: nothing has been sent or removed
+				return;
+			}
+			tracker.claim?.(true);
 			saved = mergeSaved(course, saved, deserialise(course, copy.suspendData).state);
 			reporting.joined(saved);
 			persist();
@@ -188,7 +181,20 @@ export function createPlayer(
 			clock.lap();
 			persist(commit);
 		}
-	};
+	});
+}
+
+/**
+ * `methods` with each of `reads` on it as a read-only getter: the reads are stated once, and a
+ * component that reads one still sees the state behind it now (a spread would copy it once).
+ */
+function withReads<R extends Record<string, () => unknown>, M extends object>(
+	reads: R,
+	methods: M
+): M & { readonly [K in keyof R]: ReturnType<R[K]> } {
+	for (const [key, get] of Object.entries(reads))
+		Object.defineProperty(methods, key, { get, enumerable: true });
+	return methods as M & { readonly [K in keyof R]: ReturnType<R[K]> };
 }
 
 export type Player = ReturnType<typeof createPlayer>;
