@@ -5,10 +5,10 @@ import * as late from './late.js';
 import { createTracker } from './index.js';
 import { startTracker, type Late } from './start.js';
 import { MESSAGES } from './status.js';
-import * as lms from '../../../tests/helpers/lms.js';
+import * as fake from '../../../tests/helpers/lms.js';
 
 const w = window as unknown as Record<string, unknown>;
-lms.quietLms();
+fake.quietLms();
 
 /** late.ts, handed over when `arrive()` is called (or refused, `fail()`). */
 function lateOnCall() {
@@ -28,18 +28,18 @@ function lateOnCall() {
 	};
 }
 
-describe.each(lms.VERSIONS)('SCORM %s, the writing code arriving later', (version) => {
-	const opts = lms.options({ version: version === '1.2' ? 'scorm12' : 'scorm2004' });
+describe.each(fake.VERSIONS)('SCORM %s, the writing code arriving later', (version) => {
+	const opts = fake.options({ version: version === '1.2' ? 'scorm12' : 'scorm2004' });
 	const suspendEl = 'cmi.suspend_data';
 	const lms = (json: Record<string, unknown> = {}) => {
-		const api = lms.scormAgain(version, json);
+		const api = fake.scormAgain(version, json);
 		w[version === '1.2' ? 'API' : 'API_1484_11'] = api;
 		return api;
 	};
 	const isOpen = (api: ReturnType<typeof lms>) => api.isInitialized();
 	const ids = (list: unknown) => Object.values(list as object).map((x) => (x as { id: string }).id);
 	const exitOf = (api: ReturnType<typeof lms>) => {
-		const cmi = lms.snapshot(api);
+		const cmi = fake.snapshot(api);
 		return version === '1.2' ? cmi.core.exit : cmi.exit;
 	};
 
@@ -52,19 +52,19 @@ describe.each(lms.VERSIONS)('SCORM %s, the writing code arriving later', (versio
 		const t = startTracker(window, opts, code.load);
 		expect(isOpen(api)).toBe(true);
 		expect(t.start()).toMatchObject({ suspendData: 'saved-state', learnerName: 'Doe, Jane' });
-		t.declareObjectives(lms.objectives());
-		t.recordDecision(lms.decision(1, true));
-		t.updateObjectives(lms.objectives([100, null, null]));
-		t.saveProgress(lms.progress({ suspendData: 'after-1', score: 33 }));
+		t.declareObjectives(fake.objectives());
+		t.recordDecision(fake.decision(1, true));
+		t.updateObjectives(fake.objectives([100, null, null]));
+		t.saveProgress(fake.progress({ suspendData: 'after-1', score: 33 }));
 		t.commit();
 		expect(code.asked()).toBe(1);
 		expect(api.getCMIValue(suspendEl)).toBe('saved-state');
 		await code.arrive();
 		expect(api.getCMIValue(suspendEl)).toBe('after-1');
-		expect(ids(lms.snapshot(api).interactions)).toEqual(['leak.step-1']);
-		expect(ids(lms.snapshot(api).objectives)).toContain('confidentiality.no-disclosure');
+		expect(ids(fake.snapshot(api).interactions)).toEqual(['leak.step-1']);
+		expect(ids(fake.snapshot(api).objectives)).toContain('confidentiality.no-disclosure');
 		// From now on calls go straight through.
-		t.saveProgress(lms.progress({ suspendData: 'after-2', score: 66 }));
+		t.saveProgress(fake.progress({ suspendData: 'after-2', score: 66 }));
 		expect(api.getCMIValue(suspendEl)).toBe('after-2');
 		t.finish();
 		expect(isOpen(api)).toBe(false);
@@ -75,20 +75,20 @@ describe.each(lms.VERSIONS)('SCORM %s, the writing code arriving later', (versio
 		const code = lateOnCall();
 		const t = startTracker(window, opts, code.load);
 		t.start();
-		t.recordDecision(lms.decision(1, true));
-		t.saveProgress(lms.progress({ suspendData: 'after-1', score: 33 }));
+		t.recordDecision(fake.decision(1, true));
+		t.saveProgress(fake.progress({ suspendData: 'after-1', score: 33 }));
 		t.finish();
 		expect(api.isTerminated()).toBe(true);
 		expect(exitOf(api)).toBe('suspend');
 		expect(api.getCMIValue(suspendEl)).toBe('');
 		// The page was kept (back/forward cache): the code arrives, but the session is over; what
 		// happens next stays in this browser, and the learner is told.
-		const seen = lms.statusesOf(t);
+		const seen = fake.statusesOf(t);
 		await code.arrive();
 		t.resume?.();
 		expect(seen.map((s) => s.message)).toEqual([MESSAGES.reopened]);
-		t.recordDecision(lms.decision(2, false));
-		t.saveProgress(lms.progress({ suspendData: 'after-2', score: 33 }));
+		t.recordDecision(fake.decision(2, false));
+		t.saveProgress(fake.progress({ suspendData: 'after-2', score: 33 }));
 		expect(api.getCMIValue(suspendEl)).toBe('');
 
 		// The next launch, of the same learner, with the same (empty) LMS data.
@@ -96,16 +96,16 @@ describe.each(lms.VERSIONS)('SCORM %s, the writing code arriving later', (versio
 		const again = createTracker(window, opts);
 		expect(again.start()).toMatchObject({ suspendData: 'after-2', resumed: true });
 		expect(next.getCMIValue(suspendEl)).toBe('after-2');
-		expect(ids(lms.snapshot(next).interactions)).toEqual(['leak.step-1', 'leak.step-2']);
+		expect(ids(fake.snapshot(next).interactions)).toEqual(['leak.step-1', 'leak.step-2']);
 	});
 
 	it('code that cannot be loaded: the learner is told once, progress is kept in this browser, and the next call tries again', async () => {
 		const api = lms();
 		const code = lateOnCall();
 		const t = startTracker(window, opts, code.load);
-		const seen = lms.statusesOf(t);
+		const seen = fake.statusesOf(t);
 		t.start();
-		t.saveProgress(lms.progress({ suspendData: 'after-1' }));
+		t.saveProgress(fake.progress({ suspendData: 'after-1' }));
 		await code.fail();
 		expect(seen).toEqual([{ kind: 'lms-error', message: MESSAGES.lmsError }]);
 		t.commit();
@@ -119,7 +119,7 @@ describe.each(lms.VERSIONS)('SCORM %s, the writing code arriving later', (versio
 describe('objectives declared at launch', () => {
 	const ids = (list: unknown) => Object.values(list as object).map((x) => (x as { id: string }).id);
 	it('do not fetch the code before the page has loaded; the load event does', async () => {
-		const api = lms.scormAgain('1.2');
+		const api = fake.scormAgain('1.2');
 		const events = new EventTarget();
 		const page = Object.assign(events, {
 			document: { readyState: 'loading' },
@@ -127,13 +127,13 @@ describe('objectives declared at launch', () => {
 			localStorage: window.localStorage
 		}) as unknown as Window;
 		const code = lateOnCall();
-		const t = startTracker(page, lms.options(), code.load);
+		const t = startTracker(page, fake.options(), code.load);
 		t.start();
-		t.declareObjectives(lms.objectives());
+		t.declareObjectives(fake.objectives());
 		expect(code.asked()).toBe(0);
 		events.dispatchEvent(new Event('load'));
 		expect(code.asked()).toBe(1);
 		await code.arrive();
-		expect(ids(lms.snapshot(api).objectives)).toContain('confidentiality.no-disclosure');
+		expect(ids(fake.snapshot(api).objectives)).toContain('confidentiality.no-disclosure');
 	});
 });
