@@ -14,8 +14,9 @@ import { renderFirstScreen } from './src/lib/content/first-screen.js';
  * before the app has started, and records a link followed there (src/lib/state/first-screen.ts);
  * on any other launch it hides that screen (#cs-first, the home page's markup rendered at build
  * time: src/lib/content/first-screen.js).
- * The policy allows the line by its hash; after the build, classicBoot adds the hash of the script
- * with the chunk loader and the code every page needs.
+ * The policy allows the line by its hash; after the build, classicBoot puts the chunk loader in the
+ * same script (and its hash in place of this one) and adds the hash of the body's script, with the
+ * code every page needs.
  */
 const boot = /<script>([\s\S]*?)<\/script>/.exec(
 	readFileSync(new URL('./src/app.html', import.meta.url), 'utf8')

@@ -32,18 +32,21 @@ const LAUNCH_ROUTES = {
 const LAYOUT = 'src/routes/+layout.svelte';
 
 /**
- * The loader (ES5). Runs in the head, in the same script as the boot line of src/app.html and
- * the chunks every page needs (inline, registered at once). N: {"home":[file],"scenario":[file],
+ * The loader (ES5). Runs in the head, in the same script as the boot line of src/app.html; the
+ * chunks every page needs come inline in the body's script (registered at once). N: {"home":[file],"scenario":[file],
  * "late":[file],"in":{chunk: file}}: the file the launched page's chunks are in (fetched at
  * once), the file with every other page's (fetched when one is opened, or after the page's
  * load event), and which file holds each chunk. Chunks register when they arrive (__csDefine)
- * and run when first required, so files may arrive in any order.
+ * and run when first required, so files may arrive in any order. window.__csStart(go) is how
+ * the body's script starts SvelteKit: at the home page, once a frame with the static first screen
+ * has painted (a task after the next animation frame; at once when the page is hidden, where no
+ * frame comes, and after a second at most), elsewhere at once.
  */
 /** @typedef {{ home: string[], scenario: string[], late: string[], in: Record<string, string> }} LaunchFiles */
 
 /** @param {LaunchFiles} first */
 export function loader(first) {
-	return `(function(w,d,N){var F={},P={},M={},Q={};function get(f){if(Q[f])return;Q[f]=1;var s=d.createElement('script');s.onerror=function(){delete Q[f];for(var n in N.in)if(N.in[n]==f&&P[n]&&!F[n]){P[n].no(new Error(f+' could not be loaded'));delete P[n]}};s.src=f;d.head.appendChild(s)}function fetch1(n){var p=P[n];if(!p){var ok,no;p=P[n]=new Promise(function(a,b){ok=a;no=b});p.ok=ok;p.no=no;if(F[n])ok();else if(N.in[n])get(N.in[n]);else no(new Error(n+' is not in the package'))}return p}function load(n,seen){if(seen[n])return fetch1(n);seen[n]=1;return fetch1(n).then(function(){return Promise.all(F[n].d.map(function(x){return load(x,seen)}))})}function req(n){var m=M[n];if(!m){m=M[n]={exports:{}};F[n].f(req,m,m.exports)}return m.exports}w.__csDefine=function(n,deps,f){F[n]={d:deps,f:f};if(P[n])P[n].ok()};w.__csImport=function(n){return load(n,{}).then(function(){return req(n)})};var h=w.location.hash;(/^#\\/scenario\\//.test(h)?N.scenario:/^(#\\/?)?$/.test(h)?N.home:[]).forEach(get);w.addEventListener('load',function(){N.late.forEach(get)})})(window,document,${JSON.stringify(first)});`;
+	return `(function(w,d,N){var F={},P={},M={},Q={};function get(f){if(Q[f])return;Q[f]=1;var s=d.createElement('script');s.onerror=function(){delete Q[f];for(var n in N.in)if(N.in[n]==f&&P[n]&&!F[n]){P[n].no(new Error(f+' could not be loaded'));delete P[n]}};s.src=f;d.head.appendChild(s)}function fetch1(n){var p=P[n];if(!p){var ok,no;p=P[n]=new Promise(function(a,b){ok=a;no=b});p.ok=ok;p.no=no;if(F[n])ok();else if(N.in[n])get(N.in[n]);else no(new Error(n+' is not in the package'))}return p}function load(n,seen){if(seen[n])return fetch1(n);seen[n]=1;return fetch1(n).then(function(){return Promise.all(F[n].d.map(function(x){return load(x,seen)}))})}function req(n){var m=M[n];if(!m){m=M[n]={exports:{}};F[n].f(req,m,m.exports)}return m.exports}w.__csDefine=function(n,deps,f){F[n]={d:deps,f:f};if(P[n])P[n].ok()};w.__csImport=function(n){return load(n,{}).then(function(){return req(n)})};var h=w.location.hash,home=/^(#\\/?)?$/.test(h);(/^#\\/scenario\\//.test(h)?N.scenario:home?N.home:[]).forEach(get);w.addEventListener('load',function(){N.late.forEach(get)});w.__csStart=function(go){var on=0;function f(){if(!on){on=1;go()}}if(!home||d.hidden||!w.requestAnimationFrame)return f();w.requestAnimationFrame(function(){setTimeout(f)});setTimeout(f,1000)}})(window,document,${JSON.stringify(first)});`;
 }
 
 /** The launch file lists in a built index.html (for the budgets and the bench). */
@@ -225,11 +228,12 @@ const sha256 = (/** @type {string} */ s) =>
  * (module preloads from file:// fail), the CSS is inlined (one request fewer), Kit's `import()`
  * calls become `__csImport()`, and the CSP hash follows the rewritten script.
  *
- * The page, in order: in the head the CSS and the boot line of src/app.html (which starts
- * fetching a launched scenario's first step at once); in the body the first screen's markup
- * (first-screen.js: it paints while the rest arrives), then one script with the loader, the
- * chunks every page needs and Kit's start. The boot line keeps its own hash (svelte.config.js);
- * the body's script's hash replaces Kit's.
+ * The page, in order: in the head the CSS, then one script with the boot line of src/app.html
+ * (which starts fetching a launched scenario's first step at once) and the loader (which starts
+ * fetching the launched page's file); in the body the first screen's markup (first-screen.js: it
+ * paints while the rest arrives), then one script with the chunks every page needs and Kit's
+ * start. Each script's hash replaces the one the CSP had: the boot line's (svelte.config.js) and
+ * Kit's.
  */
 /**
  * @param {string} dir the static adapter's output folder
@@ -255,8 +259,13 @@ export function classicBoot(dir, root = process.cwd(), firstScreen) {
 		throw new Error(`${file}: the CSP does not carry the boot line's hash`);
 	if (firstScreen && !line[1].includes(`#${FIRST_SCREEN_ID}`))
 		throw new Error(`${file}: the boot line of src/app.html does not hide #${FIRST_SCREEN_ID}`);
-	html = html.replace(line[0], () => `${firstScreen?.head ?? ''}${styles.join('')}${line[0]}`);
-	// The loader and the chunks every page needs.
+	// The loader joins the boot line in the head, so the launched page's file is requested as soon
+	// as the head has arrived rather than after the whole page: one round trip off the first choice.
+	const head = `${line[1]};\n${loader(first)}`;
+	html = html
+		.replace(line[0], () => `${firstScreen?.head ?? ''}${styles.join('')}<script>${head}</script>`)
+		.replace(sha256(line[1]), () => sha256(head));
+	// The chunks every page needs.
 	const chunks = common.map((/** @type {string} */ c) => {
 		// In an inline script, "</script" ends it and "<!--" can change how it is parsed: both
 		// occur only in string literals here (Svelte's "<!---->" markers), where \x3C is "<".
@@ -264,7 +273,6 @@ export function classicBoot(dir, root = process.cwd(), firstScreen) {
 		rmSync(join(dir, fileOf[c]));
 		return code;
 	});
-	const loaderScript = `${loader(first)}\n${chunks.join('')}`;
 	const boot = /<script>(\s*\{\s*__sveltekit_[\s\S]*?)<\/script>/.exec(html);
 	if (!boot) throw new Error(`${file}: SvelteKit's boot script is missing`);
 	const rewritten = boot[1].replace(/\bimport\("(?:\.?\/)?(_app\/[^"]+)"\)/g, (_, p) => {
@@ -274,14 +282,23 @@ export function classicBoot(dir, root = process.cwd(), firstScreen) {
 	});
 	if (/\bimport\(/.test(rewritten))
 		throw new Error(`${file}: an import() is left in the boot script`);
+	// Kit starts through the loader's __csStart: at the home page, after the first frame with the
+	// static first screen has painted (the app's start is then not in the way of that paint).
+	let started = 0;
+	const deferred = rewritten.replace(/Promise\.all\(\[[^\]]*\]\)\.then\([^]*\);/, (start) => {
+		started++;
+		return `__csStart(function(){${start}});`;
+	});
+	if (!started)
+		throw new Error(`${file}: SvelteKit's start (Promise.all([…]).then(…)) is not found`);
 	const oldHash = sha256(boot[1]);
 	if (!html.includes(oldHash))
 		throw new Error(`${file}: the CSP does not carry the boot script's hash`);
 	const copy = firstScreen
 		? `<div id="${FIRST_SCREEN_ID}" style="display:contents">${firstScreen.body}</div>`
 		: '';
-	// Kit's start in the same script, after the loader (its target is the script's parent).
-	const script = `${loaderScript}\n${rewritten}`;
+	// Kit's start in the same script, after the chunks (its target is the script's parent).
+	const script = `${chunks.join('')}\n${deferred}`;
 	html = html
 		.replace(boot[0], () => `${copy}<script>${script}</script>`)
 		.replace(oldHash, () => sha256(script));

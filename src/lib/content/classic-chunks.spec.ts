@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { classicBoot, FIRST_FILE, firstScreenFiles, loader, moduleIds } from './classic-chunks.js';
 import { FIRST_SCREEN_ID } from './first-screen.js';
 import { FIRST_SCREEN_ID as RUNTIME_ID } from '../state/first-screen.js';
@@ -10,14 +10,21 @@ import { FIRST_SCREEN_ID as RUNTIME_ID } from '../state/first-screen.js';
 type Files = Record<string, string>;
 
 /** Runs the loader in a fake window whose <script src> tags "load" from `files` (or fail). */
-function run(hash: string, files: Files, inline = '') {
+function run(
+	hash: string,
+	files: Files,
+	inline = '',
+	env: { win?: Record<string, unknown>; hidden?: boolean } = {}
+) {
 	const fetched: string[] = [];
 	const listeners: Record<string, () => void> = {};
 	const win: Record<string, unknown> = {
 		location: { hash },
-		addEventListener: (type: string, fn: () => void) => (listeners[type] = fn)
+		addEventListener: (type: string, fn: () => void) => (listeners[type] = fn),
+		...env.win
 	};
 	const doc = {
+		hidden: env.hidden ?? false,
 		createElement: () => ({}) as Record<string, unknown>,
 		head: {
 			appendChild(s: { src: string; onerror: () => void }) {
@@ -46,7 +53,8 @@ function run(hash: string, files: Files, inline = '') {
 		fetched,
 		load: () => listeners.load?.(),
 		importChunk: (n: string) =>
-			(win.__csImport as (n: string) => Promise<Record<string, unknown>>)(n)
+			(win.__csImport as (n: string) => Promise<Record<string, unknown>>)(n),
+		start: (go: () => void) => (win.__csStart as (go: () => void) => void)(go)
 	};
 }
 
@@ -92,6 +100,62 @@ describe('the classic-chunk loader', () => {
 		expect((await page.importChunk('n/late')).page).toBe('results step ');
 		// …and the file holding a chunk it needs (in the scenario page's file).
 		expect(page.fetched).toEqual(['late.js', 'late.js', 'scenario.js']);
+	});
+});
+
+describe('starting the app (__csStart)', () => {
+	/** A window whose animation frames run only when `frame()` is called. */
+	function framed() {
+		const frames: (() => void)[] = [];
+		return {
+			win: { requestAnimationFrame: (fn: () => void) => frames.push(fn) },
+			frame: () => frames.splice(0).forEach((fn) => fn())
+		};
+	}
+
+	it('at the home page, waits for a frame to paint (the static first screen) and starts once', async () => {
+		vi.useFakeTimers();
+		try {
+			for (const hash of ['', '#/']) {
+				const { win, frame } = framed();
+				const page = run(hash, FILES, '', { win });
+				const go = vi.fn();
+				page.start(go);
+				await vi.advanceTimersByTimeAsync(0);
+				expect(go, 'not before the frame').not.toHaveBeenCalled();
+				frame();
+				expect(go, 'not inside the frame, before its paint').not.toHaveBeenCalled();
+				await vi.advanceTimersByTimeAsync(0);
+				expect(go).toHaveBeenCalledTimes(1);
+				await vi.advanceTimersByTimeAsync(2000);
+				expect(go, 'the fallback timer does not start it again').toHaveBeenCalledTimes(1);
+			}
+		} finally {
+			vi.useRealTimers();
+		}
+	});
+
+	it('starts at once on other pages and in a hidden page, and after a second if no frame comes', async () => {
+		vi.useFakeTimers();
+		try {
+			for (const [hash, hidden] of [
+				['#/scenario/delegation-councillor', false],
+				['#/results', false],
+				['', true]
+			] as const) {
+				const go = vi.fn();
+				run(hash, FILES, '', { win: framed().win, hidden }).start(go);
+				expect(go, `${hash} hidden=${hidden}`).toHaveBeenCalledTimes(1);
+			}
+			const go = vi.fn();
+			run('', FILES, '', { win: framed().win }).start(go);
+			await vi.advanceTimersByTimeAsync(999);
+			expect(go).not.toHaveBeenCalled();
+			await vi.advanceTimersByTimeAsync(1);
+			expect(go).toHaveBeenCalledTimes(1);
+		} finally {
+			vi.useRealTimers();
+		}
 	});
 });
 
@@ -143,9 +207,15 @@ describe('classicBoot', () => {
 		classicBoot(dir, root);
 		const html = readFileSync(join(dir, 'index.html'), 'utf8');
 		const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
-		// The boot line (head); the loader with the common chunks, then Kit's start (body).
+		// The boot line with the loader (head); the common chunks, then Kit's start (body).
 		expect(scripts).toHaveLength(2);
-		expect(scripts[0]).toBe(line);
+		expect(scripts[0]).toBe(`${line};\n${loader(first)}`);
+		// The two run as one script: the boot line, then the loader.
+		const win: Record<string, unknown> = { location: { hash: '' }, addEventListener() {} };
+		const doc = { createElement: () => ({}), head: { appendChild() {} } };
+		new Function('window', 'document', scripts[0])(win, doc);
+		expect(win.__csBoot).toEqual({});
+		expect(typeof win.__csImport).toBe('function');
 		const csp = /content="([^"]+)"/.exec(html)![1];
 		expect(csp).toBe(`script-src 'self' ${sha(scripts[1])} ${sha(scripts[0])}`);
 		expect(scripts[1]).toContain('__csDefine("_app/immutable/entry/start.js"');
@@ -153,6 +223,9 @@ describe('classicBoot', () => {
 		expect(scripts[1]).toContain('var u = "$&"'); // the code as it is (no replacement patterns)
 		expect(scripts[1]).toContain('__csImport("_app/immutable/entry/start.js")');
 		expect(scripts[1]).not.toContain('import(');
+		expect(scripts[1]).toContain(
+			'__csStart(function(){Promise.all([__csImport("_app/immutable/entry/start.js"), __csImport("_app/immutable/entry/app.js")]).then(([kit, app]) => kit.start(app));});'
+		);
 		expect(scripts[1].indexOf('__csImport(')).toBeGreaterThan(scripts[1].indexOf('__csDefine('));
 		expect(html).toContain('<style>body{color:red}</style><script>' + line);
 		expect(html).not.toContain('modulepreload');
