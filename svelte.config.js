@@ -12,8 +12,9 @@ import { renderFirstScreen } from './src/lib/content/first-screen.js';
  * are there for the first render. src/lib/state/text-loader.ts takes over window.__csBoot.
  * On a launch at the home page it lets the skip link of index.html's static first screen work
  * before the app has started, and records a link followed there (src/lib/state/first-screen.ts);
- * on any other launch it hides that screen (#cs-first, the home page's markup rendered at build
- * time: src/lib/content/first-screen.js).
+ * on any other launch it hides all of that screen but its header (#cs-first, the home page's
+ * markup rendered at build time: src/lib/content/first-screen.js), so the council's header paints
+ * while the app starts.
  * The policy allows the line by its hash; after the build, classicBoot puts the chunk loader in the
  * same script (and its hash in place of this one) and adds the hash of the body's script, with the
  * code every page needs.

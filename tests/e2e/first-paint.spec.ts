@@ -148,12 +148,18 @@ test('a scenario link followed on the static copy before the app is ready opens 
 	await expect(page.getByRole('radio').first()).toBeVisible();
 });
 
-test('launched straight into a scenario, the static home page is never shown', async ({ page }) => {
+test('launched straight into a scenario, only the static copy’s header shows (never the home page)', async ({
+	page
+}) => {
 	const code = await holdPageCode(page);
 	await page.goto(`${URL}#/scenario/delegation-councillor`, { waitUntil: 'domcontentloaded' });
 	await expect.poll(code.held).toBe(1);
-	await expect(page.locator(COPY)).toBeHidden();
+	// The council's header paints at once; the home page's content, skip link and footer do not.
+	await expect(page.locator(`${COPY} .site-header`)).toBeVisible();
+	for (const part of ['main', '.skip-link', 'footer'])
+		await expect(page.locator(`${COPY} ${part}`), part).toBeHidden();
 	await expect(page.getByRole('radio')).toHaveCount(0); // the copy's role question is not there to use
+	await expect(page.getByRole('link')).toHaveCount(1); // the header's link to the home page
 	await code.release();
 	await expect(page.locator(COPY)).toHaveCount(0);
 	await expect(page.locator('main h1')).not.toHaveText(

@@ -257,7 +257,7 @@ describe('classicBoot', () => {
 
 	it('the boot line of src/app.html hides the same element the layout replaces', () => {
 		const app = readFileSync('src/app.html', 'utf8');
-		expect(app).toContain(`#${FIRST_SCREEN_ID}{display:none`);
+		expect(app).toContain(`#${FIRST_SCREEN_ID}>:not(header){display:none`);
 		expect(FIRST_SCREEN_ID).toBe(RUNTIME_ID);
 	});
 

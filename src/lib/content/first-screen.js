@@ -11,7 +11,7 @@
  *
  * classicBoot (classic-chunks.js) puts the markup in index.html's body before the scripts, inside
  * `<div id="cs-first">`; the layout removes it when the app mounts (takeOver), and the boot line of
- * src/app.html hides it when the module is launched on another page.
+ * src/app.html hides all of it but its header when the module is launched on another page.
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';

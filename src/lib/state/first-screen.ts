@@ -7,8 +7,9 @@
  * which removes the copy in the same task as the app puts its own markup in (nothing paints
  * between, nothing is there twice, no id is doubled), and carries over what the learner did on it.
  *
- * The boot line in src/app.html hides the copy when the module is launched anywhere but the home
- * page (the copy is the home page), and shows it otherwise, with or without JavaScript.
+ * The boot line in src/app.html hides the copy, all but its header, when the module is launched
+ * anywhere but the home page (the copy is the home page), and shows it otherwise, with or without
+ * JavaScript.
  */
 import type { Tracker } from '../lms/types.js';
 import type { Role } from './player.svelte.js';
