@@ -3,7 +3,7 @@
  * quotations, bold, italics and line breaks survive; anything else is reported.
  */
 import type { Artefact, ArtefactKind, Block, Inline, Rich } from '../engine/types.js';
-import { artefactLabel } from '../display/format.js';
+import { artefactLabel } from '../display/artefact-label.js';
 
 export interface MdNode {
 	type: string;

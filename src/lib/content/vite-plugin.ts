@@ -136,12 +136,17 @@ export function coursePlugin(
 		};
 		const ids = course.principles.map((p) => p.id);
 		return {
-			// backing stays: whether the protocol states a principle decides the verdict's words (engine/verdict.ts).
+			// backing's clause lists stay: whether the protocol states a principle decides the verdict's
+			// words (engine/verdict.ts). A gap's note comes with the protocol (texts.protocol): only
+			// ClauseQuote reads it, next to the clauses, which come the same way.
 			course: {
 				...course,
 				scenarios: [],
 				clauses: [],
-				principles: course.principles.map((p) => ({ ...p, summary: '' }))
+				principles: course.principles.map((p) => ({ ...p, summary: '' })),
+				backing: Object.fromEntries(
+					Object.entries(course.backing).map(([id, b]) => [id, { clauses: b.clauses }])
+				)
 			},
 			compact: outlines.map((o) => compactOutline(o, ids))
 		};

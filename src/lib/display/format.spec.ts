@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localDate, principleNamer, protocolFacts, stated } from './format';
+import { localDate } from './format';
+import { principleNamer, protocolFacts, stated } from './later';
 
 let tz: string | undefined;
 beforeAll(() => {

@@ -58,6 +58,30 @@ describe('compact outline', () => {
 		const back = expandOutline(JSON.parse(JSON.stringify(compactOutline(outline, ids))), ids);
 		expect(back).toEqual({ ...outline, file: '' });
 	});
+
+	it('keeps choice letters that are not a, b, c … in order', async () => {
+		const { compactOutline, expandOutline } = await import('./text');
+		const s = await scenarioFrom(exampleSource());
+		const ids = [
+			'respect.courtesy',
+			'confidentiality.no-disclosure',
+			'confidentiality.breach-investigated'
+		];
+		const { outline } = splitScenario(s);
+		const start = outline.nodes[outline.start] as Step;
+		// The choices in reverse order, keeping their letters (c, b, a): only some match their place.
+		const moved = [...start.choices].reverse();
+		expect(moved.some((c, i) => c.key !== 'abcdefghi'[i])).toBe(true);
+		const changed = {
+			...outline,
+			nodes: { ...outline.nodes, [start.id]: { ...start, choices: moved } }
+		};
+		const back = expandOutline(JSON.parse(JSON.stringify(compactOutline(changed, ids))), ids);
+		expect((back.nodes[start.id] as Step).choices.map((c) => c.key)).toEqual(
+			moved.map((c) => c.key)
+		);
+		expect(back).toEqual({ ...changed, file: '' });
+	});
 });
 
 /** Line numbers are kept so a joined scenario equals the original in tests; outlines drop them. */

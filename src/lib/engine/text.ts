@@ -123,6 +123,8 @@ export function joinScenario(outline: Scenario, text: ScenarioText, partial = fa
  * [id, title, audience, topics, summary, minutes, nodes], each node [id, outcome] (an ending)
  * or [id, [[key, next node's index, [principle index, points, …]], …]] (a step). The first node
  * is the start. (Indexes, not ids, for where a choice leads: ids repeated are most of the size.)
+ * A choice whose letter is the one its place gives (a, b, c … in order, as nearly every step
+ * has) leaves the letter out: [next node's index, [principle index, points, …]].
  */
 export type CompactScenario = [
 	string,
@@ -133,7 +135,10 @@ export type CompactScenario = [
 	number,
 	CompactNode[]
 ];
-type CompactNode = [string, Ending['outcome']] | [string, [string, number, number[]][]];
+type CompactChoice = [string, number, number[]] | [number, number[]];
+type CompactNode = [string, Ending['outcome']] | [string, CompactChoice[]];
+/** The letter a choice has when it leaves its letter out: its place in the step. */
+const LETTERS = 'abcdefghi';
 
 export function compactOutline(s: Scenario, principleIds: string[]): CompactScenario {
 	const first = s.nodes[s.start];
@@ -159,14 +164,14 @@ export function compactOutline(s: Scenario, principleIds: string[]): CompactScen
 				? [n.id, n.outcome]
 				: [
 						n.id,
-						n.choices.map(
-							(c) =>
-								[
-									c.key,
-									indexOf(c.next),
-									Object.entries(c.scores).flatMap(([p, v]) => [principleIds.indexOf(p), v])
-								] as [string, number, number[]]
-						)
+						n.choices.map((c, i): CompactChoice => {
+							const next = indexOf(c.next);
+							const pts = Object.entries(c.scores).flatMap(([p, v]) => [
+								principleIds.indexOf(p),
+								v
+							]);
+							return c.key === LETTERS[i] ? [next, pts] : [c.key, next, pts];
+						})
 					]
 		)
 	];
@@ -179,7 +184,9 @@ export function expandOutline(c: CompactScenario, principleIds: string[]): Scena
 		if (typeof body === 'string')
 			nodes[nid] = { kind: 'ending', id: nid, title: '', outcome: body, narrative: [], line: 0 };
 		else {
-			const choices: Choice[] = body.map(([key, next, pts]) => {
+			const choices: Choice[] = body.map((compact, place) => {
+				const [key, next, pts]: [string, number, number[]] =
+					compact.length === 2 ? [LETTERS[place], compact[0], compact[1]] : compact;
 				const scores: Record<string, number> = {};
 				for (let i = 0; i < pts.length; i += 2) scores[principleIds[pts[i]]] = pts[i + 1];
 				return { key, text: '', next: compactNodes[next][0], feedback: [], scores, line: 0 };

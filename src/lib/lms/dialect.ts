@@ -31,6 +31,18 @@ export interface Dialect extends LaunchDialect {
 	objective(o: ObjectiveRecord, practice: boolean, complete: boolean): Pairs;
 }
 
+/**
+ * A version's whole dialect: its launch half and how it writes. A call marked pure, not an object
+ * spread (which the bundler must keep for its getters): late.ts imports both versions, and a
+ * package of one version then drops the other's, with its launch half, from the first download.
+ */
+export function withWriting(
+	launch: LaunchDialect,
+	writing: Omit<Dialect, keyof LaunchDialect>
+): Dialect {
+	return { ...launch, ...writing };
+}
+
 /** An LMS number → 0–100 via `scale`, or undefined when blank or not a number. */
 export function percent(value: string, scale: number): number | undefined {
 	if (!/^\s*-?\d+(\.\d+)?\s*$/.test(value ?? '')) return undefined;

@@ -1,13 +1,12 @@
 /** SCORM 1.2 (cmi.core.*): how values are written, over the launch half in dialect.ts. */
 import type { ScormApi } from './discover.js';
-import { launch12, type Dialect } from './dialect.js';
+import { launch12, withWriting, type Dialect } from './dialect.js';
 import { createScormTracker } from './scorm.js';
 import { time12, timespan12 } from './time.js';
 import type { Tracker, TrackerOptions } from './types.js';
 import { ident, letter, num } from './values.js';
 
-export const scorm12: Dialect = {
-	...launch12,
+export const scorm12: Dialect = /* @__PURE__ */ withWriting(launch12, {
 	sessionTime: timespan12,
 	standing: (s) => [['cmi.core.lesson_status', s]],
 	score: (score, has) => [
@@ -37,7 +36,7 @@ export const scorm12: Dialect = {
 					['status', practice ? 'completed' : o.passed ? 'passed' : 'failed']
 				]
 			: []
-};
+});
 
 export function createScorm12Tracker(
 	api: ScormApi,

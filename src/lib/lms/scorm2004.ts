@@ -1,6 +1,6 @@
 /** SCORM 2004 (3rd/4th edition): how values are written, over the launch half in dialect.ts. */
 import type { ScormApi } from './discover.js';
-import { launch2004, type Dialect } from './dialect.js';
+import { launch2004, withWriting, type Dialect } from './dialect.js';
 import { createScormTracker } from './scorm.js';
 import { duration2004, timestamp2004 } from './time.js';
 import type { Tracker, TrackerOptions } from './types.js';
@@ -8,8 +8,7 @@ import { ident, letter, num, text250 } from './values.js';
 
 const clamp = (n: number) => Math.min(100, Math.max(0, n));
 
-export const scorm2004: Dialect = {
-	...launch2004,
+export const scorm2004: Dialect = /* @__PURE__ */ withWriting(launch2004, {
 	sessionTime: duration2004,
 	standing: (s) => [
 		['cmi.completion_status', s === 'incomplete' ? 'incomplete' : 'completed'],
@@ -47,7 +46,7 @@ export const scorm2004: Dialect = {
 					['completion_status', complete ? 'completed' : 'incomplete']
 				]
 			: []
-};
+});
 
 export function createScorm2004Tracker(
 	api: ScormApi,

@@ -6,7 +6,7 @@
 import { scenarioResult, principlePercent, type PrincipleTally } from '../engine/results.js';
 import { recommended } from '../engine/scoring.js';
 import type { Course, Step } from '../engine/types.js';
-import { principleNamer } from '../display/format.js';
+import { principleNamer } from '../display/later.js';
 import type { Played } from './read.js';
 
 export interface CohortFilter {

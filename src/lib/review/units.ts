@@ -5,7 +5,7 @@
  * last sign-off. Pure: no DOM, no Svelte.
  */
 import type { Course, Inline, Rich, Scenario } from '../engine/types.js';
-import { artefactLabel } from '../display/format.js';
+import { artefactLabel } from '../display/artefact-label.js';
 
 export interface Unit {
 	/** Stable address, e.g. "leak/start/choice-b". */
