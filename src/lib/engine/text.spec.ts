@@ -46,37 +46,35 @@ describe('first file and later words', () => {
 });
 
 describe('compact outline', () => {
-	it('expands back to the outline the engine uses', async () => {
+	const ids = [
+		'respect.courtesy',
+		'confidentiality.no-disclosure',
+		'confidentiality.breach-investigated'
+	];
+	/** The example's outline, and the same outline compacted, sent as JSON and expanded. */
+	async function roundTrip(change: (o: Scenario) => Scenario = (o) => o) {
 		const { compactOutline, expandOutline } = await import('./text');
-		const s = await scenarioFrom(exampleSource());
-		const ids = [
-			'respect.courtesy',
-			'confidentiality.no-disclosure',
-			'confidentiality.breach-investigated'
-		];
-		const { outline } = splitScenario(s);
+		const outline = change(splitScenario(await scenarioFrom(exampleSource())).outline);
 		const back = expandOutline(JSON.parse(JSON.stringify(compactOutline(outline, ids))), ids);
+		return { outline, back };
+	}
+
+	it('expands back to the outline the engine uses', async () => {
+		const { outline, back } = await roundTrip();
 		expect(back).toEqual({ ...outline, file: '' });
 	});
 
 	it('keeps choice letters that are not a, b, c … in order', async () => {
-		const { compactOutline, expandOutline } = await import('./text');
-		const s = await scenarioFrom(exampleSource());
-		const ids = [
-			'respect.courtesy',
-			'confidentiality.no-disclosure',
-			'confidentiality.breach-investigated'
-		];
-		const { outline } = splitScenario(s);
-		const start = outline.nodes[outline.start] as Step;
-		// The choices in reverse order, keeping their letters (c, b, a): only some match their place.
-		const moved = [...start.choices].reverse();
+		let start!: Step;
+		let moved!: Step['choices'];
+		// The first step's choices in reverse order, keeping their letters (c, b, a): only some match
+		// their place.
+		const { outline: changed, back } = await roundTrip((outline) => {
+			start = outline.nodes[outline.start] as Step;
+			moved = [...start.choices].reverse();
+			return { ...outline, nodes: { ...outline.nodes, [start.id]: { ...start, choices: moved } } };
+		});
 		expect(moved.some((c, i) => c.key !== 'abcdefghi'[i])).toBe(true);
-		const changed = {
-			...outline,
-			nodes: { ...outline.nodes, [start.id]: { ...start, choices: moved } }
-		};
-		const back = expandOutline(JSON.parse(JSON.stringify(compactOutline(changed, ids))), ids);
 		expect((back.nodes[start.id] as Step).choices.map((c) => c.key)).toEqual(
 			moved.map((c) => c.key)
 		);
