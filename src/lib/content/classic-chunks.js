@@ -33,8 +33,8 @@ const LAYOUT = 'src/routes/+layout.svelte';
 
 /**
  * The loader (ES5). Runs in the head, in the same script as the boot line of src/app.html; the
- * chunks every page needs come inline in the body's script (registered at once). N: {"home":[file],"scenario":[file],
- * "late":[file],"in":{chunk: file}}: the file the launched page's chunks are in (fetched at
+ * chunks every page needs come inline in the body's script (registered at once).
+ * N: {"home":[file],"scenario":[file],"late":[file],"in":{chunk: file}}: the file the launched page's chunks are in (fetched at
  * once), the file with every other page's (fetched when one is opened, or after the page's
  * load event), and which file holds each chunk. Chunks register when they arrive (__csDefine)
  * and run when first required, so files may arrive in any order. window.__csStart(go) is how

@@ -51,29 +51,29 @@ describe('compact outline', () => {
 		'confidentiality.no-disclosure',
 		'confidentiality.breach-investigated'
 	];
-	/** The example's outline, and the same outline compacted, sent as JSON and expanded. */
-	async function roundTrip(change: (o: Scenario) => Scenario = (o) => o) {
+	/** The example scenario's outline, as the bundle carries it before compacting. */
+	const exampleOutline = async () => splitScenario(await scenarioFrom(exampleSource())).outline;
+	/** An outline compacted, sent as JSON and expanded again. */
+	async function roundTrip(outline: Scenario): Promise<Scenario> {
 		const { compactOutline, expandOutline } = await import('./text');
-		const outline = change(splitScenario(await scenarioFrom(exampleSource())).outline);
-		const back = expandOutline(JSON.parse(JSON.stringify(compactOutline(outline, ids))), ids);
-		return { outline, back };
+		return expandOutline(JSON.parse(JSON.stringify(compactOutline(outline, ids))), ids);
 	}
 
 	it('expands back to the outline the engine uses', async () => {
-		const { outline, back } = await roundTrip();
-		expect(back).toEqual({ ...outline, file: '' });
+		const outline = await exampleOutline();
+		expect(await roundTrip(outline)).toEqual({ ...outline, file: '' });
 	});
 
 	it('keeps choice letters that are not a, b, c … in order', async () => {
-		let start!: Step;
-		let moved!: Step['choices'];
-		// The first step's choices in reverse order, keeping their letters (c, b, a): only some match
-		// their place.
-		const { outline: changed, back } = await roundTrip((outline) => {
-			start = outline.nodes[outline.start] as Step;
-			moved = [...start.choices].reverse();
-			return { ...outline, nodes: { ...outline.nodes, [start.id]: { ...start, choices: moved } } };
-		});
+		const outline = await exampleOutline();
+		const start = outline.nodes[outline.start] as Step;
+		// The choices in reverse order, keeping their letters (c, b, a): only some match their place.
+		const moved = [...start.choices].reverse();
+		const changed = {
+			...outline,
+			nodes: { ...outline.nodes, [start.id]: { ...start, choices: moved } }
+		};
+		const back = await roundTrip(changed);
 		expect(moved.some((c, i) => c.key !== 'abcdefghi'[i])).toBe(true);
 		expect((back.nodes[start.id] as Step).choices.map((c) => c.key)).toEqual(
 			moved.map((c) => c.key)
