@@ -111,6 +111,43 @@ test('a returning learner’s saved role wins over a pick on the static copy', a
 	await expect(page.getByRole('alert')).toHaveCount(0); // no "change your course?" question
 });
 
+test('the static copy shows no progress: a returning learner never reads "Not started" for their own', async ({
+	page
+}) => {
+	// A learner who has started the first councillor scenario.
+	await page.goto(URL);
+	await page.getByRole('radio', { name: 'A councillor' }).check();
+	await page.locator('main a[href^="#/scenario/"]').first().click();
+	await expect(page.locator('main h1')).not.toHaveText(
+		'Working together: the Member/Officer protocol'
+	);
+	await page.getByRole('radio').first().check();
+	await page.getByRole('button', { name: 'Continue' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(/: feedback$/);
+
+	const code = await holdPageCode(page);
+	await page.goto(URL, { waitUntil: 'domcontentloaded' });
+	await expect.poll(code.held).toBe(1);
+	// The static copy (a fresh learner's markup): the cards and the role question are there, the
+	// status of each card and the count of finished scenarios are not shown, and take up their space.
+	await expect(page.locator(`${COPY} main a[href^="#/scenario/"]`).first()).toBeVisible();
+	const tags = await page.locator(`${COPY} .tag`).all();
+	expect(tags.length).toBeGreaterThan(1);
+	for (const tag of tags) await expect(tag).toBeHidden();
+	await expect(page.getByText(/^0 of \d+ finished\.$/)).toBeHidden();
+	expect((await tags[0].boundingBox())?.height).toBeGreaterThan(0);
+
+	await code.release();
+	await expect(page.locator(COPY)).toHaveCount(0);
+	// The app resumes the learner where they were; their home page shows their own progress.
+	await expect(page.getByRole('heading', { level: 1 })).not.toHaveText(
+		'Working together: the Member/Officer protocol'
+	);
+	await page.getByRole('link', { name: 'Scenarios', exact: true }).click();
+	await expect(page.getByText('In progress').first()).toBeVisible();
+	await expect(page.getByText(/^0 of \d+ finished\.$/)).toBeVisible();
+});
+
 test('the skip link of the static copy moves focus to the page, and the app keeps it there', async ({
 	page
 }) => {
