@@ -17,7 +17,7 @@ import { renderFirstScreen } from './src/lib/content/first-screen.js';
  * while the app starts.
  * The policy allows the line by its hash; after the build, classicBoot puts the chunk loader in the
  * same script (and its hash in place of this one) and adds the hash of the body's script, with the
- * code every page needs.
+ * app's code every page needs.
  */
 const boot = /<script>([\s\S]*?)<\/script>/.exec(
 	readFileSync(new URL('./src/app.html', import.meta.url), 'utf8')
@@ -54,8 +54,9 @@ const LATE_COMPONENT =
 
 /**
  * Hash routing, relative paths, and Kit's split build written as classic scripts (see
- * src/lib/content/classic-chunks.js): index.html with the CSS and the code every page needs
- * inline, the launched page's code and the other pages' in two files. An LMS serves the package from a deep path, inside an iframe, sometimes from file://.
+ * src/lib/content/classic-chunks.js): index.html with the CSS and the app's code every page
+ * needs inline; the framework (Svelte, SvelteKit), the launched page's code and the other pages'
+ * in three files. An LMS serves the package from a deep path, inside an iframe, sometimes from file://.
  * Scenario files and Markdown pages (the accessibility statement) are read by the course
  * plugin (src/lib/content/vite-plugin.ts), which parses them with mdsvex's Markdown parser
  * and ships them as data, never as HTML.

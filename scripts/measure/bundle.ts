@@ -1,7 +1,8 @@
 /**
  * What a learner downloads before the first choice, read from a built package folder: index.html
- * (the CSS and the chunks every page needs inline), the launched page's chunk file
- * (src/lib/content/classic-chunks.js) and, launched into a scenario, its first step's words.
+ * (the CSS and the app's chunks every page needs inline), the framework's file, the launched
+ * page's chunk file (src/lib/content/classic-chunks.js) and, launched into a scenario, its first
+ * step's words.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,8 +31,8 @@ const gz = (b: Buffer | string) => gzipSync(b, { level: 9 }).length;
 
 /**
  * Launched straight into the first scenario (`scenario`, the larger first screen) or at the home
- * page (`home`, no words): index.html with the chunks every page needs inline, the launched
- * page's chunk file and, into a scenario, its first step's words.
+ * page (`home`, no words): index.html with the app's chunks every page needs inline, the
+ * framework's file, the launched page's chunk file and, into a scenario, its first step's words.
  */
 export function firstDownload(
 	dir: string,
@@ -40,7 +41,8 @@ export function firstDownload(
 	const html = readFileSync(join(dir, 'index.html'), 'utf8');
 	const first = firstScreenFiles(html);
 	if (!first) throw new Error(`${dir}/index.html: no list of launch files (classic loader)`);
-	const launchFiles: string[] = first[launch];
+	// The framework's file (every launch), then the launched page's.
+	const launchFiles: string[] = [...first.every, ...first[launch]];
 	const code = [html, ...launchFiles.map((f) => readFileSync(join(dir, f), 'utf8'))];
 	const scenario = code.map((c) => firstScenarioId(c)).find(Boolean);
 	if (!scenario) throw new Error(`${dir}: the first scenario id is not in the launch files`);
@@ -49,9 +51,9 @@ export function firstDownload(
 	const words = `content/${scenario}.js`;
 	if (launch === 'scenario') files[words] = gz(readFileSync(join(dir, words)));
 	const css = gz([...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]).join(''));
-	// The inline chunks of index.html, each from its __csDefine("<name>" to the next.
-	const framework = html
-		.split('__csDefine(')
+	// The framework's chunks (in their own file), each from its __csDefine("<name>" to the next.
+	const framework = code
+		.flatMap((c) => c.split('__csDefine('))
 		.filter((part) => /^"_app\/immutable\/chunks\/(svelte|kit)\./.test(part))
 		.reduce((n, part) => n + gz(part), 0);
 	const total = Object.values(files).reduce((a, b) => a + b, 0);

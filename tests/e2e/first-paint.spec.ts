@@ -185,6 +185,24 @@ test('a scenario link followed on the static copy before the app is ready opens 
 	await expect(page.getByRole('radio').first()).toBeVisible();
 });
 
+test('when the framework’s file cannot be loaded, the page says so at the top, on any launch', async ({
+	page
+}) => {
+	await page.route(/\/_app\/immutable\/framework\.[^/]+\.js$/, (route) => route.abort());
+	const message = page.getByRole('alert');
+	for (const hash of ['', '#/scenario/delegation-councillor']) {
+		await page.goto(URL + hash);
+		await expect(message).toBeVisible();
+		await expect(message).toContainText('The course could not start (');
+		await expect(message).toContainText(/framework\.[^ ]+\.js could not be loaded/);
+		await expect(message).toContainText('Your progress is kept.');
+		// Above the council's header, the first thing on the page.
+		const top = await message.boundingBox();
+		const header = await page.locator(`${COPY} .site-header`).boundingBox();
+		expect(top!.y).toBeLessThan(header!.y);
+	}
+});
+
 test('launched straight into a scenario, only the static copy’s header shows (never the home page)', async ({
 	page
 }) => {

@@ -30,23 +30,28 @@ const LAUNCH_ROUTES = {
 	scenario: 'src/routes/scenario/[id]/+page.svelte'
 };
 const LAYOUT = 'src/routes/+layout.svelte';
+/** The framework's chunks (named so in classicChunks' configResolved). */
+const FRAMEWORK = /^_app\/immutable\/chunks\/(svelte|kit)\.([A-Za-z0-9_-]{8}\.)?js$/;
 
 /**
  * The loader (ES5). Runs in the head, in the same script as the boot line of src/app.html; the
- * chunks every page needs come inline in the body's script (registered at once).
- * N: {"home":[file],"scenario":[file],"late":[file],"in":{chunk: file}}: the file the launched page's chunks are in (fetched at
- * once), the file with every other page's (fetched when one is opened, or after the page's
- * load event), and which file holds each chunk. Chunks register when they arrive (__csDefine)
+ * app's chunks every page needs come inline in the body's script (registered at once).
+ * N: {"every":[file],"home":[file],"scenario":[file],"late":[file],"in":{chunk: file}}: the
+ * framework's file (Svelte and SvelteKit: every launch needs it, fetched at once), the file the
+ * launched page's chunks are in (fetched at once), the file with every other page's (fetched when
+ * one is opened, or after the page's load event), and which file holds each chunk. Chunks register when they arrive (__csDefine)
  * and run when first required, so files may arrive in any order. window.__csStart(go) is how
  * the body's script starts SvelteKit: at the home page, once a frame with the static first screen
  * has painted (a task after the next animation frame; at once when the page is hidden, where no
- * frame comes, and after a second at most), elsewhere at once.
+ * frame comes, and after a second at most), elsewhere at once. If `go`'s promise fails (a file
+ * of the code could not be loaded), a message at the top of the page says so: without the code
+ * there is no app to show SvelteKit's error page.
  */
-/** @typedef {{ home: string[], scenario: string[], late: string[], in: Record<string, string> }} LaunchFiles */
+/** @typedef {{ every: string[], home: string[], scenario: string[], late: string[], in: Record<string, string> }} LaunchFiles */
 
 /** @param {LaunchFiles} first */
 export function loader(first) {
-	return `(function(w,d,N){var F={},P={},M={},Q={};function get(f){if(Q[f])return;Q[f]=1;var s=d.createElement('script');s.onerror=function(){delete Q[f];for(var n in N.in)if(N.in[n]==f&&P[n]&&!F[n]){P[n].no(new Error(f+' could not be loaded'));delete P[n]}};s.src=f;d.head.appendChild(s)}function fetch1(n){var p=P[n];if(!p){var ok,no;p=P[n]=new Promise(function(a,b){ok=a;no=b});p.ok=ok;p.no=no;if(F[n])ok();else if(N.in[n])get(N.in[n]);else no(new Error(n+' is not in the package'))}return p}function load(n,seen){if(seen[n])return fetch1(n);seen[n]=1;return fetch1(n).then(function(){return Promise.all(F[n].d.map(function(x){return load(x,seen)}))})}function req(n){var m=M[n];if(!m){m=M[n]={exports:{}};F[n].f(req,m,m.exports)}return m.exports}w.__csDefine=function(n,deps,f){F[n]={d:deps,f:f};if(P[n])P[n].ok()};w.__csImport=function(n){return load(n,{}).then(function(){return req(n)})};var h=w.location.hash,home=/^(#\\/?)?$/.test(h);(/^#\\/scenario\\//.test(h)?N.scenario:home?N.home:[]).forEach(get);w.addEventListener('load',function(){N.late.forEach(get)});w.__csStart=function(go){var on=0;function f(){if(!on){on=1;go()}}if(!home||d.hidden||!w.requestAnimationFrame)return f();w.requestAnimationFrame(function(){setTimeout(f)});setTimeout(f,1000)}})(window,document,${JSON.stringify(first)});`;
+	return `(function(w,d,N){var F={},P={},M={},Q={};function get(f){if(Q[f])return;Q[f]=1;var s=d.createElement('script');s.onerror=function(){delete Q[f];for(var n in N.in)if(N.in[n]==f&&P[n]&&!F[n]){P[n].no(new Error(f+' could not be loaded'));delete P[n]}};s.src=f;d.head.appendChild(s)}function fetch1(n){var p=P[n];if(!p){var ok,no;p=P[n]=new Promise(function(a,b){ok=a;no=b});p.ok=ok;p.no=no;if(F[n])ok();else if(N.in[n])get(N.in[n]);else no(new Error(n+' is not in the package'))}return p}function load(n,seen){if(seen[n])return fetch1(n);seen[n]=1;return fetch1(n).then(function(){return Promise.all(F[n].d.map(function(x){return load(x,seen)}))})}function req(n){var m=M[n];if(!m){m=M[n]={exports:{}};F[n].f(req,m,m.exports)}return m.exports}w.__csDefine=function(n,deps,f){F[n]={d:deps,f:f};if(P[n])P[n].ok()};w.__csImport=function(n){return load(n,{}).then(function(){return req(n)})};var h=w.location.hash,home=/^(#\\/?)?$/.test(h);N.every.concat(/^#\\/scenario\\//.test(h)?N.scenario:home?N.home:[]).forEach(get);w.addEventListener('load',function(){N.late.forEach(get)});w.__csStart=function(go){var on=0;function f(){if(!on){on=1;var r=go();if(r&&r.then)r.then(null,fail)}}function fail(e){console.error(e);var c=d.getElementById('${FIRST_SCREEN_ID}'),b=d.createElement('div'),p=d.createElement('p');b.className='wrap';p.className='status status-lms-error';p.setAttribute('role','alert');p.textContent='The course could not start ('+(e&&e.message||e)+'). Your progress is kept. Close the course and open it again from your learning system.';b.appendChild(p);if(c)c.parentNode.insertBefore(b,c);else d.body.appendChild(b)}if(!home||d.hidden||!w.requestAnimationFrame)return f();w.requestAnimationFrame(function(){setTimeout(f)});setTimeout(f,1000)}})(window,document,${JSON.stringify(first)});`;
 }
 
 /** The launch file lists in a built index.html (for the budgets and the bench). */
@@ -55,9 +60,10 @@ export function loader(first) {
  * @returns {LaunchFiles | undefined}
  */
 export function firstScreenFiles(html) {
-	const m = /\{"home":\[[^\]]*\],"scenario":\[[^\]]*\],"late":\[[^\]]*\],"in":\{[^}]*\}\}/.exec(
-		html
-	);
+	const m =
+		/\{"every":\[[^\]]*\],"home":\[[^\]]*\],"scenario":\[[^\]]*\],"late":\[[^\]]*\],"in":\{[^}]*\}\}/.exec(
+			html
+		);
 	return m ? JSON.parse(m[0]) : undefined;
 }
 
@@ -183,6 +189,13 @@ export function classicChunks() {
 			// screen's markup, and its course data (the titles and summaries the home page shows)
 			// falls within gzip's reach of the same words in that markup (about 1.2 KB less).
 			const common = closure([nodeOf(LAYOUT), ...entries]);
+			// Of those, the framework's (Svelte, SvelteKit: the chunks named in configResolved) go in
+			// a file of their own, requested from the head with the launched page's file. index.html
+			// is then about half as big, so the static first screen paints sooner (the browser parses
+			// the page's inline script as it arrives, before it paints); the framework shares nothing
+			// with the markup that gzip could use (README, Performance).
+			const framework = common.filter((c) => FRAMEWORK.test(c));
+			const inline = common.filter((c) => !framework.includes(c));
 			const only = (/** @type {string} */ route) =>
 				closure([nodeOf(route)]).filter((c) => !common.includes(c));
 			const home = only(LAUNCH_ROUTES.home);
@@ -201,21 +214,29 @@ export function classicChunks() {
 			};
 			/** @type {Record<string, string>} */
 			const fileOf = Object.fromEntries(files.map((f) => [ids[f], f]));
+			const frameworkFile = pack('framework', framework);
 			const homeFile = pack('home', home);
 			const scenarioFile = pack('scenario', scenario);
 			const lateFile = pack('late', late);
 			/** @type {Record<string, string>} */
 			const where = {};
+			for (const n of framework) where[n] = frameworkFile[0];
 			for (const n of home) where[n] = homeFile[0];
 			// A chunk both launches need is fetched from the scenario file (either holds it).
 			for (const n of scenario) where[n] = scenarioFile[0];
 			for (const n of late) where[n] = lateFile[0];
-			for (const n of Object.keys(chunks)) if (!common.includes(n)) rmSync(join(dir, fileOf[n]));
-			const first = { home: homeFile, scenario: scenarioFile, late: lateFile, in: where };
+			for (const n of Object.keys(chunks)) if (!inline.includes(n)) rmSync(join(dir, fileOf[n]));
+			const first = {
+				every: frameworkFile,
+				home: homeFile,
+				scenario: scenarioFile,
+				late: lateFile,
+				in: where
+			};
 			const css = Object.values(bundle)
 				.filter((a) => a.type === 'asset' && a.fileName.endsWith('.css'))
 				.map((a) => a.fileName);
-			writeFileSync(join(root, FIRST_FILE), JSON.stringify({ first, common, css, ids }));
+			writeFileSync(join(root, FIRST_FILE), JSON.stringify({ first, common: inline, css, ids }));
 		}
 	};
 }
@@ -230,9 +251,9 @@ const sha256 = (/** @type {string} */ s) =>
  *
  * The page, in order: in the head the CSS, then one script with the boot line of src/app.html
  * (which starts fetching a launched scenario's first step at once) and the loader (which starts
- * fetching the launched page's file); in the body the first screen's markup (first-screen.js: it
- * paints while the rest arrives), then one script with the chunks every page needs and Kit's
- * start. Each script's hash replaces the one the CSP had: the boot line's (svelte.config.js) and
+ * fetching the framework's file and the launched page's); in the body the first screen's markup
+ * (first-screen.js: it paints while the rest arrives), then one script with the app's chunks
+ * every page needs and Kit's start. Each script's hash replaces the one the CSP had: the boot line's (svelte.config.js) and
  * Kit's.
  */
 /**
@@ -265,7 +286,7 @@ export function classicBoot(dir, root = process.cwd(), firstScreen) {
 	html = html
 		.replace(line[0], () => `${firstScreen?.head ?? ''}${styles.join('')}<script>${head}</script>`)
 		.replace(sha256(line[1]), () => sha256(head));
-	// The chunks every page needs.
+	// The app's chunks every page needs (the framework's are in their own file).
 	const chunks = common.map((/** @type {string} */ c) => {
 		// In an inline script, "</script" ends it and "<!--" can change how it is parsed: both
 		// occur only in string literals here (Svelte's "<!---->" markers), where \x3C is "<".
@@ -287,7 +308,7 @@ export function classicBoot(dir, root = process.cwd(), firstScreen) {
 	let started = 0;
 	const deferred = rewritten.replace(/Promise\.all\(\[[^\]]*\]\)\.then\([^]*\);/, (start) => {
 		started++;
-		return `__csStart(function(){${start}});`;
+		return `__csStart(function(){return ${start.replace(/;$/, '')}});`;
 	});
 	if (!started)
 		throw new Error(`${file}: SvelteKit's start (Promise.all([…]).then(…)) is not found`);

@@ -37,10 +37,12 @@ function run(
 		}
 	};
 	const first = {
+		every: ['framework.js'],
 		home: ['home.js'],
 		scenario: ['scenario.js'],
 		late: ['late.js'],
 		in: {
+			'c/framework': 'framework.js',
 			'n/home': 'home.js',
 			'n/scenario': 'scenario.js',
 			'c/shared': 'scenario.js',
@@ -62,7 +64,12 @@ const define = (name: string, deps: string[], body: string) =>
 	`__csDefine(${JSON.stringify(name)},${JSON.stringify(deps)},function(require,module,exports){${body}});`;
 
 const FILES: Files = {
-	'home.js': define('n/home', ['c/common'], 'exports.page = "home " + require("c/common").x;'),
+	'framework.js': define('c/framework', [], 'exports.z = "!";'),
+	'home.js': define(
+		'n/home',
+		['c/common', 'c/framework'],
+		'exports.page = "home " + require("c/common").x + require("c/framework").z;'
+	),
 	'scenario.js':
 		define(
 			'n/scenario',
@@ -74,21 +81,33 @@ const FILES: Files = {
 const COMMON = define('c/common', [], 'window.ran = (window.ran || 0) + 1; exports.x = "common";');
 
 describe('the classic-chunk loader', () => {
-	it('fetches the launched page’s file at once, the others’ after load, and runs each chunk once', async () => {
+	it('fetches the framework’s and the launched page’s files at once, the others’ after load, and runs each chunk once', async () => {
 		const scenario = run('#/scenario/delegation-councillor', FILES, COMMON);
-		expect(scenario.fetched).toEqual(['scenario.js']);
+		expect(scenario.fetched).toEqual(['framework.js', 'scenario.js']);
 		expect((await scenario.importChunk('n/scenario')).page).toBe('step common');
 		scenario.load();
-		expect(scenario.fetched).toEqual(['scenario.js', 'late.js']);
+		expect(scenario.fetched).toEqual(['framework.js', 'scenario.js', 'late.js']);
 		expect((await scenario.importChunk('n/late')).page).toBe('results step ');
 		// Opening the home page later fetches its file then, once.
-		expect((await scenario.importChunk('n/home')).page).toBe('home common');
+		expect((await scenario.importChunk('n/home')).page).toBe('home common!');
 		await scenario.importChunk('n/home');
-		expect(scenario.fetched).toEqual(['scenario.js', 'late.js', 'home.js']);
+		expect(scenario.fetched).toEqual(['framework.js', 'scenario.js', 'late.js', 'home.js']);
 
-		expect(run('', FILES, COMMON).fetched).toEqual(['home.js']);
-		expect(run('#/', FILES, COMMON).fetched).toEqual(['home.js']);
-		expect(run('#/results', FILES, COMMON).fetched).toEqual([]);
+		expect(run('', FILES, COMMON).fetched).toEqual(['framework.js', 'home.js']);
+		expect(run('#/', FILES, COMMON).fetched).toEqual(['framework.js', 'home.js']);
+		expect(run('#/results', FILES, COMMON).fetched).toEqual(['framework.js']);
+	});
+
+	it('a chunk in the framework’s file runs once it has arrived, whichever file comes first', async () => {
+		const files = { ...FILES };
+		const late = files['framework.js'];
+		delete files['framework.js'];
+		const page = run('', files, COMMON);
+		const home = page.importChunk('n/home');
+		// The framework's file has failed: the home page's chunk cannot run without it.
+		await expect(home).rejects.toThrow('framework.js could not be loaded');
+		files['framework.js'] = late;
+		expect((await page.importChunk('n/home')).page).toBe('home common!');
 	});
 
 	it('a file that fails to load fails the import with its name, and a later try fetches it again', async () => {
@@ -99,7 +118,7 @@ describe('the classic-chunk loader', () => {
 		files['late.js'] = FILES['late.js'];
 		expect((await page.importChunk('n/late')).page).toBe('results step ');
 		// …and the file holding a chunk it needs (in the scenario page's file).
-		expect(page.fetched).toEqual(['late.js', 'late.js', 'scenario.js']);
+		expect(page.fetched).toEqual(['framework.js', 'late.js', 'late.js', 'scenario.js']);
 	});
 });
 
@@ -162,7 +181,7 @@ describe('starting the app (__csStart)', () => {
 describe('classicBoot', () => {
 	const sha = (s: string) => `'sha256-${createHash('sha256').update(s).digest('base64')}'`;
 	const kit = `\n{\n__sveltekit_x = {};\nPromise.all([import("./_app/immutable/entry/start.Ab3_-xYz.js"), import("./_app/immutable/entry/app.Cd4_-xYz.js")]).then(([kit, app]) => kit.start(app));\n}\n`;
-	const first = { home: [], scenario: [], late: [], in: {} };
+	const first = { every: [], home: [], scenario: [], late: [], in: {} };
 
 	/** A built index.html and its files, as the static adapter leaves them, in a temporary project. */
 	function built(line: string) {
@@ -224,7 +243,7 @@ describe('classicBoot', () => {
 		expect(scripts[1]).toContain('__csImport("_app/immutable/entry/start.js")');
 		expect(scripts[1]).not.toContain('import(');
 		expect(scripts[1]).toContain(
-			'__csStart(function(){Promise.all([__csImport("_app/immutable/entry/start.js"), __csImport("_app/immutable/entry/app.js")]).then(([kit, app]) => kit.start(app));});'
+			'__csStart(function(){return Promise.all([__csImport("_app/immutable/entry/start.js"), __csImport("_app/immutable/entry/app.js")]).then(([kit, app]) => kit.start(app))});'
 		);
 		expect(scripts[1].indexOf('__csImport(')).toBeGreaterThan(scripts[1].indexOf('__csDefine('));
 		expect(html).toContain('<style>body{color:red}</style><script>' + line);
