@@ -39,9 +39,9 @@ const FRAMEWORK = /^_app\/immutable\/chunks\/(svelte|kit)\.([A-Za-z0-9_-]{8}\.)?
  * N: {"every":[file],"home":[file],"scenario":[file],"late":[file],"in":{chunk: file}}: the
  * framework's file (Svelte and SvelteKit: every launch needs it, fetched at once), the file the
  * launched page's chunks are in (fetched at once), the file with every other page's (fetched when
- * one is opened, or after the page's load event), and which file holds each chunk. Chunks register when they arrive (__csDefine)
- * and run when first required, so files may arrive in any order. window.__csStart(go) is how
- * the body's script starts SvelteKit: at the home page, once a frame with the static first screen
+ * one is opened, or after the page's load event), and which file holds each chunk. Chunks
+ * register when they arrive (__csDefine) and run when first required, so files may arrive in any
+ * order. window.__csStart(go) is how the body's script starts SvelteKit: at the home page, once a frame with the static first screen
  * has painted (a task after the next animation frame; at once when the page is hidden, where no
  * frame comes, and after a second at most), elsewhere at once. If `go`'s promise fails (a file
  * of the code could not be loaded), a message at the top of the page says so: without the code
@@ -253,8 +253,8 @@ const sha256 = (/** @type {string} */ s) =>
  * (which starts fetching a launched scenario's first step at once) and the loader (which starts
  * fetching the framework's file and the launched page's); in the body the first screen's markup
  * (first-screen.js: it paints while the rest arrives), then one script with the app's chunks
- * every page needs and Kit's start. Each script's hash replaces the one the CSP had: the boot line's (svelte.config.js) and
- * Kit's.
+ * every page needs and Kit's start. Each script's hash replaces the one the CSP had: the boot
+ * line's (svelte.config.js) and Kit's.
  */
 /**
  * @param {string} dir the static adapter's output folder
