@@ -98,27 +98,37 @@ describe('the classic-chunk loader', () => {
 		expect(run('#/results', FILES, COMMON).fetched).toEqual(['framework.js']);
 	});
 
-	it('when the framework’s file fails, the launched page fails with its name, and a later try fetches it again', async () => {
-		const files = { ...FILES };
-		delete files['framework.js'];
-		const page = run('', files, COMMON);
-		// Fetched at launch and failed; the home page's chunk needs it, so it is asked for again.
-		await expect(page.importChunk('n/home')).rejects.toThrow('framework.js could not be loaded');
-		files['framework.js'] = FILES['framework.js'];
-		expect((await page.importChunk('n/home')).page).toBe('home common!');
-		expect(page.fetched).toEqual(['framework.js', 'home.js', 'framework.js', 'framework.js']);
-	});
-
-	it('a file that fails to load fails the import with its name, and a later try fetches it again', async () => {
-		const files = { ...FILES };
-		delete files['late.js'];
-		const page = run('#/results', files, COMMON);
-		await expect(page.importChunk('n/late')).rejects.toThrow('late.js could not be loaded');
-		files['late.js'] = FILES['late.js'];
-		expect((await page.importChunk('n/late')).page).toBe('results step ');
-		// …and the file holding a chunk it needs (in the scenario page's file).
-		expect(page.fetched).toEqual(['framework.js', 'late.js', 'late.js', 'scenario.js']);
-	});
+	it.each([
+		{
+			// A later page's file, fetched when the page is opened; then the file holding a chunk
+			// it needs (in the scenario page's file).
+			file: 'late.js',
+			hash: '#/results',
+			chunk: 'n/late',
+			page: 'results step ',
+			fetched: ['framework.js', 'late.js', 'late.js', 'scenario.js']
+		},
+		{
+			// The framework's file, fetched at launch; the home page's chunk needs it, so it is
+			// asked for again, and fails again.
+			file: 'framework.js',
+			hash: '',
+			chunk: 'n/home',
+			page: 'home common!',
+			fetched: ['framework.js', 'home.js', 'framework.js', 'framework.js']
+		}
+	])(
+		'when $file fails to load, the import fails with its name, and a later try fetches it again',
+		async ({ file, hash, chunk, page, fetched }) => {
+			const files = { ...FILES };
+			delete files[file];
+			const launched = run(hash, files, COMMON);
+			await expect(launched.importChunk(chunk)).rejects.toThrow(`${file} could not be loaded`);
+			files[file] = FILES[file];
+			expect((await launched.importChunk(chunk)).page).toBe(page);
+			expect(launched.fetched).toEqual(fetched);
+		}
+	);
 });
 
 describe('starting the app (__csStart)', () => {
