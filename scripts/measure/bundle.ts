@@ -20,8 +20,8 @@ export interface FirstDownload {
 	/** Gzipped bytes (level 9) of each file fetched before the first choice, by path. */
 	files: Record<string, number>;
 	/**
-	 * The same, split: framework (Svelte, SvelteKit) and CSS are each part's own gzip size, words
-	 * the first step's file, app the rest (app code, the outline, the page).
+	 * The same, split: framework (Svelte, SvelteKit: their own file) and CSS are each part's own
+	 * gzip size, words the first step's file, app the rest (app code, the outline, the page).
 	 */
 	split: { framework: number; app: number; css: number; words: number };
 	total: number;
@@ -51,11 +51,8 @@ export function firstDownload(
 	const words = `content/${scenario}.js`;
 	if (launch === 'scenario') files[words] = gz(readFileSync(join(dir, words)));
 	const css = gz([...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]).join(''));
-	// The framework's chunks (in their own file), each from its __csDefine("<name>" to the next.
-	const framework = code
-		.flatMap((c) => c.split('__csDefine('))
-		.filter((part) => /^"_app\/immutable\/chunks\/(svelte|kit)\./.test(part))
-		.reduce((n, part) => n + gz(part), 0);
+	// Svelte and SvelteKit: the framework's file.
+	const framework = first.every.reduce((n, f) => n + files[f], 0);
 	const total = Object.values(files).reduce((a, b) => a + b, 0);
 	const wordBytes = files[words] ?? 0;
 	return {
