@@ -41,11 +41,11 @@ const FRAMEWORK = /^_app\/immutable\/chunks\/(svelte|kit)\.([A-Za-z0-9_-]{8}\.)?
  * launched page's chunks are in (fetched at once), the file with every other page's (fetched when
  * one is opened, or after the page's load event), and which file holds each chunk. Chunks
  * register when they arrive (__csDefine) and run when first required, so files may arrive in any
- * order. window.__csStart(go) is how the body's script starts SvelteKit: at the home page, once a frame with the static first screen
- * has painted (a task after the next animation frame; at once when the page is hidden, where no
- * frame comes, and after a second at most), elsewhere at once. If `go`'s promise fails (a file
- * of the code could not be loaded), a message at the top of the page says so: without the code
- * there is no app to show SvelteKit's error page.
+ * order. window.__csStart(go) is how the body's script starts SvelteKit: at the home page, once a
+ * frame with the static first screen has painted (a task after the next animation frame; at once
+ * when the page is hidden, where no frame comes, and after a second at most), elsewhere at once.
+ * If `go`'s promise fails (a file of the code could not be loaded), a message at the top of the
+ * page says so: without the code there is no app to show SvelteKit's error page.
  */
 /** @typedef {{ every: string[], home: string[], scenario: string[], late: string[], in: Record<string, string> }} LaunchFiles */
 
