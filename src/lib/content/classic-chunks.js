@@ -240,7 +240,7 @@ export function classicChunks() {
 			const css = Object.values(bundle)
 				.filter((a) => a.type === 'asset' && a.fileName.endsWith('.css'))
 				.map((a) => a.fileName);
-			writeFileSync(join(root, FIRST_FILE), JSON.stringify({ first, common: inline, css, ids }));
+			writeFileSync(join(root, FIRST_FILE), JSON.stringify({ first, inline, css, ids }));
 		}
 	};
 }
@@ -268,7 +268,7 @@ const sha256 = (/** @type {string} */ s) =>
 export function classicBoot(dir, root = process.cwd(), firstScreen) {
 	const file = join(dir, 'index.html');
 	let html = readFileSync(file, 'utf8');
-	const { first, common, css, ids } = JSON.parse(readFileSync(join(root, FIRST_FILE), 'utf8'));
+	const { first, inline, css, ids } = JSON.parse(readFileSync(join(root, FIRST_FILE), 'utf8'));
 	/** @type {Record<string, string>} */
 	const fileOf = Object.fromEntries(Object.entries(ids).map(([f, id]) => [id, f]));
 	html = html.replace(/[ \t]*<link href="[^"]*" rel="(modulepreload|stylesheet)">\n?/g, '');
@@ -291,7 +291,7 @@ export function classicBoot(dir, root = process.cwd(), firstScreen) {
 		.replace(line[0], () => `${firstScreen?.head ?? ''}${styles.join('')}<script>${head}</script>`)
 		.replace(sha256(line[1]), () => sha256(head));
 	// The app's chunks every page needs (the framework's are in their own file).
-	const chunks = common.map((/** @type {string} */ c) => {
+	const chunks = inline.map((/** @type {string} */ c) => {
 		// In an inline script, "</script" ends it and "<!--" can change how it is parsed: both
 		// occur only in string literals here (Svelte's "<!---->" markers), where \x3C is "<".
 		const code = readFileSync(join(dir, fileOf[c]), 'utf8').replace(/<(?=\/script|!--)/gi, '\\x3C');
@@ -301,8 +301,8 @@ export function classicBoot(dir, root = process.cwd(), firstScreen) {
 	const boot = /<script>(\s*\{\s*__sveltekit_[\s\S]*?)<\/script>/.exec(html);
 	if (!boot) throw new Error(`${file}: SvelteKit's boot script is missing`);
 	const rewritten = boot[1].replace(/\bimport\("(?:\.?\/)?(_app\/[^"]+)"\)/g, (_, p) => {
-		if (!common.includes(ids[p]))
-			throw new Error(`${file}: boot imports ${p}, not in the first chunks`);
+		if (!inline.includes(ids[p]))
+			throw new Error(`${file}: boot imports ${p}, not in index.html's inline chunks`);
 		return `__csImport(${JSON.stringify(ids[p])})`;
 	});
 	if (/\bimport\(/.test(rewritten))

@@ -218,7 +218,7 @@ describe('classicBoot', () => {
 			join(root, FIRST_FILE),
 			JSON.stringify({
 				first,
-				common: ['_app/immutable/entry/start.js', '_app/immutable/entry/app.js'],
+				inline: ['_app/immutable/entry/start.js', '_app/immutable/entry/app.js'],
 				css: ['_app/immutable/style.css'],
 				ids: moduleIds([
 					'_app/immutable/entry/start.Ab3_-xYz.js',
